@@ -1,0 +1,245 @@
+"""Load and validate the programme library: one YAML file per exercise and per programme.
+
+``check_library`` returns every problem at once; ``load_library`` raises ``ContentError`` with
+all of them, or returns a ``Library`` that is known to be consistent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from strideback.core.content.models import Exercise, Programme, Translated
+from strideback.core.content.problems import ContentError, Problem, from_validation_error
+from strideback.core.content.terms import TERM_KINDS
+from strideback.core.i18n import read_catalogue
+from strideback.core.languages import LANGUAGES, Lang
+
+DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content"
+
+_TranslatedStr = Translated[str]
+
+
+@dataclass(frozen=True)
+class Library:
+    exercises: Mapping[str, Exercise]
+    programmes: Mapping[str, Programme]
+    terms: Mapping[str, Mapping[str, Translated[str]]]
+
+    def programme(self, programme_id: str) -> Programme:
+        return self.programmes[programme_id]
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        return self.exercises[exercise_id]
+
+    def term(self, kind: str, code: str, lang: Lang) -> str:
+        return self.terms[kind][code].get(lang)
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses a key given twice in one mapping (YAML would keep the last)."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
+        if key in seen:
+            line = key_node.start_mark.line + 1
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key '{key}' appears twice (line {line})", key_node.start_mark
+            )
+        seen.add(key)
+    return dict(loader.construct_pairs(node))  # type: ignore[no-untyped-call]
+
+
+_UniqueKeyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _construct_mapping,  # type: ignore[arg-type]
+)
+
+
+def _read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
+    except UnicodeDecodeError:
+        return None, [Problem(label, "", "is not UTF-8 text")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else ""
+        reason = getattr(exc, "problem", None) or str(exc)
+        return None, [Problem(label, where, f"is not valid YAML: {reason}")]
+    if not isinstance(data, dict):
+        return None, [Problem(label, "", "must be a mapping of fields at the top level")]
+    return data, []
+
+
+def _yaml_files(folder: Path) -> Iterator[Path]:
+    if folder.is_dir():
+        yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+
+
+def _parse_all(root: Path, sub: str, model: type[Exercise] | type[Programme]) -> tuple[
+    dict[str, Any], list[Problem]
+]:
+    parsed: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for path in _yaml_files(root / sub):
+        label = f"{sub}/{path.name}"
+        data, found = _read_yaml(path, label)
+        problems += found
+        if data is None:
+            continue
+        try:
+            obj = model.model_validate(data)
+        except ValidationError as exc:
+            problems += from_validation_error(label, exc)
+            continue
+        if obj.id != path.stem:
+            problems.append(Problem(label, "id", f"'{obj.id}' must match the file name '{path.stem}'"))
+        parsed[obj.id] = (label, obj)
+    return parsed, problems
+
+
+def _parse_terms(root: Path) -> tuple[dict[str, dict[str, Translated[str]]], list[Problem]]:
+    label = "terms.yaml"
+    path = root / label
+    if not path.exists():
+        return {}, [Problem(label, "", "is missing: every code needs its words in each language")]
+    data, problems = _read_yaml(path, label)
+    if data is None:
+        return {}, problems
+    terms: dict[str, dict[str, Translated[str]]] = {}
+    for kind, enum in TERM_KINDS.items():
+        given = data.get(kind)
+        if not isinstance(given, dict):
+            problems.append(Problem(label, kind, "missing field"))
+            continue
+        terms[kind] = {}
+        for code in (e.value for e in enum):
+            if code not in given:
+                problems.append(Problem(label, f"{kind}.{code}", "missing field"))
+                continue
+            try:
+                terms[kind][code] = _TranslatedStr.model_validate(given[code])
+            except ValidationError as exc:
+                for p in from_validation_error(label, exc):
+                    problems.append(Problem(label, f"{kind}.{code}.{p.path}".rstrip("."), p.message))
+        known = {e.value for e in enum}
+        problems += [Problem(label, f"{kind}.{c}", "unknown code") for c in given if c not in known]
+    problems += [Problem(label, k, "unknown field") for k in data if k not in TERM_KINDS]
+    return terms, problems
+
+
+def _check_exercise_refs(exercises: Mapping[str, tuple[str, Exercise]]) -> list[Problem]:
+    problems = []
+    for label, ex in exercises.values():
+        for field in ("easier", "harder"):
+            ref = getattr(ex, field)
+            if ref is not None and ref not in exercises:
+                problems.append(Problem(label, field, f"unknown exercise id '{ref}'"))
+    return problems
+
+
+def _check_phases(label: str, prog: Programme, exercises: Mapping[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    expected_from = 1
+    for i, phase in enumerate(prog.phases):
+        where = f"phases[{i}]"
+        if phase.number != i + 1:
+            problems.append(Problem(label, f"{where}.number", f"must be {i + 1}, got {phase.number}"))
+        if phase.weeks.from_ != expected_from:
+            problems.append(
+                Problem(label, f"{where}.weeks.from", f"must be {expected_from}, got {phase.weeks.from_}")
+            )
+        if phase.weeks.to is None and i != len(prog.phases) - 1:
+            problems.append(Problem(label, f"{where}.weeks.to", "only the last phase may be open-ended"))
+        expected_from = (phase.weeks.to or 0) + 1
+        positions = [item.position for item in phase.items]
+        for j, item in enumerate(phase.items):
+            at = f"{where}.items[{j}]"
+            if item.exercise not in exercises:
+                problems.append(Problem(label, f"{at}.exercise", f"unknown exercise id '{item.exercise}'"))
+            if positions.count(item.position) > 1:
+                problems.append(Problem(label, f"{at}.position", f"'{item.position}' is used twice"))
+            if item.alternative_to is not None and item.alternative_to not in positions:
+                problems.append(
+                    Problem(label, f"{at}.alternative_to", f"no item at position '{item.alternative_to}'")
+                )
+    return problems
+
+
+def _check_weeks(label: str, prog: Programme) -> list[Problem]:
+    problems = []
+    for i, week in enumerate(prog.weeks):
+        if week.number != i + 1:
+            problems.append(Problem(label, f"weeks[{i}].number", f"must be {i + 1}, got {week.number}"))
+        for j, session in enumerate(week.sessions):
+            if session.day != j + 1:
+                problems.append(
+                    Problem(label, f"weeks[{i}].sessions[{j}].day", f"must be {j + 1}, got {session.day}")
+                )
+    return problems
+
+
+def _check_programmes(
+    programmes: Mapping[str, tuple[str, Programme]], exercises: Mapping[str, Any]
+) -> list[Problem]:
+    problems = []
+    for label, prog in programmes.values():
+        problems += _check_phases(label, prog, exercises)
+        problems += _check_weeks(label, prog)
+        if prog.companion is not None and prog.companion not in programmes:
+            problems.append(Problem(label, "companion", f"unknown programme id '{prog.companion}'"))
+    return problems
+
+
+def check_library(root: Path = DEFAULT_ROOT) -> tuple[Library | None, list[Problem]]:
+    """Validate every file under ``root``; the library is returned only when nothing is wrong."""
+    if not root.is_dir():
+        return None, [Problem(str(root), "", "is not a folder")]
+    exercises, problems = _parse_all(root, "exercises", Exercise)
+    programmes, more = _parse_all(root, "programmes", Programme)
+    problems += more
+    terms, more = _parse_terms(root)
+    problems += more
+    if (root / "ui").is_dir():
+        problems += read_catalogue(root / "ui")[1]
+    problems += _check_exercise_refs(exercises)
+    problems += _check_programmes(programmes, exercises)
+    if not programmes and not any(p.file.startswith("programmes/") for p in problems):
+        problems.append(Problem("programmes/", "", "no programme files found"))
+    if problems:
+        return None, sorted(problems)
+    library = Library(
+        exercises={k: v[1] for k, v in exercises.items()},
+        programmes={k: v[1] for k, v in programmes.items()},
+        terms=terms,
+    )
+    return library, []
+
+
+def load_library(root: Path = DEFAULT_ROOT) -> Library:
+    library, problems = check_library(root)
+    if library is None:
+        raise ContentError(problems)
+    return library
+
+
+_cached: Library | None = None
+
+
+def default_library() -> Library:
+    """The packaged library, loaded once per process (it never changes while running)."""
+    global _cached
+    if _cached is None:
+        _cached = load_library()
+    return _cached
+
+
+__all__ = ["LANGUAGES", "Library", "check_library", "default_library", "load_library"]
