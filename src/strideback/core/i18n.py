@@ -1,9 +1,9 @@
 """Interface words in four languages: a catalogue of keys, each with da, en, de and nb.
 
 The catalogue is every ``content/ui/*.yaml`` file merged (one file per part of the app, so
-parts can grow without editing one shared file; a key defined twice is an error). Unlike gettext, a key missing a language is not quietly
-shown in English: the content check fails, and ``t`` raises. Placeholders are ``{name}`` and
-must be the same in every language.
+parts can grow without editing one shared file; a key defined twice is an error). Unlike
+gettext, a key missing a language is not quietly shown in English: the content check fails,
+and ``t`` raises. Placeholders are ``{name}`` and must be the same in every language.
 """
 
 from __future__ import annotations

@@ -16,8 +16,14 @@ def _count(dose: Dose, lang: Lang) -> str:
         return t("dose.rm", lang, sets=dose.sets, reps=dose.reps)
     if dose.reps is not None and dose.reps_max is not None and hold is not None:
         hold_max = dose.hold_seconds_max or hold
-        return t("dose.reps_range_with_hold_range", lang, reps=dose.reps,
-                 reps_max=dose.reps_max, hold=hold, hold_max=hold_max)
+        return t(
+            "dose.reps_range_with_hold_range",
+            lang,
+            reps=dose.reps,
+            reps_max=dose.reps_max,
+            hold=hold,
+            hold_max=hold_max,
+        )
     if dose.reps is not None and hold is not None:
         return t("dose.reps_with_hold", lang, sets=dose.sets, reps=dose.reps, hold=hold)
     if dose.reps is not None and dose.reps_max is not None:

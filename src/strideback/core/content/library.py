@@ -48,19 +48,19 @@ class _UniqueKeyLoader(yaml.SafeLoader):
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
+        key = loader.construct_object(key_node)
         if key in seen:
             line = key_node.start_mark.line + 1
             raise yaml.constructor.ConstructorError(
                 None, None, f"key '{key}' appears twice (line {line})", key_node.start_mark
             )
         seen.add(key)
-    return dict(loader.construct_pairs(node))  # type: ignore[no-untyped-call]
+    return dict(loader.construct_pairs(node))
 
 
 _UniqueKeyLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _construct_mapping,  # type: ignore[arg-type]
+    _construct_mapping,
 )
 
 
@@ -84,9 +84,9 @@ def _yaml_files(folder: Path) -> Iterator[Path]:
         yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
-def _parse_all(root: Path, sub: str, model: type[Exercise] | type[Programme]) -> tuple[
-    dict[str, Any], list[Problem]
-]:
+def _parse_all(
+    root: Path, sub: str, model: type[Exercise] | type[Programme]
+) -> tuple[dict[str, Any], list[Problem]]:
     parsed: dict[str, Any] = {}
     problems: list[Problem] = []
     for path in _yaml_files(root / sub):
@@ -99,9 +99,12 @@ def _parse_all(root: Path, sub: str, model: type[Exercise] | type[Programme]) ->
             obj = model.model_validate(data)
         except ValidationError as exc:
             problems += from_validation_error(label, exc)
+            parsed[f"!{path.stem}"] = (label, data)
             continue
         if obj.id != path.stem:
-            problems.append(Problem(label, "id", f"'{obj.id}' must match the file name '{path.stem}'"))
+            problems.append(
+                Problem(label, "id", f"'{obj.id}' must match the file name '{path.stem}'")
+            )
         parsed[obj.id] = (label, obj)
     return parsed, problems
 
@@ -129,16 +132,20 @@ def _parse_terms(root: Path) -> tuple[dict[str, dict[str, Translated[str]]], lis
                 terms[kind][code] = _TranslatedStr.model_validate(given[code])
             except ValidationError as exc:
                 for p in from_validation_error(label, exc):
-                    problems.append(Problem(label, f"{kind}.{code}.{p.path}".rstrip("."), p.message))
+                    problems.append(
+                        Problem(label, f"{kind}.{code}.{p.path}".rstrip("."), p.message)
+                    )
         known = {e.value for e in enum}
         problems += [Problem(label, f"{kind}.{c}", "unknown code") for c in given if c not in known]
     problems += [Problem(label, k, "unknown field") for k in data if k not in TERM_KINDS]
     return terms, problems
 
 
-def _check_exercise_refs(exercises: Mapping[str, tuple[str, Exercise]]) -> list[Problem]:
+def _check_exercise_refs(exercises: Mapping[str, tuple[str, Any]]) -> list[Problem]:
     problems = []
     for label, ex in exercises.values():
+        if isinstance(ex, dict):
+            continue
         for field in ("easier", "harder"):
             ref = getattr(ex, field)
             if ref is not None and ref not in exercises:
@@ -152,24 +159,40 @@ def _check_phases(label: str, prog: Programme, exercises: Mapping[str, Any]) -> 
     for i, phase in enumerate(prog.phases):
         where = f"phases[{i}]"
         if phase.number != i + 1:
-            problems.append(Problem(label, f"{where}.number", f"must be {i + 1}, got {phase.number}"))
+            problems.append(
+                Problem(label, f"{where}.number", f"must be {i + 1}, got {phase.number}")
+            )
         if phase.weeks.from_ != expected_from:
             problems.append(
-                Problem(label, f"{where}.weeks.from", f"must be {expected_from}, got {phase.weeks.from_}")
+                Problem(
+                    label,
+                    f"{where}.weeks.from",
+                    f"must be {expected_from}, got {phase.weeks.from_}",
+                )
             )
         if phase.weeks.to is None and i != len(prog.phases) - 1:
-            problems.append(Problem(label, f"{where}.weeks.to", "only the last phase may be open-ended"))
+            problems.append(
+                Problem(label, f"{where}.weeks.to", "only the last phase may be open-ended")
+            )
         expected_from = (phase.weeks.to or 0) + 1
         positions = [item.position for item in phase.items]
         for j, item in enumerate(phase.items):
             at = f"{where}.items[{j}]"
             if item.exercise not in exercises:
-                problems.append(Problem(label, f"{at}.exercise", f"unknown exercise id '{item.exercise}'"))
+                problems.append(
+                    Problem(label, f"{at}.exercise", f"unknown exercise id '{item.exercise}'")
+                )
             if positions.count(item.position) > 1:
-                problems.append(Problem(label, f"{at}.position", f"'{item.position}' is used twice"))
+                problems.append(
+                    Problem(label, f"{at}.position", f"'{item.position}' is used twice")
+                )
             if item.alternative_to is not None and item.alternative_to not in positions:
                 problems.append(
-                    Problem(label, f"{at}.alternative_to", f"no item at position '{item.alternative_to}'")
+                    Problem(
+                        label,
+                        f"{at}.alternative_to",
+                        f"no item at position '{item.alternative_to}'",
+                    )
                 )
     return problems
 
@@ -178,20 +201,43 @@ def _check_weeks(label: str, prog: Programme) -> list[Problem]:
     problems = []
     for i, week in enumerate(prog.weeks):
         if week.number != i + 1:
-            problems.append(Problem(label, f"weeks[{i}].number", f"must be {i + 1}, got {week.number}"))
+            problems.append(
+                Problem(label, f"weeks[{i}].number", f"must be {i + 1}, got {week.number}")
+            )
         for j, session in enumerate(week.sessions):
             if session.day != j + 1:
                 problems.append(
-                    Problem(label, f"weeks[{i}].sessions[{j}].day", f"must be {j + 1}, got {session.day}")
+                    Problem(
+                        label,
+                        f"weeks[{i}].sessions[{j}].day",
+                        f"must be {j + 1}, got {session.day}",
+                    )
                 )
     return problems
 
 
+def _raw_item_refs(label: str, data: dict[str, Any], exercises: Mapping[str, Any]) -> list[Problem]:
+    """Unknown exercise ids in a programme that failed validation, so they show up now too."""
+    problems = []
+    phases = data.get("phases")
+    for i, phase in enumerate(phases if isinstance(phases, list) else []):
+        items = phase.get("items") if isinstance(phase, dict) else None
+        for j, item in enumerate(items if isinstance(items, list) else []):
+            ref = item.get("exercise") if isinstance(item, dict) else None
+            if isinstance(ref, str) and ref not in exercises:
+                path = f"phases[{i}].items[{j}].exercise"
+                problems.append(Problem(label, path, f"unknown exercise id '{ref}'"))
+    return problems
+
+
 def _check_programmes(
-    programmes: Mapping[str, tuple[str, Programme]], exercises: Mapping[str, Any]
+    programmes: Mapping[str, tuple[str, Any]], exercises: Mapping[str, Any]
 ) -> list[Problem]:
     problems = []
     for label, prog in programmes.values():
+        if isinstance(prog, dict):
+            problems += _raw_item_refs(label, prog, exercises)
+            continue
         problems += _check_phases(label, prog, exercises)
         problems += _check_weeks(label, prog)
         if prog.companion is not None and prog.companion not in programmes:
@@ -205,6 +251,9 @@ def check_library(root: Path = DEFAULT_ROOT) -> tuple[Library | None, list[Probl
         return None, [Problem(str(root), "", "is not a folder")]
     exercises, problems = _parse_all(root, "exercises", Exercise)
     programmes, more = _parse_all(root, "programmes", Programme)
+    exercises = {k: v for k, v in exercises.items() if not k.startswith("!")} | {
+        k[1:]: v for k, v in exercises.items() if k.startswith("!")
+    }
     problems += more
     terms, more = _parse_terms(root)
     problems += more
@@ -215,7 +264,7 @@ def check_library(root: Path = DEFAULT_ROOT) -> tuple[Library | None, list[Probl
     if not programmes and not any(p.file.startswith("programmes/") for p in problems):
         problems.append(Problem("programmes/", "", "no programme files found"))
     if problems:
-        return None, sorted(problems)
+        return None, sorted(set(problems))
     library = Library(
         exercises={k: v[1] for k, v in exercises.items()},
         programmes={k: v[1] for k, v in programmes.items()},

@@ -111,6 +111,5 @@ def _pattern_message(field: str, parent: str, got: str) -> str:
 
 def from_validation_error(file: str, error: ValidationError) -> list[Problem]:
     return [
-        Problem(file, format_path(e["loc"]), _message(e))
-        for e in error.errors(include_url=False)
+        Problem(file, format_path(e["loc"]), _message(e)) for e in error.errors(include_url=False)
     ]

@@ -1,0 +1,47 @@
+"""`strideback ...`: one entry point; each sub-command lives in ``strideback.commands.<name>``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# Order is the order `strideback --help` lists them in.
+COMMANDS = ("serve", "content", "programmes", "show", "plan", "manage")
+
+
+class CommandError(Exception):
+    """A problem the user can fix: printed as one line, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="strideback",
+        description="Strideback: a self-training coach for runners with knee and foot pain.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"strideback.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"strideback.commands.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int | None = args.handler(args)
+    except CommandError as exc:
+        print(f"strideback {args.command}: {exc}", file=sys.stderr)
+        return 2
+    return result or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

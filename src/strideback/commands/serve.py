@@ -1,0 +1,78 @@
+"""`strideback serve`: prepare the data folder and run the app with gunicorn."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from strideback.cli import CommandError
+from strideback.datadir import data_dir, ensure_data_dir, ensure_secret_key
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("serve", help="start Strideback (first run sets up the data folder)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    parser.add_argument("--data-dir", type=Path, help="data folder (default: per-user data folder)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("STRIDEBACK_WORKERS", "2")),
+        help="number of worker processes (2)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def prepare(folder: Path, host: str) -> None:
+    """Data folder, secret key, allowed host, migrations, static files, library check."""
+    os.environ["STRIDEBACK_DATA_DIR"] = str(ensure_data_dir(folder))
+    if not os.environ.get("STRIDEBACK_SECRET_KEY"):
+        os.environ["STRIDEBACK_SECRET_KEY"] = ensure_secret_key(folder)
+    if host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
+        hosts = os.environ.get("STRIDEBACK_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+        os.environ["STRIDEBACK_ALLOWED_HOSTS"] = f"{hosts},{host}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "strideback.web.settings")
+
+    from strideback.core.content.library import check_library
+
+    library, problems = check_library()
+    if library is None:
+        raise CommandError("the programme library is broken:\n" + "\n".join(map(str, problems)))
+
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 0 < args.port < 65536:
+        raise CommandError(f"--port must be between 1 and 65535, got {args.port}")
+    folder = (args.data_dir or data_dir()).expanduser().resolve()
+    prepare(folder, args.host)
+    bind = f"[{args.host}]:{args.port}" if ":" in args.host else f"{args.host}:{args.port}"
+    shown = "localhost" if args.host in ("0.0.0.0", "::") else args.host
+    print(f"Strideback is running. Open http://{shown}:{args.port}/ (data in {folder})", flush=True)
+    print("Stop it with Ctrl+C.", flush=True)
+    argv = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "strideback.web.wsgi:application",
+        "--bind",
+        bind,
+        "--workers",
+        str(max(1, args.workers)),
+        "--access-logfile",
+        "-",
+        "--error-logfile",
+        "-",
+        "--log-level",
+        "warning",
+    ]
+    os.execv(sys.executable, argv)
+    return 0  # pragma: no cover - execv does not return

@@ -1,0 +1,173 @@
+"""Django settings, all from the environment with safe defaults.
+
+STRIDEBACK_DATA_DIR   data folder (default: the per-user data folder)
+STRIDEBACK_SECRET_KEY secret key (default: the one `strideback serve` keeps in the data folder)
+STRIDEBACK_DEBUG      "1" for debug mode (never in production)
+STRIDEBACK_ALLOWED_HOSTS comma-separated host names (default: localhost only)
+DATABASE_URL          postgres://... to use PostgreSQL instead of SQLite
+STRIDEBACK_EMAIL_HOST (+ _PORT, _USER, _PASSWORD, _USE_TLS, _FROM) to send e-mail by SMTP
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from strideback.datadir import data_dir, read_secret_key
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = data_dir()
+
+
+def _flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in ("1", "true", "yes", "on")
+
+
+DEBUG = _flag("STRIDEBACK_DEBUG")
+INSECURE_KEYS = {"", "change-me", "django-insecure", "secret"}
+SECRET_KEY = os.environ.get("STRIDEBACK_SECRET_KEY") or read_secret_key(DATA_DIR)
+if not DEBUG and (SECRET_KEY.strip() in INSECURE_KEYS or SECRET_KEY.startswith("django-insecure")):
+    raise ImproperlyConfigured(
+        "Strideback will not start without a secret key while STRIDEBACK_DEBUG is off. "
+        "Run `strideback serve` (it generates and keeps one in the data folder) or set "
+        "STRIDEBACK_SECRET_KEY to a long random string."
+    )
+if DEBUG and not SECRET_KEY:
+    SECRET_KEY = "django-insecure-debug-only"
+
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in os.environ.get("STRIDEBACK_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",")
+    if h.strip()
+]
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in os.environ.get("STRIDEBACK_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "strideback.accounts",
+    "strideback.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "strideback.web.middleware.LanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "strideback.web.urls"
+WSGI_APPLICATION = "strideback.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "strideback.web.context.language",
+            ],
+            "builtins": ["strideback.web.templatetags.strideback"],
+        },
+    }
+]
+
+_database_url = os.environ.get("DATABASE_URL", "").strip()
+if _database_url:
+    DATABASES = {
+        "default": dj_database_url.parse(_database_url, conn_max_age=600, conn_health_checks=True)
+    }
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "strideback.sqlite3",
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    }
+
+AUTH_USER_MODEL = "accounts.User"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "/login/"
+LOGIN_REDIRECT_URL = "/"
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("da", "Dansk"), ("en", "English"), ("de", "Deutsch"), ("nb", "Norsk bokmål")]
+LANGUAGE_COOKIE_NAME = "strideback_lang"
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = os.environ.get("STRIDEBACK_TIME_ZONE", "Europe/Copenhagen")
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_MAX_AGE = 3600
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = _flag("STRIDEBACK_SECURE_COOKIES")
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+EMAIL_HOST = os.environ.get("STRIDEBACK_EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("STRIDEBACK_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("STRIDEBACK_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("STRIDEBACK_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = _flag("STRIDEBACK_EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("STRIDEBACK_EMAIL_FROM", "Strideback <noreply@localhost>")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("STRIDEBACK_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
