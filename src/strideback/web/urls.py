@@ -1,5 +1,7 @@
+"""URL map. Each part of the app owns its own urls module; this file only mounts them."""
+
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from strideback.web import views
 
@@ -7,5 +9,10 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("language", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("", include("strideback.training.pwa_urls")),  # manifest, service worker (root scope)
+    path("play/", include("strideback.training.player_urls")),  # the session player
+    path("clinic/", include("strideback.clinic.urls")),  # the physiotherapist's workspace
+    path("", include("strideback.accounts.urls")),  # sign up, log in, reset, log out
+    path("", include("strideback.training.urls")),  # today, onboarding, calendar, progress, ...
     path("", views.home, name="home"),
 ]

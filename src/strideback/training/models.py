@@ -1,0 +1,143 @@
+"""What a runner follows and what they logged. No rules here: those live in ``core.engine``.
+
+Rows become core objects in ``training.convert`` (one place per concept).
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Area(models.TextChoices):
+    """Where it hurts (onboarding)."""
+
+    FRONT_OF_KNEE = "front_of_knee", "Front of or under the kneecap"
+    INSIDE_OF_KNEE = "inside_of_knee", "Inside of the knee"
+    OUTSIDE_OF_KNEE = "outside_of_knee", "Outside of the knee"
+    HEEL = "heel", "Heel or sole of the foot"
+
+
+class Goal(models.TextChoices):
+    BACK_TO_5K = "back_to_5k", "Back to 5 km"
+    KEEP_RUNNING = "keep_running", "Keep running without pain"
+
+
+class Profile(models.Model):
+    """The runner's onboarding answers and private calendar token."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="runner_profile"
+    )
+    areas = models.JSONField(default=list)  # list of Area values
+    goal = models.CharField(max_length=20, choices=Goal.choices, blank=True)
+    onboarded_at = models.DateTimeField(null=True, blank=True)
+    calendar_token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe)
+
+    def reset_calendar_token(self) -> None:
+        self.calendar_token = secrets.token_urlsafe()
+        self.save(update_fields=["calendar_token"])
+
+
+class Enrollment(models.Model):
+    """A runner following one library programme from a start date, possibly as prescribed.
+
+    ``adjustments`` is a clinician's list of changes to the library programme (validated and
+    applied by ``core.engine``/``core.content`` code, never interpreted here); ``thresholds``
+    overrides the programme's threshold table for this runner.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    programme_id = models.SlugField(max_length=80)
+    start = models.DateField()
+    active = models.BooleanField(default=True)
+    prescribed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="prescriptions",
+    )
+    adjustments = models.JSONField(default=list, blank=True)
+    thresholds = models.JSONField(default=dict, blank=True)
+    note_to_runner = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "programme_id"],
+                condition=models.Q(active=True),
+                name="one_active_enrollment_per_programme",
+            )
+        ]
+        indexes = [models.Index(fields=["user", "active"])]
+
+
+class EntryKind(models.TextChoices):
+    STRENGTH = "strength", "Strength"
+    RUN = "run", "Run"
+    CHECK = "check", "Check"
+
+
+class JournalEntry(models.Model):
+    """One logged session or check. ``idempotency_key`` makes a retried offline post harmless."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journal"
+    )
+    enrollment = models.ForeignKey(
+        Enrollment, on_delete=models.SET_NULL, null=True, blank=True, related_name="entries"
+    )
+    date = models.DateField()
+    kind = models.CharField(max_length=10, choices=EntryKind.choices)
+    completed = models.BooleanField(default=True)
+    sets_done = models.PositiveSmallIntegerField(null=True, blank=True)
+    pain_during = models.PositiveSmallIntegerField(null=True, blank=True)
+    pain_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    pain_next_morning = models.PositiveSmallIntegerField(null=True, blank=True)
+    swelling = models.BooleanField(default=False)
+    red_flags = models.JSONField(default=list, blank=True)
+    painful_exercises = models.JSONField(default=list, blank=True)
+    run_minutes = models.FloatField(null=True, blank=True)
+    run_week = models.PositiveSmallIntegerField(null=True, blank=True)
+    run_day = models.PositiveSmallIntegerField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    idempotency_key = models.CharField(max_length=64, null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "idempotency_key"], name="one_entry_per_idempotency_key"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(pain_during__lte=10)
+                & models.Q(pain_after__lte=10)
+                & models.Q(pain_next_morning__lte=10),
+                name="pain_is_0_to_10",
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "date"])]
+
+
+class RedFlagClearance(models.Model):
+    """A clinician's (or, without one, the runner's own documented) clearance of a red-flag stop."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="clearances"
+    )
+    cleared_on = models.DateField()
+    cleared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)

@@ -1,0 +1,53 @@
+"""Input shapes shared by the pages, the offline queue and the JSON API (pydantic models, so
+django-ninja can use them as they are). Every error names the field and what is wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+PainScore = Annotated[int, Field(ge=0, le=10)]
+
+
+class PainIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    during: PainScore | None = None
+    after: PainScore | None = None
+    next_morning: PainScore | None = None
+
+
+class EntryIn(BaseModel):
+    """A journal entry as a runner (or their device) sends it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.date
+    kind: Literal["strength", "run", "check"]
+    completed: bool = True
+    sets_done: Annotated[int, Field(ge=0, le=100)] | None = None
+    pain: PainIn = PainIn()
+    swelling: bool = False
+    red_flags: list[str] = []
+    painful_exercises: list[Annotated[str, StringConstraints(max_length=80)]] = []
+    run_minutes: Annotated[float, Field(gt=0, le=600)] | None = None
+    run_week: Annotated[int, Field(ge=1, le=52)] | None = None
+    run_day: Annotated[int, Field(ge=1, le=7)] | None = None
+    note: Annotated[str, StringConstraints(max_length=2000)] = ""
+    idempotency_key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$")] | None = (
+        None
+    )
+
+    @field_validator("red_flags")
+    @classmethod
+    def _known_red_flags(cls, value: list[str]) -> list[str]:
+        from strideback.core.engine.red_flags import RedFlag
+
+        known = {flag.value for flag in RedFlag}
+        unknown = [code for code in value if code not in known]
+        if unknown:
+            listed = ", ".join(sorted(known))
+            raise ValueError(f"unknown red-flag code(s): {', '.join(unknown)} (known: {listed})")
+        return sorted(set(value))
