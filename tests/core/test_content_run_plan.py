@@ -163,7 +163,7 @@ GUIDANCE_TOPICS: dict[str, dict[str, str]] = {
     "too hard or too early": {
         "da": "for hårdt.*for tidligt",
         "en": "too hard.*too soon",
-        "de": "zu kräftig oder zu früh",
+        "de": "zu intensiv oder zu früh",
         "nb": "for hardt eller for tidlig",
     },
     "pause running, strength training, restart carefully": {
