@@ -30,11 +30,27 @@ def get(url: str) -> tuple[int, str]:
 def serving(data_dir: Path, port: int) -> Iterator[tuple[subprocess.Popen[str], float]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("STRIDEBACK_", "DJANGO_"))}
     env.pop("DATABASE_URL", None)
-    cmd = [sys.executable, "-m", "strideback.cli", "serve", "--data-dir", str(data_dir),
-           "--port", str(port), "--workers", "1"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "strideback",
+        "serve",
+        "--data-dir",
+        str(data_dir),
+        "--port",
+        str(port),
+        "--workers",
+        "1",
+    ]
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        cmd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     try:
         deadline = started + 60
         while time.monotonic() < deadline:

@@ -7,12 +7,12 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from strideback.errors import CommandError
+
+__all__ = ["COMMANDS", "CommandError", "build_parser", "main"]
+
 # Order is the order `strideback --help` lists them in.
 COMMANDS = ("serve", "content", "programmes", "show", "plan", "manage")
-
-
-class CommandError(Exception):
-    """A problem the user can fix: printed as one line, exit code 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"strideback {args.command}: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `strideback show ... | head` closed the pipe: not an error
+        sys.stderr.close()
+        return 0
     return result or 0
 
 

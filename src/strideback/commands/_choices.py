@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from strideback.cli import CommandError
 from strideback.core.content.library import Library
 from strideback.core.content.models import Programme
 from strideback.core.languages import LANGUAGES, Lang
+from strideback.errors import CommandError
 
 
 def programme(library: Library, programme_id: str) -> Programme:

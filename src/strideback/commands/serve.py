@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from strideback.cli import CommandError
 from strideback.datadir import data_dir, ensure_data_dir, ensure_secret_key
+from strideback.errors import CommandError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

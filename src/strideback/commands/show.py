@@ -6,7 +6,6 @@ import argparse
 import json
 import textwrap
 
-from strideback.cli import CommandError
 from strideback.commands import _choices
 from strideback.core.content.describe import dose_text, schedule_text, weeks_text
 from strideback.core.content.library import Library, default_library
@@ -14,6 +13,7 @@ from strideback.core.content.models import Item, Phase, Programme, RunWeek
 from strideback.core.content.public import programme_json
 from strideback.core.i18n import t
 from strideback.core.languages import Lang
+from strideback.errors import CommandError
 
 WIDTH = 78
 

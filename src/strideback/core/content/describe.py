@@ -56,10 +56,15 @@ def weeks_text(weeks: Weeks, lang: Lang) -> str:
 
 def schedule_text(programme: Programme, lang: Lang) -> str:
     s = programme.schedule
+    if s.every_days == 2:
+        return t("show.schedule_every_other_day", lang)
     if s.every_days is not None:
         return t("show.schedule_every_days", lang, days=s.every_days)
     low = s.per_week_min or s.per_week_max
-    return t("show.schedule_per_week", lang, low=low, high=s.per_week_max or low)
+    high = s.per_week_max or low
+    if low == high:
+        return t("show.schedule_times_per_week", lang, times=low)
+    return t("show.schedule_per_week", lang, low=low, high=high)
 
 
 def load_text(library: Library, dose: Dose, lang: Lang) -> str | None:

@@ -1,0 +1,5 @@
+import sys
+
+from strideback.cli import main
+
+sys.exit(main())
