@@ -56,11 +56,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "ninja",  # serves the API docs' Swagger UI from its own static files, not a CDN
     "django_otp",
     "django_otp.plugins.otp_totp",
     "strideback.accounts",
     "strideback.training",
     "strideback.clinic",
+    "strideback.api",
     "strideback.web",
 ]
 

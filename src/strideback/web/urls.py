@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("strideback.training.pwa_urls")),  # manifest, service worker (root scope)
     path("play/", include("strideback.training.player_urls")),  # the session player
+    path("api/v1/", include("strideback.api.urls")),  # the JSON API (django-ninja)
     path("clinic/", include("strideback.clinic.urls")),  # the physiotherapist's workspace
     path("", include("strideback.accounts.urls")),  # sign up, log in, reset, log out
     path("", include("strideback.training.urls")),  # today, onboarding, calendar, progress, ...
