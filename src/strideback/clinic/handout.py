@@ -1,0 +1,139 @@
+"""The printable handout, the way the clinic's own paper works (seed 000): a cover with the
+clinic's name and contact, how to do the exercises, one phase per page, the run plan as a
+table and a log sheet at the end. HTML and print CSS rendered to PDF by WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from strideback.core.content.describe import dose_text, load_text, schedule_text, weeks_text
+from strideback.core.content.library import Library
+from strideback.core.content.models import Item, Phase, Programme, RunSession
+from strideback.core.engine.thresholds import Thresholds, thresholds_for
+from strideback.core.i18n import t
+from strideback.core.languages import Lang
+
+CSS = Path(__file__).resolve().parents[1] / "templates" / "handout" / "handout.css"
+LOG_ROWS = 14  # one sheet: a fortnight of every-other-day sessions, with room to spare
+
+
+@dataclass(frozen=True)
+class Clinic:
+    name: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+def _item(library: Library, item: Item, lang: Lang) -> dict[str, Any]:
+    text = library.exercise(item.exercise).text.get(lang)
+    return {
+        "position": item.position,
+        "name": text.name,
+        "steps": text.steps,
+        "cues": text.cues,
+        "dose": dose_text(item.dose, lang),
+        "load": load_text(library, item.dose, lang),
+        "setup": [library.term("setup", s.value, lang) for s in item.setup],
+        "alternative_to": item.alternative_to,
+        "note": item.text.get(lang).note if item.text else text.note,
+    }
+
+
+def _phase(library: Library, phase: Phase, lang: Lang) -> dict[str, Any]:
+    number = t("show.phase", lang, number=phase.number)
+    return {
+        "heading": f"{number} ({weeks_text(phase.weeks, lang)})",
+        "title": phase.text.get(lang).title if phase.text else "",
+        "items": [_item(library, item, lang) for item in phase.items],
+    }
+
+
+def _session(session: RunSession, lang: Lang) -> list[str]:
+    lines = []
+    for seg in session.segments:
+        line = t(f"show.{seg.kind}", lang, minutes=seg.minutes)
+        if seg.or_km is not None:
+            line += " " + t("show.or_km", lang, km=f"{seg.or_km:g}")
+        lines.append(line)
+    return lines
+
+
+def _run_plan(programme: Programme, lang: Lang) -> dict[str, Any] | None:
+    if not programme.weeks:
+        return None
+    days = max(len(w.sessions) for w in programme.weeks)
+    return {
+        "title": programme.text.get(lang).title,
+        "summary": programme.text.get(lang).summary,
+        "guidance": programme.text.get(lang).guidance,
+        "days": [t("show.day", lang, number=n) for n in range(1, days + 1)],
+        "weeks": [
+            {
+                "label": t("show.week", lang, number=w.number),
+                "sessions": [_session(s, lang) for s in w.sessions],
+            }
+            for w in programme.weeks
+        ],
+    }
+
+
+def _pain_rule(limits: Thresholds, lang: Lang) -> str:
+    limit = limits.pain_during_max
+    if limit == 0:
+        return t("handout.pain_free", lang)
+    return t("handout.pain_limit", lang, limit=f"{limit:g}")
+
+
+def context(
+    library: Library,
+    programme: Programme,
+    lang: Lang,
+    *,
+    clinic: Clinic,
+    patient_name: str = "",
+    note: str = "",
+    limits: Thresholds | None = None,
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """Everything the handout template shows, already in ``lang``."""
+    text = programme.text.get(lang)
+    limits = limits or thresholds_for(programme)
+    run_plan = programme if programme.kind == "run_plan" else None
+    if run_plan is None and programme.companion in library.programmes:
+        run_plan = library.programme(programme.companion or "")
+    return {
+        "lang": lang,
+        "title": text.title,
+        "summary": text.summary,
+        "guidance": text.guidance if programme.kind == "exercises" else [],
+        "schedule": schedule_text(programme, lang),
+        "pain_rule": _pain_rule(limits, lang),
+        "clinic": clinic,
+        "patient_name": patient_name,
+        "note": note,
+        "date": (today or dt.date.today()).isoformat(),
+        "phases": [_phase(library, p, lang) for p in programme.phases],
+        "run_plan": _run_plan(run_plan, lang) if run_plan else None,
+        "log_rows": range(LOG_ROWS),
+        "source": programme.source,
+    }
+
+
+def render_html(library: Library, programme: Programme, lang: Lang, **kwargs: Any) -> str:
+    return render_to_string("handout/handout.html", context(library, programme, lang, **kwargs))
+
+
+def render_pdf(library: Library, programme: Programme, lang: Lang, **kwargs: Any) -> bytes:
+    from weasyprint import CSS as WeasyCSS
+    from weasyprint import HTML
+
+    html = render_html(library, programme, lang, **kwargs)
+    document = HTML(string=html, base_url=str(CSS.parent))
+    pdf: bytes = document.write_pdf(stylesheets=[WeasyCSS(filename=str(CSS))])
+    return pdf

@@ -1,0 +1,417 @@
+"""The clinician's state changes and the patient list: one function each, used by the pages
+and the JSON API alike.
+
+Access is checked here, not only in views: ``patient`` raises ``NotYourPatient`` (a 404) for
+any runner who is not the clinician's active patient, so a forgotten check in a view cannot
+leak another clinic's data. Problems with the input raise ``ClinicError`` naming the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+
+from strideback.accounts.models import Role, User
+from strideback.clinic.flags import Flag, FlagCode, PatientRow, Rows, flags_for
+from strideback.clinic.models import CareLink, CareLinkStatus, ClinicalNote, ClinicianProfile
+from strideback.core.content.adjust import AdjustmentError, apply_adjustments
+from strideback.core.content.library import Library, default_library
+from strideback.core.content.models import Programme
+from strideback.core.engine.thresholds import ThresholdError, Thresholds, thresholds_for
+from strideback.core.languages import LANGUAGES, Lang
+from strideback.training.models import Enrollment, JournalEntry, RedFlagClearance
+
+__all__ = [
+    "ClinicError",
+    "Flag",
+    "FlagCode",
+    "NotYourPatient",
+    "PatientRow",
+    "SORTS",
+    "add_note",
+    "adjust",
+    "clear_red_flag",
+    "create_clinician",
+    "handout_pdf",
+    "invite",
+    "patient",
+    "patient_list",
+    "prescribe",
+    "stop_sharing",
+    "update_profile",
+]
+
+SORTS = ("attention", "name", "last_entry", "pain", "week")
+# Entries the patient list reads back: flags look at most 14 days back, trends 14 days.
+LIST_WINDOW_DAYS = 28
+
+
+class ClinicError(ValueError):
+    """Bad input from a clinician; ``field`` names the form or API field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+
+class NotYourPatient(Http404):
+    """The runner does not exist or is not this clinician's active patient."""
+
+
+# --- people and links -------------------------------------------------------------------
+
+
+def create_clinician(
+    email: str,
+    password: str | None,
+    *,
+    name: str = "",
+    clinic_name: str = "",
+    clinic_phone: str = "",
+    language: str = "en",
+) -> User:
+    """A clinician account with its clinic profile (also `strideback manage createclinician`)."""
+    if User.objects.filter(email__iexact=email).exists():
+        raise ClinicError("email", f"an account for {email} already exists")
+    with transaction.atomic():
+        user = User.objects.create_user(
+            email, password, name=name, role=Role.CLINICIAN, language=language
+        )
+        ClinicianProfile.objects.create(
+            user=user, clinic_name=clinic_name, clinic_phone=clinic_phone
+        )
+    return user
+
+
+def profile(clinician: User) -> ClinicianProfile:
+    found, _ = ClinicianProfile.objects.get_or_create(user=clinician)
+    return found
+
+
+def update_profile(
+    clinician: User, *, clinic_name: str, clinic_phone: str, clinic_address: str = ""
+) -> ClinicianProfile:
+    found = profile(clinician)
+    found.clinic_name = clinic_name.strip()
+    found.clinic_phone = clinic_phone.strip()
+    found.clinic_address = clinic_address.strip()
+    found.save()
+    return found
+
+
+def _require_clinician(user: User) -> None:
+    if not user.is_clinician:
+        raise PermissionError("only clinicians may do this")
+
+
+def invite(clinician: User, email: str = "", *, now: dt.datetime) -> CareLink:
+    """A new invitation; the runner accepts it at ``/invite/<token>`` (accounts.services)."""
+    _require_clinician(clinician)
+    email = email.strip().lower()
+    if email and "@" not in email:
+        raise ClinicError("email", "must be an e-mail address")
+    return CareLink.objects.create(clinician=clinician, invited_email=email, created_at=now)
+
+
+def stop_sharing(user: User, other_id: int, *, now: dt.datetime) -> CareLink:
+    """End an active link; either side may: a runner names the clinician, a clinician the runner.
+
+    Afterwards the clinician sees nothing of the runner (the runner's data stays theirs).
+    """
+    links = CareLink.objects.filter(status=CareLinkStatus.ACTIVE)
+    if user.is_clinician:
+        link = links.filter(clinician=user, runner_id=other_id).first()
+    else:
+        link = links.filter(runner=user, clinician_id=other_id).first()
+    if link is None:
+        raise NotYourPatient("no active link")
+    link.status = CareLinkStatus.STOPPED
+    link.stopped_at = now
+    link.save(update_fields=["status", "stopped_at"])
+    return link
+
+
+def patient(clinician: User, runner_id: int) -> User:
+    """The runner, if they are this clinician's active patient; else ``NotYourPatient``."""
+    link = (
+        CareLink.objects.select_related("runner")
+        .filter(clinician=clinician, runner_id=runner_id, status=CareLinkStatus.ACTIVE)
+        .first()
+    )
+    if link is None or link.runner is None or not clinician.is_clinician:
+        raise NotYourPatient("not your patient")
+    return link.runner
+
+
+def pending_invites(clinician: User) -> list[CareLink]:
+    return list(
+        CareLink.objects.filter(clinician=clinician, status=CareLinkStatus.INVITED).order_by(
+            "-created_at"
+        )
+    )
+
+
+# --- prescriptions ----------------------------------------------------------------------
+
+
+def _library() -> Library:
+    return default_library()
+
+
+def _programme(library: Library, programme_id: str) -> Programme:
+    if programme_id not in library.programmes:
+        valid = ", ".join(sorted(library.programmes))
+        raise ClinicError("programme", f"unknown programme '{programme_id}' (choose: {valid})")
+    return library.programme(programme_id)
+
+
+def _check_adjustments(
+    library: Library, programme: Programme, adjustments: Sequence[object]
+) -> list[object]:
+    try:
+        apply_adjustments(programme, adjustments, library)
+    except AdjustmentError as exc:
+        raise ClinicError(
+            f"adjustments[{exc.index}]{'.' + exc.field if exc.field else ''}", exc.message
+        ) from None
+    return [_plain_json(a) for a in adjustments]
+
+
+def _plain_json(adjustment: object) -> object:
+    dump = getattr(adjustment, "model_dump", None)
+    return dump(mode="json", exclude_none=True) if dump is not None else adjustment
+
+
+def _check_thresholds(programme: Programme, thresholds: Mapping[str, object]) -> dict[str, object]:
+    try:
+        thresholds_for(programme).with_overrides(thresholds)
+    except ThresholdError as exc:
+        first = exc.problems[0]
+        raise ClinicError(f"thresholds.{first.split(':')[0]}", first.split(": ", 1)[1]) from None
+    return dict(thresholds)
+
+
+def active_prescription(runner: User) -> Enrollment | None:
+    """The runner's active exercise programme (or, without one, their run plan)."""
+    enrollments = list(Enrollment.objects.filter(user=runner, active=True).order_by("-start"))
+    library = _library()
+    for enrollment in enrollments:
+        prog = library.programmes.get(enrollment.programme_id)
+        if prog is not None and prog.kind == "exercises":
+            return enrollment
+    return enrollments[0] if enrollments else None
+
+
+def prescribe(
+    clinician: User,
+    runner: User,
+    programme_id: str,
+    start: dt.date,
+    *,
+    adjustments: Sequence[object] = (),
+    thresholds: Mapping[str, object] | None = None,
+    note: str = "",
+    now: dt.datetime,
+) -> Enrollment:
+    """Put the patient on a library programme from ``start``; it replaces any active programme
+    of the same kind (exercises or run plan). Adjustments and thresholds are validated first."""
+    patient(clinician, runner.pk)
+    library = _library()
+    programme = _programme(library, programme_id)
+    checked = _check_adjustments(library, programme, adjustments)
+    overrides = _check_thresholds(programme, thresholds or {})
+    same_kind = [pid for pid, prog in library.programmes.items() if prog.kind == programme.kind]
+    with transaction.atomic():
+        Enrollment.objects.filter(user=runner, active=True, programme_id__in=same_kind).update(
+            active=False
+        )
+        return Enrollment.objects.create(
+            user=runner,
+            programme_id=programme_id,
+            start=start,
+            prescribed_by=clinician,
+            adjustments=checked,
+            thresholds=overrides,
+            note_to_runner=note.strip(),
+            created_at=now,
+        )
+
+
+def adjust(
+    clinician: User,
+    runner: User,
+    *,
+    enrollment_id: int | None = None,
+    adjustments: Sequence[object] | None = None,
+    thresholds: Mapping[str, object] | None = None,
+    note: str | None = None,
+) -> Enrollment:
+    """Replace the adjustment list, the threshold overrides and/or the note of the patient's
+    active programme (the given ones only). Everything is validated before anything is saved."""
+    patient(clinician, runner.pk)
+    enrollments = Enrollment.objects.filter(user=runner, active=True)
+    enrollment = (
+        enrollments.filter(pk=enrollment_id).first()
+        if enrollment_id is not None
+        else active_prescription(runner)
+    )
+    if enrollment is None:
+        raise ClinicError("enrollment", "the patient has no active programme")
+    library = _library()
+    programme = _programme(library, enrollment.programme_id)
+    if adjustments is not None:
+        enrollment.adjustments = _check_adjustments(library, programme, adjustments)
+    if thresholds is not None:
+        enrollment.thresholds = _check_thresholds(programme, thresholds)
+    if note is not None:
+        enrollment.note_to_runner = note.strip()
+    enrollment.prescribed_by = clinician
+    enrollment.save()
+    return enrollment
+
+
+def prescribed_programme(enrollment: Enrollment, library: Library | None = None) -> Programme:
+    """The library programme with the enrollment's adjustments applied."""
+    library = library or _library()
+    programme = library.programme(enrollment.programme_id)
+    return apply_adjustments(programme, enrollment.adjustments or [], library)
+
+
+def limits(enrollment: Enrollment, library: Library | None = None) -> Thresholds:
+    """The thresholds in force for this enrollment (its programme's, then the clinician's)."""
+    library = library or _library()
+    programme = library.programme(enrollment.programme_id)
+    table = thresholds_for(programme)
+    try:
+        return table.with_overrides(enrollment.thresholds or {})
+    except ThresholdError:
+        return table
+
+
+# --- clinical actions -------------------------------------------------------------------
+
+
+def clear_red_flag(
+    clinician: User, runner: User, *, on: dt.date, note: str = "", now: dt.datetime
+) -> RedFlagClearance:
+    """Record that the clinician has seen the runner and self-training may resume."""
+    patient(clinician, runner.pk)
+    return RedFlagClearance.objects.create(
+        user=runner, cleared_on=on, cleared_by=clinician, note=note.strip(), created_at=now
+    )
+
+
+def add_note(clinician: User, runner: User, text: str, *, now: dt.datetime) -> ClinicalNote:
+    """A private note, seen only by the clinician who wrote it."""
+    patient(clinician, runner.pk)
+    text = text.strip()
+    if not text:
+        raise ClinicError("text", "must not be empty")
+    if len(text) > 5000:
+        raise ClinicError("text", "must be at most 5000 characters")
+    return ClinicalNote.objects.create(
+        clinician=clinician, runner=runner, text=text, created_at=now
+    )
+
+
+def notes(clinician: User, runner: User) -> list[ClinicalNote]:
+    return list(ClinicalNote.objects.filter(clinician=clinician, runner=runner))
+
+
+# --- the patient list -------------------------------------------------------------------
+
+
+def patient_list(clinician: User, on: dt.date, *, sort: str = "attention") -> list[PatientRow]:
+    """Every active patient with their flags, in a fixed number of queries (four)."""
+    if sort.lstrip("-") not in SORTS:
+        raise ClinicError("sort", f"must be one of: {', '.join(SORTS)}")
+    links = list(
+        CareLink.objects.select_related("runner").filter(
+            clinician=clinician, status=CareLinkStatus.ACTIVE, runner__isnull=False
+        )
+    )
+    runner_ids = [link.runner_id for link in links]
+    since = on - dt.timedelta(days=LIST_WINDOW_DAYS)
+    rows = Rows(
+        enrollments=list(Enrollment.objects.filter(user_id__in=runner_ids, active=True)),
+        # The last weeks, plus any older red flag: a stop lasts until someone clears it.
+        entries=list(
+            JournalEntry.objects.filter(user_id__in=runner_ids, date__lte=on).filter(
+                Q(date__gte=since) | ~Q(red_flags=[])
+            )
+        ),
+        clearances=list(RedFlagClearance.objects.filter(user_id__in=runner_ids)),
+    )
+    library = _library()
+    result = [flags_for(link.runner, rows, library, on) for link in links if link.runner]
+    return _sorted(result, sort)
+
+
+def _sorted(rows: list[PatientRow], sort: str) -> list[PatientRow]:
+    reverse = sort.startswith("-")
+    key = sort.lstrip("-")
+    by_name = sorted(rows, key=lambda r: r.display_name.lower())
+    if key == "name":
+        return list(reversed(by_name)) if reverse else by_name
+    if key == "attention":
+        return sorted(by_name, key=lambda r: r.urgency, reverse=not reverse)
+    if key == "last_entry":
+        return sorted(by_name, key=lambda r: r.last_entry or dt.date.min, reverse=not reverse)
+    if key == "pain":
+        return sorted(
+            by_name,
+            key=lambda r: -1 if r.worst_pain_7d is None else r.worst_pain_7d,
+            reverse=not reverse,
+        )
+    return sorted(by_name, key=lambda r: r.week or 0, reverse=not reverse)
+
+
+def handout_pdf(
+    clinician: User,
+    *,
+    runner: User | None = None,
+    programme_id: str | None = None,
+    lang: str | None = None,
+) -> bytes:
+    """The printable handout: the patient's prescribed programme in their language, or any
+    library programme in ``lang``; the clinic's name and phone on the cover."""
+    from strideback.clinic.handout import Clinic, render_pdf
+
+    library = _library()
+    clinic_profile = profile(clinician)
+    clinic = Clinic(
+        clinic_profile.clinic_name, clinic_profile.clinic_phone, clinic_profile.clinic_address
+    )
+    if runner is not None:
+        patient(clinician, runner.pk)
+        enrollment = active_prescription(runner)
+        if enrollment is None:
+            raise ClinicError("programme", "the patient has no active programme")
+        programme = prescribed_programme(enrollment, library)
+        language = lang or runner.language
+        return render_pdf(
+            library,
+            programme,
+            _lang(language),
+            clinic=clinic,
+            patient_name=runner.name or runner.email,
+            note=enrollment.note_to_runner,
+            limits=limits(enrollment, library),
+        )
+    if programme_id is None:
+        raise ClinicError("programme", "give a programme or a patient")
+    return render_pdf(
+        library, _programme(library, programme_id), _lang(lang or "en"), clinic=clinic
+    )
+
+
+def _lang(value: str) -> Lang:
+    for lang in LANGUAGES:
+        if lang == value:
+            return lang
+    raise ClinicError("lang", f"must be one of: {', '.join(LANGUAGES)}")
