@@ -1,0 +1,66 @@
+"""The coach's engine: the rules of DESIGN.md ("The rules") as pure functions of a programme,
+a start date, a journal and a day. No clock, no database, no Django; decisions carry reason
+codes and facts, and the sentences are made at the edge (``strideback.explain``)."""
+
+from strideback.core.engine.advice import Adjustment, AdjustmentKind
+from strideback.core.engine.decision import Action, Breach, Cause, Code, Decision, Reason
+from strideback.core.engine.journal import (
+    EntryKind,
+    JournalEntry,
+    JournalError,
+    Pain,
+    entry_json,
+    parse_journal,
+)
+from strideback.core.engine.plan import (
+    FlagReport,
+    Plan,
+    PlannedItem,
+    PlannedSession,
+    State,
+    Status,
+    evaluate,
+    plan,
+)
+from strideback.core.engine.red_flags import RedFlag, Urgency
+from strideback.core.engine.running import RunningState
+from strideback.core.engine.thresholds import (
+    THRESHOLD_KEYS,
+    ThresholdError,
+    Thresholds,
+    defaults,
+    thresholds_for,
+)
+
+__all__ = [
+    "THRESHOLD_KEYS",
+    "Action",
+    "Adjustment",
+    "AdjustmentKind",
+    "Breach",
+    "Cause",
+    "Code",
+    "Decision",
+    "EntryKind",
+    "FlagReport",
+    "JournalEntry",
+    "JournalError",
+    "Pain",
+    "Plan",
+    "PlannedItem",
+    "PlannedSession",
+    "Reason",
+    "RedFlag",
+    "RunningState",
+    "State",
+    "Status",
+    "ThresholdError",
+    "Thresholds",
+    "Urgency",
+    "defaults",
+    "entry_json",
+    "evaluate",
+    "parse_journal",
+    "plan",
+    "thresholds_for",
+]

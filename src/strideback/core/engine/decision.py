@@ -1,0 +1,120 @@
+"""Decisions and their reasons: codes and the facts behind them, never sentences.
+
+The edge (``strideback.explain``) turns each ``Reason`` into one sentence per language with
+the catalogue key ``reason.<code>``; a fact named ``cause`` is itself rendered with
+``cause.<cause>`` from the same facts (date, value, limit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from types import MappingProxyType
+
+
+class Action(StrEnum):
+    CONTINUE = "continue"
+    ADVANCE = "advance"
+    HOLD = "hold"
+    STEP_BACK = "step_back"
+    PAUSE_RUNNING = "pause_running"
+    RESUME_RUNNING = "resume_running"
+    STOP = "stop"
+
+
+class Code(StrEnum):
+    """Every reason code the engine gives (decision, running, warning and advice reasons)."""
+
+    # Phase progression.
+    NOT_STARTED = "not_started"
+    ON_TRACK = "on_track"
+    ADVANCE = "advance"
+    HOLD = "hold"
+    STEP_BACK = "step_back"
+    PAIN_NOTED = "pain_noted"
+    GAP_REPEAT_WEEK = "gap_repeat_week"
+    GAP_PREVIOUS_PHASE = "gap_previous_phase"
+    # Running.
+    NO_RUN_PLAN = "no_run_plan"
+    RUNNING_NOT_YET = "running_not_yet"
+    RUNNING_GATE_PAIN = "running_gate_pain"
+    RUNNING_ALLOWED = "running_allowed"
+    PAUSE_RUNNING = "pause_running"
+    RESTART_COUNTDOWN = "restart_countdown"
+    RESUME_RUNNING = "resume_running"
+    RUN_WEEK_REPEAT = "run_week_repeat"
+    RUN_GAP_REPEAT_WEEK = "run_gap_repeat_week"
+    RUN_GAP_PREVIOUS_WEEK = "run_gap_previous_week"
+    RUN_PLAN_DONE = "run_plan_done"
+    RUNNING_STOPPED = "running_stopped"
+    # Red flags.
+    STOP = "stop"
+    # Warnings.
+    LONG_RUN = "long_run"
+    # Advice.
+    ADVICE_TECHNIQUE = "advice_technique"
+    ADVICE_FEWER_REPS = "advice_fewer_reps"
+    ADVICE_EASIER = "advice_easier"
+    ADVICE_ICE = "advice_ice"
+
+
+class Cause(StrEnum):
+    """What broke a pain rule; facts: date, value, limit (swelling: date; rising: value,
+    previous, limit)."""
+
+    PAIN_DURING = "pain_during"
+    PAIN_AFTER = "pain_after"
+    PAIN_NEXT_MORNING = "pain_next_morning"
+    SWELLING = "swelling"
+    PAIN_RISING = "pain_rising"
+    RUN_PAIN_DURING = "run_pain_during"
+    RUN_PAIN_AFTER = "run_pain_after"
+    RUN_PAIN_NEXT_MORNING = "run_pain_next_morning"
+    RUN_SWELLING = "run_swelling"
+
+
+_EMPTY: Mapping[str, object] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why: a code and the facts behind it (dates, pain values, limits, ids, counts)."""
+
+    code: Code
+    facts: Mapping[str, object] = field(default_factory=lambda: _EMPTY)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    action: Action
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """One broken pain rule: what, when, how much, and the limit it went over."""
+
+    cause: Cause
+    date: date
+    value: int | None = None
+    limit: float | None = None
+    previous: int | None = None
+
+    def facts(self) -> dict[str, object]:
+        out: dict[str, object] = {"cause": self.cause, "date": self.date}
+        if self.value is not None:
+            out["value"] = self.value
+        if self.limit is not None:
+            out["limit"] = self.limit
+        if self.previous is not None:
+            out["previous"] = self.previous
+        return out
+
+    def outranks(self, other: Breach | None) -> bool:
+        """The worse of two breaches is the one we explain: higher pain first, then earlier."""
+        if other is None:
+            return True
+        mine, theirs = self.value or 0, other.value or 0
+        return mine > theirs or (mine == theirs and self.date < other.date)

@@ -1,0 +1,390 @@
+"""The engine's entry points: ``evaluate`` (where the runner is, and why) and ``plan`` (that,
+plus the sessions of the coming days).
+
+Everything comes from the arguments: the programme (possibly a clinician's customised copy),
+the start date, the journal, the evaluation day ``on`` and the clinician's clearances of red
+flags. The journal is read once, in date order; entries after ``on`` are ignored, and so are
+entries before the start (except their red flags).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from operator import attrgetter
+
+from strideback.core.content.models import Dose, Item, Programme, Segment
+from strideback.core.engine import schedule
+from strideback.core.engine.advice import Adjustment, AdjustmentKind, PainfulLog, advise
+from strideback.core.engine.decision import Action, Code, Decision, Reason
+from strideback.core.engine.journal import EntryKind, JournalEntry
+from strideback.core.engine.monitoring import PainRecord
+from strideback.core.engine.progression import Course, Progression
+from strideback.core.engine.red_flags import RedFlag, Urgency, most_urgent_first
+from strideback.core.engine.running import Running, RunningState, RunTable
+from strideback.core.engine.thresholds import Thresholds, thresholds_for
+
+
+class Status(StrEnum):
+    ACTIVE = "active"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True, slots=True)
+class FlagReport:
+    flag: RedFlag
+    date: date
+
+    @property
+    def urgency(self) -> Urgency:
+        return self.flag.urgency
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    on: date
+    programme: str
+    start: date
+    phase: int | None  # None for a run plan followed on its own
+    week: int  # programme week (1-based); for a run plan on its own, the run week
+    phase_week: int | None  # week within the phase
+    week_started: date  # the first day of the current programme week
+    status: Status
+    running: RunningState
+    decision: Decision
+    warnings: tuple[Reason, ...]
+    advice: tuple[Reason, ...]  # painful exercises, then ice
+    adjustments: tuple[Adjustment, ...]  # how today's items change because of that advice
+    show_ice: bool
+    red_flags: tuple[FlagReport, ...]  # the ones that stop the plan, most urgent first
+    last_strength: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedItem:
+    position: str
+    exercise: str
+    dose: Dose
+    part: str
+    alternative_to: str | None
+    adjustment: AdjustmentKind | None = None
+    replaces: str | None = None  # the exercise this one stands in for (easier variant)
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedSession:
+    date: date
+    kind: EntryKind  # STRENGTH or RUN
+    phase: int | None = None
+    week: int | None = None  # programme week of a strength session
+    run_week: int | None = None
+    run_day: int | None = None
+    items: tuple[PlannedItem, ...] = ()
+    segments: tuple[Segment, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    state: State
+    sessions: tuple[PlannedSession, ...]
+
+
+# --- set-up per programme (cached: the same programme objects are evaluated again and again)
+
+
+@dataclass(frozen=True, slots=True)
+class _Setup:
+    programme: Programme
+    run_plan: Programme | None
+    course: Course | None
+    table: RunTable | None
+    thresholds: Thresholds
+
+
+_setups: dict[tuple[int, int], _Setup] = {}
+_SETUP_CACHE_SIZE = 64
+
+
+def _setup(programme: Programme, run_plan: Programme | None) -> _Setup:
+    key = (id(programme), id(run_plan))
+    found = _setups.get(key)
+    if found is not None and found.programme is programme and found.run_plan is run_plan:
+        return found
+    if run_plan is not None and run_plan.kind != "run_plan":
+        raise ValueError(f"run_plan '{run_plan.id}' is not a run plan")
+    alone = programme.kind == "run_plan"
+    made = _Setup(
+        programme,
+        run_plan,
+        course=None if alone else Course.of(programme),
+        table=RunTable.of(programme) if alone else (RunTable.of(run_plan) if run_plan else None),
+        thresholds=thresholds_for(programme, None if alone else run_plan),
+    )
+    if len(_setups) >= _SETUP_CACHE_SIZE:
+        _setups.clear()
+    _setups[key] = made
+    return made
+
+
+# --- the walk through the journal ---------------------------------------------------------
+
+_by_date = attrgetter("date")
+
+
+@dataclass(slots=True)
+class _Walk:
+    record: PainRecord
+    progression: Progression | None
+    running: Running | None
+    painful: PainfulLog
+    flags: list[tuple[int, RedFlag]]
+
+
+def _walk(setup: _Setup, th: Thresholds, start_day: int, journal: Sequence[JournalEntry],
+          on_day: int) -> _Walk:
+    record = PainRecord(th)
+    prog = Progression(setup.course, th, start_day) if setup.course is not None else None
+    run = Running(setup.table, th, prog is not None, on_day) if setup.table is not None else None
+    walk = _Walk(record, prog, run, PainfulLog(), [])
+    strength, run_kind = EntryKind.STRENGTH, EntryKind.RUN
+    for entry in sorted(journal, key=_by_date):
+        day = entry.date.toordinal()
+        if day > on_day:
+            break
+        if entry.red_flags:
+            walk.flags += [(day, flag) for flag in entry.red_flags]
+        if day < start_day:
+            continue
+        if prog is not None:
+            if entry.kind is strength and (entry.completed or entry.attempted):
+                prog.session(entry, day, record)
+                if entry.painful_exercises:
+                    walk.painful.record(entry, day)
+            else:
+                prog.sync(day)
+        if run is not None:
+            run.check(day, prog.phase if prog is not None else 0, record)
+        record.record(entry, day)
+        if run is not None and entry.kind is run_kind:
+            run.run(entry, day, record)
+    if on_day >= start_day:
+        if prog is not None:
+            prog.finish(on_day)
+        if run is not None:
+            run.finish(on_day, prog.phase if prog is not None else 0, record)
+    return walk
+
+
+# --- the state on ``on`` ------------------------------------------------------------------
+
+
+def _active_flags(flags: list[tuple[int, RedFlag]], cleared: Sequence[date], on: date) -> tuple[
+    FlagReport, ...
+]:
+    cleared_day = max((c.toordinal() for c in cleared if c <= on), default=-1)
+    latest: dict[RedFlag, int] = {}
+    for day, flag in flags:
+        if day > cleared_day:
+            latest[flag] = max(day, latest.get(flag, day))
+    ordered = most_urgent_first(list(latest))
+    return tuple(FlagReport(flag, date.fromordinal(latest[flag])) for flag in ordered)
+
+
+def _stop(flags: tuple[FlagReport, ...]) -> Decision:
+    reasons = tuple(
+        Reason(Code.STOP, {"flag": f.flag, "date": f.date, "urgency": f.urgency}) for f in flags
+    )
+    return Decision(Action.STOP, reasons)
+
+
+_PRIORITY = {
+    Action.STOP: 0, Action.PAUSE_RUNNING: 1, Action.STEP_BACK: 2, Action.HOLD: 3,
+    Action.RESUME_RUNNING: 4, Action.ADVANCE: 5, Action.CONTINUE: 6,
+}
+
+
+def _combine(phase: Decision, running: RunningState, headline: Action | None) -> Decision:
+    """The day's headline decision: the most pressing of the phase's and running's."""
+    if headline is None or _PRIORITY[phase.action] < _PRIORITY[headline]:
+        return phase
+    extra = tuple(r for r in phase.reasons if r not in running.reasons)
+    return Decision(headline, running.reasons + extra)
+
+
+def _no_running() -> RunningState:
+    return RunningState(False, None, None, False, None, (Reason(Code.NO_RUN_PLAN),))
+
+
+def _stopped_running(state: RunningState) -> RunningState:
+    reasons = (Reason(Code.RUNNING_STOPPED),)
+    return RunningState(False, state.run_week, state.run_day, state.paused, state.restart_on,
+                        reasons, state.last_run)
+
+
+def _phase_decision(walk: _Walk, start: date, on: date, running: RunningState) -> Decision:
+    prog = walk.progression
+    if on < start:
+        return Decision(Action.CONTINUE, (Reason(Code.NOT_STARTED, {"date": start}),))
+    if prog is None:
+        return Decision(Action.CONTINUE, running.reasons)
+    return prog.decision()
+
+
+def _advice(setup: _Setup, walk: _Walk, th: Thresholds, on_day: int) -> tuple[
+    list[Reason], list[Adjustment], bool
+]:
+    reasons: list[Reason] = []
+    adjustments: list[Adjustment] = []
+    prog = walk.progression
+    if prog is not None and walk.painful.days:
+        phases = prog.course.phases
+        previous = phases[prog.index - 1] if prog.index > 0 else None
+        first = max(prog.phase_since, on_day - th.painful_window_days + 1)
+        reasons, adjustments = advise(walk.painful, phases[prog.index], previous,
+                                      (first, on_day), th)
+    symptom = walk.record.symptom_day
+    ice = symptom is not None and on_day - symptom < th.ice_advice_days
+    if ice:
+        reasons.append(Reason(Code.ADVICE_ICE, {"minutes": th.ice_minutes,
+                                                 "hours": th.ice_every_hours}))
+    return reasons, adjustments, ice
+
+
+def evaluate(
+    programme: Programme,
+    start: date,
+    journal: Sequence[JournalEntry],
+    on: date,
+    *,
+    run_plan: Programme | None = None,
+    thresholds: Thresholds | None = None,
+    cleared: Sequence[date] = (),
+) -> State:
+    """Where the runner stands on ``on``: phase, week, running, the decision and its reasons."""
+    setup = _setup(programme, run_plan)
+    th = thresholds if thresholds is not None else setup.thresholds
+    on_day, start_day = on.toordinal(), start.toordinal()
+    walk = _walk(setup, th, start_day, journal, on_day)
+    prog = walk.progression
+    phase_number = prog.phase if prog is not None else 0
+    if walk.running is not None:
+        running, headline = walk.running.state(on_day, phase_number, walk.record, th)
+    else:
+        running, headline = _no_running(), None
+    flags = _active_flags(walk.flags, cleared, on)
+    if flags:
+        decision = _stop(flags)
+        running = _stopped_running(running)
+    else:
+        decision = _combine(_phase_decision(walk, start, on, running), running, headline)
+    advice, adjustments, ice = _advice(setup, walk, th, on_day)
+    last = prog.last_session if prog is not None else None
+    return State(
+        on=on,
+        programme=programme.id,
+        start=start,
+        phase=prog.phase if prog is not None else None,
+        week=prog.week if prog is not None else (running.run_week or 1),
+        phase_week=prog.week_in_phase if prog is not None else None,
+        week_started=date.fromordinal(prog.week_start) if prog is not None else on,
+        status=Status.STOPPED if flags else Status.ACTIVE,
+        running=running,
+        decision=decision,
+        warnings=tuple(walk.running.warnings) if walk.running is not None else (),
+        advice=tuple(advice),
+        adjustments=tuple(adjustments),
+        show_ice=ice,
+        red_flags=flags,
+        last_strength=date.fromordinal(last) if last is not None else None,
+    )
+
+
+# --- the coming sessions --------------------------------------------------------------------
+
+
+def _items(items: Sequence[Item], adjustments: Sequence[Adjustment]) -> tuple[PlannedItem, ...]:
+    swaps = {a.exercise: a for a in adjustments}
+    out: list[PlannedItem] = []
+    for item in items:
+        adjustment = swaps.get(item.exercise)
+        use = adjustment.item if adjustment is not None else item
+        kind = adjustment.kind if adjustment is not None else None
+        replaces = item.exercise if kind is AdjustmentKind.EASIER else None
+        out.append(PlannedItem(item.position, use.exercise, use.dose, item.part,
+                               item.alternative_to, kind, replaces))
+    return tuple(out)
+
+
+def _strength_sessions(setup: _Setup, state: State, until: date) -> list[PlannedSession]:
+    course = setup.course
+    if course is None or state.phase is None or state.phase_week is None:
+        return []
+    gaps = schedule.rhythm(setup.programme.schedule)
+    earliest = max(state.on, state.start)
+    if state.last_strength is not None:
+        first = schedule.next_after(state.last_strength, gaps, earliest)
+    else:
+        first = schedule.on_calendar(state.start, gaps, earliest)
+    index = course.numbers.index(state.phase)
+    sessions = []
+    for day in schedule.dates(first, gaps, until):
+        at, week_in_phase = index, state.phase_week
+        for _ in range((day - state.week_started).days // 7):
+            at, week_in_phase = course.after_clean_week(at, week_in_phase)
+        adjustments = state.adjustments if at == index else ()
+        sessions.append(PlannedSession(
+            day, EntryKind.STRENGTH, phase=course.numbers[at],
+            week=course.week(at, week_in_phase),
+            items=_items(course.phases[at].items, adjustments),
+        ))
+    return sessions
+
+
+def _run_sessions(setup: _Setup, th: Thresholds, state: State, until: date) -> list[
+    PlannedSession
+]:
+    running, table = state.running, setup.table
+    if table is None or running.run_week is None or running.run_day is None:
+        return []
+    if not running.allowed and not running.paused:
+        return []
+    earliest = max(state.on, state.start, running.restart_on or state.on)
+    plan_schedule = (setup.programme if setup.course is None else setup.run_plan)
+    gaps = schedule.rhythm(plan_schedule.schedule if plan_schedule else setup.programme.schedule,
+                           th.run_min_gap_days)
+    first = schedule.next_after(running.last_run, gaps, earliest)
+    week, day = running.run_week, running.run_day
+    sessions = []
+    for when in schedule.dates(first, gaps, until):
+        session = table.sessions[week - 1][day - 1]
+        sessions.append(PlannedSession(when, EntryKind.RUN, run_week=week, run_day=day,
+                                       segments=tuple(session.segments)))
+        week, day = table.following(week, day)
+    return sessions
+
+
+def plan(
+    programme: Programme,
+    start: date,
+    journal: Sequence[JournalEntry],
+    on: date,
+    *,
+    run_plan: Programme | None = None,
+    thresholds: Thresholds | None = None,
+    cleared: Sequence[date] = (),
+    days: int = 14,
+) -> Plan:
+    """``evaluate``, plus the planned sessions from ``on`` for ``days`` days (none while a red
+    flag stops the plan)."""
+    state = evaluate(programme, start, journal, on, run_plan=run_plan, thresholds=thresholds,
+                     cleared=cleared)
+    if state.status is Status.STOPPED or days < 1:
+        return Plan(state, ())
+    setup = _setup(programme, run_plan)
+    th = thresholds if thresholds is not None else setup.thresholds
+    until = on + timedelta(days=days - 1)
+    sessions = _strength_sessions(setup, state, until) + _run_sessions(setup, th, state, until)
+    sessions.sort(key=lambda s: (s.date, s.kind != EntryKind.STRENGTH))
+    return Plan(state, tuple(sessions))
