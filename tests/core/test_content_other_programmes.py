@@ -328,7 +328,7 @@ GUIDANCE_FACTS = {
         "between the foot and the hip",
         "downhill",
         "iliotibial band",
-        "outer side of the knee",
+        "outside of the knee",
         "massage",
         "cause",
     ],
