@@ -1,0 +1,84 @@
+// Strideback service worker (served as /sw.js so its scope is the whole app).
+//
+// Pages: network first, so the runner always sees the latest plan when online; every page
+// that loads is kept, so a reload without a network still shows today's session and the
+// player. Static files: served from the cache at once and refreshed in the background.
+// Posts (the journal) are never cached: offline.js queues them itself.
+
+const VERSION = "__VERSION__";
+const CACHE = `strideback-${VERSION}`;
+const SHELL = __SHELL__;
+const OFFLINE_PAGE = "/play/offline/";
+const NEVER = ["/sw.js", "/admin/", "/play/log", "/healthz"];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("strideback-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+function isPage(request) {
+  return request.mode === "navigate" || (request.headers.get("Accept") || "").includes("text/html");
+}
+
+async function pageFirstFromNetwork(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    // Keep only plain successful pages (not a redirect to the login page).
+    if (response.ok && !response.redirected && response.type === "basic") {
+      await cache.put(request, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const kept = await cache.match(request, { ignoreVary: true, ignoreSearch: false });
+    return kept || (await cache.match(OFFLINE_PAGE)) || Response.error();
+  }
+}
+
+async function staleWhileRevalidate(request, event) {
+  const cache = await caches.open(CACHE);
+  const kept = await cache.match(request, { ignoreVary: true });
+  const fresh = fetch(request)
+    .then((response) => {
+      if (response.ok) cache.put(request, response.clone());
+      return response;
+    })
+    .catch(() => kept || Response.error());
+  if (kept) {
+    event.waitUntil(fresh.then(() => undefined));
+    return kept;
+  }
+  return fresh;
+}
+
+async function forgetPages() {
+  // Logging out must not leave the runner's pages readable on a shared phone.
+  const cache = await caches.open(CACHE);
+  const keys = await cache.keys();
+  await Promise.all(keys.filter((r) => !SHELL.includes(new URL(r.url).pathname)).map((r) => cache.delete(r)));
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith("/logout")) {
+    event.waitUntil(forgetPages());
+    return;
+  }
+  if (request.method !== "GET" || NEVER.some((p) => url.pathname.startsWith(p))) return;
+  if (url.pathname.startsWith("/static/") || url.pathname === "/manifest.webmanifest") {
+    event.respondWith(staleWhileRevalidate(request, event));
+  } else if (isPage(request)) {
+    event.respondWith(pageFirstFromNetwork(request));
+  }
+});

@@ -1,0 +1,66 @@
+"""The installable web app: the manifest and the service worker, served from the site root.
+
+The service worker must be served from ``/`` (not ``/static/``) for its scope to cover every
+page. Its cache name carries a hash of the files it caches, so a new release replaces the old
+cache instead of serving stale scripts forever.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+from strideback.core.i18n import t
+
+STATIC = Path(settings.PACKAGE_DIR) / "static" / "strideback"
+# What the service worker stores at install time: the shell every page needs offline.
+SHELL = [
+    "/play/offline/",
+    "/static/strideback/app.css",
+    "/static/strideback/player.css",
+    "/static/strideback/player.js",
+    "/static/strideback/offline.js",
+    "/static/strideback/icons/icon.svg",
+    "/static/strideback/icons/icon-192.png",
+    "/manifest.webmanifest",
+]
+
+
+@cache
+def version() -> str:
+    """A short hash of the static files, so each release gets a fresh offline cache."""
+    digest = hashlib.sha256()
+    for path in sorted(STATIC.rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@require_GET
+def manifest(request: HttpRequest) -> HttpResponse:
+    data = json.loads((STATIC / "manifest.webmanifest").read_text(encoding="utf-8"))
+    lang = getattr(request, "lang", "en")
+    data["lang"] = lang
+    data["description"] = t("pwa.description", lang)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=1), content_type="application/manifest+json"
+    )
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    source = (STATIC / "sw.js").read_text(encoding="utf-8")
+    source = source.replace("__VERSION__", version()).replace("__SHELL__", json.dumps(SHELL))
+    response = HttpResponse(source, content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = "/"
+    return response
