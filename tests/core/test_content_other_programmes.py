@@ -314,7 +314,7 @@ def test_heel_raise_uses_towel_step_backpack_and_wall(library: Library) -> None:
 # facts each programme's English guidance must carry (the other languages are checked for
 # completeness and shape in test_content_complete.py)
 GUIDANCE_FACTS = {
-    "runners-knee-mobility": ["one to three", "race season", "No exercise can cure"],
+    "runners-knee-mobility": ["one to three", "race season", "no guaranteed cure"],
     "medial-knee-pain": [
         "vastus medialis",
         "knock-kneed",
