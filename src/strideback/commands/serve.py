@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -46,7 +47,32 @@ def prepare(folder: Path, host: str) -> None:
 
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
+    _collect_static_if_changed(folder / "static")
+
+
+def _static_fingerprint() -> str:
+    """A hash of every static source file's path, size and modification time."""
+    from django.contrib.staticfiles.finders import get_finders
+
+    digest = hashlib.sha256()
+    for finder in get_finders():
+        for path, storage in finder.list(["CVS", ".*", "*~"]):
+            stat = os.stat(storage.path(path))
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _collect_static_if_changed(static_root: Path) -> None:
+    """Collect and compress static files on first run and after an upgrade, not every start."""
+    from django.core.management import call_command
+
+    stamp = static_root / ".fingerprint"
+    fingerprint = _static_fingerprint()
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == fingerprint:
+        return
+    print("Preparing static files (first run or after an upgrade)...", flush=True)
     call_command("collectstatic", interactive=False, verbosity=0)
+    stamp.write_text(fingerprint, encoding="utf-8")
 
 
 def run(args: argparse.Namespace) -> int:
