@@ -1,0 +1,223 @@
+"""The clinician's side: patients and their flags, prescriptions, red-flag clearance, handouts.
+
+Every endpoint needs role clinician and a second factor (see ``api.auth``). Every patient id
+goes through ``clinic.services.patient``: a runner without an ACTIVE care link with this
+clinician is a 404, the same as a runner who does not exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import Query, Router, Schema, Status
+
+from strideback.api.auth import CLINICIAN_AUTH
+from strideback.api.routers.journal import entry_out
+from strideback.api.schemas import (
+    ERRORS,
+    AdjustIn,
+    ClearanceIn,
+    ClearanceOut,
+    InviteIn,
+    InviteOut,
+    PatientDetail,
+    PatientOut,
+    PrescribeIn,
+    PrescriptionOut,
+)
+from strideback.clinic import services as clinic
+from strideback.clinic.flags import PatientRow
+from strideback.training.models import Enrollment, JournalEntry
+
+router = Router(tags=["clinician"], auth=CLINICIAN_AUTH)
+
+JOURNAL_DAYS = 28  # the patient page shows the last four weeks
+
+
+def patient_out(row: PatientRow) -> dict[str, Any]:
+    out = {k: v for k, v in asdict(row).items() if k != "flags"}
+    out["urgency"] = row.urgency
+    out["flags"] = [
+        {
+            "code": flag.code.value,
+            "evidence": [asdict(e) for e in flag.evidence],
+            "facts": dict(flag.facts),
+        }
+        for flag in row.flags
+    ]
+    return out
+
+
+def prescription_out(e: Enrollment) -> dict[str, Any]:
+    return {
+        "id": e.pk,
+        "runner_id": e.user_id,
+        "programme_id": e.programme_id,
+        "start": e.start,
+        "active": e.active,
+        "adjustments": e.adjustments,
+        "thresholds": e.thresholds,
+        "note_to_runner": e.note_to_runner,
+        "prescribed_by_id": e.prescribed_by_id,
+    }
+
+
+class ListQuery(Schema):
+    sort: str = "attention"
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+@router.get("/patients", response={200: list[PatientOut], **ERRORS}, summary="My patients")
+def patients(request: HttpRequest, q: Query[ListQuery]) -> list[dict[str, Any]]:
+    return [patient_out(r) for r in clinic.patient_list(request.auth, _today(), sort=q.sort)]
+
+
+@router.get(
+    "/flags",
+    response={200: list[PatientOut], **ERRORS},
+    summary="Patients who need attention, most urgent first",
+)
+def flags(request: HttpRequest) -> list[dict[str, Any]]:
+    rows = clinic.patient_list(request.auth, _today(), sort="attention")
+    return [patient_out(r) for r in rows if r.needs_attention]
+
+
+def _row(request: HttpRequest, runner_id: int) -> PatientRow:
+    clinic.patient(request.auth, runner_id)  # 404 unless an active patient
+    rows = clinic.patient_list(request.auth, _today())
+    return next(r for r in rows if r.runner_id == runner_id)
+
+
+@router.get(
+    "/patients/{runner_id}",
+    response={200: PatientDetail, **ERRORS},
+    summary="One patient: flags, prescriptions and the last four weeks of journal",
+)
+def patient_detail(request: HttpRequest, runner_id: int) -> dict[str, Any]:
+    row = _row(request, runner_id)
+    since = _today() - dt.timedelta(days=JOURNAL_DAYS)
+    entries = JournalEntry.objects.filter(user_id=runner_id, date__gte=since).select_related(
+        "enrollment"
+    )
+    enrollments = Enrollment.objects.filter(user_id=runner_id).order_by("-active", "-start")
+    return {
+        "patient": patient_out(row),
+        "prescriptions": [prescription_out(e) for e in enrollments],
+        "journal": [entry_out(e) for e in entries.order_by("date", "id")],
+    }
+
+
+@router.post(
+    "/patients/{runner_id}/prescriptions",
+    response={201: PrescriptionOut, **ERRORS},
+    summary="Prescribe a library programme (replaces an active one of the same kind)",
+)
+def prescribe(request: HttpRequest, runner_id: int, payload: PrescribeIn) -> Status[dict[str, Any]]:
+    runner = clinic.patient(request.auth, runner_id)
+    enrollment = clinic.prescribe(
+        request.auth,
+        runner,
+        payload.programme_id,
+        payload.start,
+        adjustments=payload.adjustments,
+        thresholds=payload.thresholds,
+        note=payload.note,
+        now=timezone.now(),
+    )
+    return Status(201, prescription_out(enrollment))
+
+
+@router.patch(
+    "/patients/{runner_id}/prescription",
+    response={200: PrescriptionOut, **ERRORS},
+    summary="Adjust the active prescription (only the fields given)",
+)
+def adjust(request: HttpRequest, runner_id: int, payload: AdjustIn) -> dict[str, Any]:
+    runner = clinic.patient(request.auth, runner_id)
+    enrollment = clinic.adjust(
+        request.auth,
+        runner,
+        enrollment_id=payload.enrollment_id,
+        adjustments=payload.adjustments,
+        thresholds=payload.thresholds,
+        note=payload.note,
+    )
+    return prescription_out(enrollment)
+
+
+@router.post(
+    "/patients/{runner_id}/clearances",
+    response={201: ClearanceOut, **ERRORS},
+    summary="Clear a red-flag stop after seeing the patient",
+)
+def clear_red_flag(
+    request: HttpRequest, runner_id: int, payload: ClearanceIn
+) -> Status[dict[str, Any]]:
+    runner = clinic.patient(request.auth, runner_id)
+    clearance = clinic.clear_red_flag(
+        request.auth, runner, on=payload.on or _today(), note=payload.note, now=timezone.now()
+    )
+    out = {
+        "id": clearance.pk,
+        "runner_id": runner.pk,
+        "cleared_on": clearance.cleared_on,
+        "note": clearance.note,
+    }
+    return Status(201, out)
+
+
+class HandoutQuery(Schema):
+    lang: str | None = None
+
+
+PDF = {200: {"content": {"application/pdf": {}}, "description": "the handout as PDF"}}
+
+
+def _pdf(data: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    return response
+
+
+@router.get(
+    "/patients/{runner_id}/handout.pdf",
+    response={200: None, **ERRORS},
+    openapi_extra={"responses": PDF},
+    summary="The patient's prescribed programme as a printable handout",
+)
+def patient_handout(request: HttpRequest, runner_id: int, q: Query[HandoutQuery]) -> HttpResponse:
+    runner = clinic.patient(request.auth, runner_id)
+    data = clinic.handout_pdf(request.auth, runner=runner, lang=q.lang)
+    return _pdf(data, f"strideback-handout-{runner_id}")
+
+
+@router.get(
+    "/programmes/{programme_id}/handout.pdf",
+    response={200: None, **ERRORS},
+    openapi_extra={"responses": PDF},
+    summary="Any library programme as a printable handout",
+)
+def programme_handout(
+    request: HttpRequest, programme_id: str, q: Query[HandoutQuery]
+) -> HttpResponse:
+    data = clinic.handout_pdf(request.auth, programme_id=programme_id, lang=q.lang)
+    return _pdf(data, f"strideback-{programme_id}")
+
+
+@router.post(
+    "/invites",
+    response={201: InviteOut, **ERRORS},
+    summary="Invite a runner (they accept at the returned URL)",
+)
+def invite(request: HttpRequest, payload: InviteIn) -> Status[dict[str, Any]]:
+    link = clinic.invite(request.auth, payload.email, now=timezone.now())
+    url = request.build_absolute_uri(f"/invite/{link.token}")
+    out = {"id": link.pk, "email": link.invited_email, "status": link.status, "url": url}
+    return Status(201, out)

@@ -1,0 +1,112 @@
+"""The runner's journal: log (idempotent), list, read, and edit within 24 hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Query, Router, Schema, Status
+from pydantic import Field
+
+from strideback.api.auth import USER_AUTH
+from strideback.api.errors import ApiError
+from strideback.api.schemas import ERRORS, EntryOut
+from strideback.training.journal import log_entry, update_entry
+from strideback.training.models import JournalEntry
+from strideback.training.schemas import EntryIn
+
+router = Router(tags=["journal"], auth=USER_AUTH)
+
+# A runner may correct an entry for a day after logging it; later the history is settled
+# (a clinician may already have read it).
+EDIT_WINDOW = dt.timedelta(hours=24)
+
+
+def entry_out(entry: JournalEntry) -> dict[str, object]:
+    return {
+        "id": entry.pk,
+        "date": entry.date,
+        "kind": entry.kind,
+        "completed": entry.completed,
+        "sets_done": entry.sets_done,
+        "pain": {
+            "during": entry.pain_during,
+            "after": entry.pain_after,
+            "next_morning": entry.pain_next_morning,
+        },
+        "swelling": entry.swelling,
+        "red_flags": entry.red_flags,
+        "painful_exercises": entry.painful_exercises,
+        "run_minutes": entry.run_minutes,
+        "run_week": entry.run_week,
+        "run_day": entry.run_day,
+        "note": entry.note,
+        "idempotency_key": entry.idempotency_key,
+        "programme": entry.enrollment.programme_id if entry.enrollment_id else None,
+        "created_at": entry.created_at,
+        "updated_at": entry.updated_at,
+        "editable_until": entry.created_at + EDIT_WINDOW,
+    }
+
+
+class JournalQuery(Schema):
+    since: dt.date | None = None
+    until: dt.date | None = None
+    limit: int = Field(100, ge=1, le=1000)
+    offset: int = Field(0, ge=0)
+
+
+def _own(request: HttpRequest, entry_id: int) -> JournalEntry:
+    entry = (
+        JournalEntry.objects.select_related("enrollment")
+        .filter(pk=entry_id, user=request.auth)
+        .first()
+    )
+    if entry is None:
+        raise ApiError(404, "no such journal entry", "id")
+    return entry
+
+
+@router.post(
+    "",
+    response={200: EntryOut, 201: EntryOut, **ERRORS},
+    summary="Log a session or check",
+    description="201 with the new entry; 200 with the stored entry when the idempotency_key "
+    "was sent before (a retried offline post never creates a second entry).",
+)
+def create_entry(request: HttpRequest, payload: EntryIn) -> Status[dict[str, object]]:
+    entry, created = log_entry(request.auth, payload)
+    return Status(201 if created else 200, entry_out(entry))
+
+
+@router.get("", response={200: list[EntryOut], **ERRORS}, summary="My journal, oldest first")
+def list_entries(request: HttpRequest, q: Query[JournalQuery]) -> list[dict[str, object]]:
+    rows = JournalEntry.objects.filter(user=request.auth).select_related("enrollment")
+    if q.since:
+        rows = rows.filter(date__gte=q.since)
+    if q.until:
+        rows = rows.filter(date__lte=q.until)
+    return [entry_out(e) for e in rows.order_by("date", "id")[q.offset : q.offset + q.limit]]
+
+
+@router.get("/{entry_id}", response={200: EntryOut, **ERRORS}, summary="One entry")
+def get_entry(request: HttpRequest, entry_id: int) -> dict[str, object]:
+    return entry_out(_own(request, entry_id))
+
+
+@router.put(
+    "/{entry_id}",
+    response={200: EntryOut, **ERRORS},
+    summary="Correct an entry (within 24 hours of logging it)",
+)
+def edit_entry(request: HttpRequest, entry_id: int, payload: EntryIn) -> dict[str, object]:
+    entry = _own(request, entry_id)
+    if timezone.now() > entry.created_at + EDIT_WINDOW:
+        raise ApiError(
+            409,
+            "this entry was logged more than 24 hours ago and can no longer be changed; "
+            "log a new entry instead",
+            "id",
+        )
+    return entry_out(update_entry(entry, payload))
