@@ -96,7 +96,7 @@ def test_the_payload_speaks_the_runners_language_and_carries_the_pain_band() -> 
     payload = session_payload(user, START, "strength", "da")
     assert payload is not None
     assert payload["speech_lang"] == "da-DK"
-    assert payload["pain"] == {"ok": 0, "limit": 2}
+    assert payload["pain"] == {"limit": 0, "high": 5}  # strength work is pain-free
     assert payload["log_url"] == "/play/log"
 
 

@@ -7,6 +7,7 @@ The player itself is ``static/strideback/player.js``; this module only describes
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from typing import Any
@@ -21,6 +22,7 @@ from pydantic import ValidationError
 from strideback.core.content.describe import dose_text
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Item, Programme
+from strideback.core.engine.thresholds import ThresholdError, thresholds_for
 from strideback.core.i18n import catalogue
 from strideback.core.languages import Lang
 from strideback.training.journal import log_entry
@@ -30,15 +32,10 @@ from strideback.training.schemas import EntryIn
 KINDS = ("strength", "run")
 SPEECH_LANG: dict[str, str] = {"da": "da-DK", "en": "en-GB", "de": "de-DE", "nb": "nb-NO"}
 DEFAULT_REST_SECONDS = 60
-# The pain scale's colour band: up to "ok" is green, up to "limit" amber, above it red.
-# Until the engine's threshold table exists, these follow research/clinical.md §1: strength
-# work should be pain-free, runners with knee pain stay at 2/10 or less, heel/tendon work
-# may reach 5/10. An enrollment's own ``thresholds`` (pain_ok, pain_limit) win.
-PAIN_BANDS: dict[str, tuple[int, int]] = {
-    "strength_pain_free": (0, 2),
-    "runner_knee": (1, 2),
-    "tendon_heel": (2, 5),
-}
+# The pain scale's colour band: green up to the programme's limit (the engine's threshold
+# table, with the runner's own overrides), amber above it up to 5/10, red beyond 5/10 — the
+# "high risk" zone of the pain-monitoring model (research/clinical.md §1).
+HIGH_PAIN = 5
 
 
 # --- what is planned ------------------------------------------------------------------
@@ -154,17 +151,18 @@ def planned_session(user: Any, day: dt.date, kind: str, lang: Lang) -> dict[str,
     head = {
         "programme": programme.id,
         "title": programme.text.get(lang).title,
-        "pain": _pain_band(enrollment, programme),
+        "pain": _pain_band(enrollment, programme, kind),
     }
     return head | body
 
 
-def _pain_band(enrollment: Enrollment, programme: Programme) -> dict[str, int]:
-    ok, limit = PAIN_BANDS.get(programme.pain_mode.value, (2, 5))
-    own = enrollment.thresholds or {}
-    ok = int(own.get("pain_ok", ok))
-    limit = int(own.get("pain_limit", limit))
-    return {"ok": ok, "limit": limit}
+def _pain_band(enrollment: Enrollment, programme: Programme, kind: str) -> dict[str, int]:
+    table = thresholds_for(programme)
+    # A broken override is for the clinic to fix; the scale still works without it.
+    with contextlib.suppress(ThresholdError):
+        table = table.with_overrides(enrollment.thresholds or {})
+    limit = int(table.run_pain_during_max if kind == "run" else table.pain_during_max)
+    return {"limit": limit, "high": max(limit, HIGH_PAIN)}
 
 
 # --- the payload ----------------------------------------------------------------------

@@ -576,7 +576,7 @@ function mount(root) {
     const out = $(`[data-ui=band_${name}]`, form);
     if (!checked || !out) return;
     const value = Number(checked.value);
-    const band = value <= session.pain.ok ? "ok" : value <= session.pain.limit ? "caution" : "over";
+    const band = value <= session.pain.limit ? "ok" : value <= session.pain.high ? "caution" : "over";
     out.dataset.band = band;
     out.textContent = format(texts, `log.band_${band}`, { value, limit: session.pain.limit });
   }

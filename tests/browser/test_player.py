@@ -1,0 +1,233 @@
+"""The session player in real headless Chromium at phone size, with a controlled clock.
+
+Playwright's fake clock (``page.clock``) drives the page's timers, so a 15-minute walk/run
+session takes a moment and every cue can be checked to the millisecond. The player logs every
+spoken cue and beep to ``window.StridebackPlayer.log`` (what a runner would hear) and writes
+every cue to its aria-live line (what a runner who can't hear would read).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from strideback.accounts.models import User
+from strideback.training.models import Enrollment, JournalEntry
+
+TODAY = dt.date(2026, 3, 2)
+STRENGTH = f"/play/{TODAY.isoformat()}/strength/"
+RUN = f"/play/{TODAY.isoformat()}/run/"
+READY = 10_000  # every exercise (and the run) starts with ten seconds to get ready
+
+
+def runner(programme: str, language: str = "en", email: str = "runner@example.com") -> User:
+    user = User.objects.create_user(email, "pw-123456789", language=language)
+    Enrollment.objects.create(user=user, programme_id=programme, start=TODAY)
+    return user
+
+
+def open_player(page: Any, login: Any, user: User, path: str) -> None:
+    login(page, user)
+    page.clock.install(time=dt.datetime(2026, 3, 2, 7, 0))
+    page.goto(page.base + path)
+    page.wait_for_selector("[data-player][data-ready=true]")
+    page.clock.pause_at(dt.datetime(2026, 3, 2, 8, 0))
+
+
+def said(page: Any) -> list[dict[str, Any]]:
+    return page.evaluate("window.StridebackPlayer.log.filter(e => e.type === 'say')")
+
+
+def beeps(page: Any) -> list[dict[str, Any]]:
+    return page.evaluate("window.StridebackPlayer.log.filter(e => e.type === 'beep')")
+
+
+def live(page: Any) -> str:
+    return page.locator("[data-ui=live]").inner_text()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_pacer_counts_a_full_set_of_3_2_3_reps_on_time(phone: Any, login: Any) -> None:
+    # Phase 1, exercise 1: 3 x 10 reps at 3-2-3, no rest given (so 60 s, and it says so).
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    phone.get_by_role("button", name="Start").click()
+    assert live(phone).startswith("Get ready: ")
+    phone.clock.run_for(READY + 80_000 + 1_000)
+
+    cues = [(c["t"], c["id"], c["text"]) for c in said(phone)]
+    ready = [c for c in cues if c[0] < READY]
+    assert [c[1] for c in ready] == ["ready", "count", "count", "count"]
+    assert [c[0] for c in ready] == [0, 7000, 8000, 9000]
+    reps = [c for c in cues if READY <= c[0] < READY + 80_000]
+    assert len(reps) == 30
+    expected = []
+    for n in range(10):
+        start = READY + n * 8000
+        expected += [(start, "up"), (start + 3000, "hold"), (start + 5000, "down")]
+    assert [(c[0], c[1]) for c in reps] == expected
+    assert reps[0][2] == "1, up" and reps[27][2] == "10, up"
+    assert (reps[1][2], reps[2][2]) == ("Hold", "Down")
+    rest = [c for c in cues if c[0] >= READY + 80_000]
+    assert rest[0] == (READY + 80_000, "rest", "Rest")
+
+    # Each cue has its own beep, at the same moment.
+    sounds = {(b["t"], b["pattern"]) for b in beeps(phone)}
+    assert {(READY, "start"), (READY + 3000, "hold"), (READY + 5000, "down")} <= sounds
+    assert (READY + 80_000, "rest") in sounds
+
+    # On screen: where we are, the rest, and why it is 60 seconds.
+    assert "Set 1 of 3" in phone.locator("[data-ui=where]").inner_text()
+    assert "60 seconds" in phone.locator("[data-ui=hint]").inner_text()
+    assert live(phone) == "Rest"
+
+    # After the rest, set 2 starts with rep 1 again.
+    phone.clock.run_for(60_000)
+    assert said(phone)[-1]["text"] == "1, up"
+    assert said(phone)[-1]["t"] == READY + 80_000 + 60_000
+    assert "Set 2 of 3" in phone.locator("[data-ui=where]").inner_text()
+    assert live(phone) == "Rep 1 of 10: Up"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_walk_run_session_speaks_danish_on_time(phone_da: Any, login: Any) -> None:
+    # Week 1, day 1: walk 5, run 1, walk 5, run 1, walk 3 = 15 minutes.
+    open_player(phone_da, login, runner("return-to-run-5k", "da"), RUN)
+    phone_da.get_by_role("button", name="Start").click()
+    phone_da.clock.run_for(READY + 3 * 60_000)
+    assert phone_da.locator("[data-ui=count]").inner_text() == "2:00"
+    assert phone_da.locator("[data-ui=name]").inner_text() == "Gå"
+    phone_da.clock.run_for(13 * 60_000)
+
+    cues = [(c["t"], c["text"]) for c in said(phone_da) if c["id"] != "count"]
+    minute = 60_000
+    assert cues == [
+        (0, "Gør dig klar. Vi begynder om lidt."),
+        (READY, "Gå i 5 minutter"),
+        (READY + 4 * minute, "Ét minut tilbage"),
+        (READY + 5 * minute, "Løb i 1 minut"),
+        (READY + 6 * minute, "Gå i 5 minutter"),
+        (READY + 7.5 * minute, "Halvvejs"),
+        (READY + 10 * minute, "Ét minut tilbage"),
+        (READY + 11 * minute, "Løb i 1 minut"),
+        (READY + 12 * minute, "Gå i 3 minutter"),
+        (READY + 14 * minute, "Ét minut tilbage"),
+        (READY + 15 * minute, "Færdig. Godt klaret!"),
+    ]
+    assert {c["lang"] for c in said(phone_da)} == {"da-DK"}
+    patterns = [b["pattern"] for b in beeps(phone_da) if b["pattern"] != "tick"]
+    assert patterns[:3] == ["rest", "start", "rest"]  # walk, run, walk
+    assert patterns[-1] == "done"
+    # The log opens by itself, with the minutes run filled in.
+    assert phone_da.locator("#run_minutes").input_value() == "2"
+    assert phone_da.get_by_role("heading", name="Hvordan gik det?").is_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pause_resume_skip_and_end_early(phone: Any, login: Any) -> None:
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    phone.get_by_role("button", name="Start").click()
+    phone.get_by_role("button", name="Start now").click()  # skip the ten seconds
+    phone.clock.run_for(4_000)
+    assert live(phone) == "Rep 1 of 10: Hold"
+    pause = phone.locator("[data-action=pause]")
+    pause.click()
+    assert pause.inner_text() == "Resume" and live(phone) == "Paused"
+    count = len(said(phone))
+    phone.clock.run_for(30_000)
+    assert len(said(phone)) == count, "nothing is said while paused"
+    pause.click()
+    phone.clock.run_for(1_000)
+    assert said(phone)[-1]["id"] == "down"
+    phone.get_by_role("button", name="Skip set").click()
+    assert live(phone) == "Rest"
+    phone.get_by_role("button", name="Next exercise").click()
+    assert "Exercise 2 of 6" in phone.locator("[data-ui=where]").inner_text()
+    phone.get_by_role("button", name="End session").click()
+    assert phone.get_by_role("heading", name="How did it feel?").is_visible()
+    assert phone.locator("#sets_done").input_value() == "0", "a skipped set is not a set done"
+    phone.get_by_role("button", name="Back to the session").click()
+    assert phone.locator("[data-action=pause]").inner_text() == "Resume"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_holds_per_side_and_untimed_items_in_the_timeline(phone: Any, login: Any) -> None:
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    cues = phone.evaluate(
+        """async () => {
+          const m = await import('/static/strideback/player.js');
+          const texts = window.StridebackPlayer.texts;
+          const item = (dose) => ({name: 'X', steps: [], cues: [], setup: [], dose});
+          const session = {kind: 'strength', default_rest_seconds: 60, items: [
+            item({sets: 2, hold_seconds: 20, per_side: true, rest_seconds: 30}),
+            item({sets: 1}),
+            item({sets: 1, reps: 12, tempo_seconds: [3, 2, 3], repetition_maximum: true}),
+          ]};
+          return m.timeline(session, texts).map(c => [c.at, c.id, c.type]);
+        }"""
+    )
+    main = [c for c in cues if c[1] != "count"]
+    assert main[:8] == [
+        [0, "ready", "ready"],
+        [10_000, "hold", "work"],  # side 1
+        [30_000, "switch", "switch"],
+        [35_000, "hold", "work"],  # side 2
+        [55_000, "rest", "rest"],  # 30 s, from the dose
+        [85_000, "hold", "work"],
+        [105_000, "switch", "switch"],
+        [110_000, "hold", "work"],
+    ]
+    # The untimed mobilisation waits for a Done tap: its cue has no end of its own.
+    untimed = [c for c in cues if c[1] == "go"]
+    assert len(untimed) == 1 and untimed[0][2] == "wait"
+    assert sum(1 for c in cues if c[1] == "up") == 12
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_control_works_by_keyboard(phone: Any, login: Any) -> None:
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    phone.locator("[data-action=start]").focus()
+    phone.keyboard.press("Enter")
+    assert phone.evaluate("document.activeElement.dataset.action") == "pause"
+    phone.keyboard.press("Space")
+    assert phone.locator("[data-action=pause]").get_attribute("aria-pressed") == "true"
+    phone.keyboard.press("Space")
+    assert phone.locator("[data-action=pause]").get_attribute("aria-pressed") == "false"
+    phone.keyboard.press("Tab")
+    assert phone.evaluate("document.activeElement.dataset.action") == "skip"
+    phone.keyboard.press("Enter")  # start now
+    phone.clock.run_for(100)
+    assert said(phone)[-1]["id"] == "up"
+    for _ in range(3):
+        phone.keyboard.press("Tab")
+    assert phone.evaluate("document.activeElement.dataset.action") == "end"
+    phone.keyboard.press("Enter")
+    # The log: choose pain with the arrow keys, save with Enter.
+    phone.locator("input[name=pain_during][value='0']").focus()
+    phone.keyboard.press("ArrowRight")
+    assert phone.locator("input[name=pain_during]:checked").get_attribute("value") == "1"
+    phone.locator(".log-save").focus()
+    phone.keyboard.press("Enter")
+    phone.wait_for_selector("[data-ui=status][data-state=saved]")
+    assert JournalEntry.objects.get().pain_during == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_logging_takes_two_taps_and_lands_once(phone: Any, login: Any) -> None:
+    user = runner("anterior-knee-pain")
+    open_player(phone, login, user, STRENGTH)
+    phone.get_by_role("button", name="Start").click()
+    phone.clock.run_for(READY + 80_000)  # one full set
+    phone.get_by_role("button", name="End session").click()
+    assert phone.locator("#sets_done").input_value() == "1"
+    assert phone.locator("[data-ui=sets_planned]").inner_text() == "of 18"
+    phone.locator("label:has(input[name=pain_during][value='3'])").click()
+    assert "above your limit of 0" in phone.locator("[data-ui=band_during]").inner_text()
+    phone.get_by_role("button", name="Save").click()
+    phone.wait_for_selector("[data-ui=status][data-state=saved]")
+    assert phone.locator("[data-ui=status]").inner_text() == "Saved. Good work!"
+    entry = JournalEntry.objects.get(user=user)
+    assert (entry.sets_done, entry.pain_during, entry.pain_after) == (1, 3, 0)
+    assert entry.completed is False and entry.swelling is False
+    assert entry.idempotency_key and len(entry.idempotency_key) == 32
