@@ -165,7 +165,7 @@ def flags_for(runner: User, rows: Rows, library: Library, on: dt.date) -> Patien
     limits = limits_for(library, main, run)
     recent = [e for e in entries if e.date > on - dt.timedelta(days=RECENT_DAYS)]
     flags = [
-        _red_flag(entries, rows.clearances.get(runner.pk, [])),
+        _red_flag(entries, rows.clearances.get(runner.pk, []), on),
         _pain_above_limit(recent, limits) if limits else None,
         _pain_rising(entries, on),
         _running_paused(entries, limits, on) if limits and run else None,
@@ -191,10 +191,11 @@ def flags_for(runner: User, rows: Rows, library: Library, on: dt.date) -> Patien
 
 
 def _red_flag(
-    entries: Sequence[JournalEntry], clearances: Sequence[RedFlagClearance]
+    entries: Sequence[JournalEntry], clearances: Sequence[RedFlagClearance], on: dt.date
 ) -> Flag | None:
-    last = max((c.created_at for c in clearances), default=None)
-    open_ = [e for e in entries if e.red_flags and (last is None or e.created_at > last)]
+    # As the engine reads it: a clearance dated on or after a red flag's day clears it.
+    last = max((c.cleared_on for c in clearances if c.cleared_on <= on), default=None)
+    open_ = [e for e in entries if e.red_flags and (last is None or e.date > last)]
     if not open_:
         return None
     evidence = tuple(

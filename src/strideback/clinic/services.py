@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from strideback.accounts.models import Role, User
-from strideback.clinic.flags import Flag, FlagCode, PatientRow, Rows, flags_for
+from strideback.clinic.flags import Flag, FlagCode, PatientRow, Rows, flags_for, limits_for
 from strideback.clinic.models import CareLink, CareLinkStatus, ClinicalNote, ClinicianProfile
 from strideback.core.content.adjust import AdjustmentError, apply_adjustments
 from strideback.core.content.library import Library, default_library
@@ -415,3 +415,67 @@ def _lang(value: str) -> Lang:
         if lang == value:
             return lang
     raise ClinicError("lang", f"must be one of: {', '.join(LANGUAGES)}")
+
+
+# --- one patient ------------------------------------------------------------------------
+
+
+def patient_row(clinician: User, runner: User, on: dt.date) -> PatientRow:
+    """The patient list's row (flags and evidence) for one patient."""
+    patient(clinician, runner.pk)
+    since = on - dt.timedelta(days=LIST_WINDOW_DAYS)
+    rows = Rows(
+        enrollments=list(Enrollment.objects.filter(user=runner, active=True)),
+        entries=list(
+            JournalEntry.objects.filter(user=runner, date__lte=on).filter(
+                Q(date__gte=since) | ~Q(red_flags=[])
+            )
+        ),
+        clearances=list(RedFlagClearance.objects.filter(user=runner)),
+    )
+    return flags_for(runner, rows, _library(), on)
+
+
+def journal(clinician: User, runner: User, since: dt.date, on: dt.date) -> list[JournalEntry]:
+    patient(clinician, runner.pk)
+    return list(JournalEntry.objects.filter(user=runner, date__gte=since, date__lte=on))
+
+
+def clearances(clinician: User, runner: User) -> list[RedFlagClearance]:
+    patient(clinician, runner.pk)
+    return list(
+        RedFlagClearance.objects.filter(user=runner)
+        .select_related("cleared_by")
+        .order_by("-created_at")
+    )
+
+
+def engine_states(clinician: User, runner: User, on: dt.date) -> list[object]:
+    """The engine's view of each programme the patient follows (phase, running, decision and
+    reasons), as the runner's own pages compute it."""
+    patient(clinician, runner.pk)
+    try:
+        from strideback.core.engine.plan import evaluate
+        from strideback.training import convert
+    except ImportError:  # the engine ships separately; the page works without it
+        return []
+    library = _library()
+    enrollments = list(Enrollment.objects.filter(user=runner, active=True))
+    rows = JournalEntry.objects.filter(user=runner, date__lte=on)
+    entries = convert.journal(rows)
+    cleared = convert.cleared_dates(RedFlagClearance.objects.filter(user=runner))
+    states: list[object] = []
+    for track in convert.tracks(enrollments, library):
+        table = limits_for(library, track.enrollment, track.run_enrollment)
+        states.append(
+            evaluate(
+                track.programme,
+                track.enrollment.start,
+                entries,
+                on,
+                run_plan=track.run_plan,
+                thresholds=table,
+                cleared=cleared,
+            )
+        )
+    return states

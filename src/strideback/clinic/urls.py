@@ -1,3 +1,24 @@
-from django.urls import path  # noqa: F401
+"""The physiotherapist's workspace, mounted at /clinic/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from strideback.clinic import otp, views
+
+urlpatterns = [
+    path("", views.patient_list, name="clinic_patients"),
+    path("2fa/", otp.setup, name="clinic_otp_setup"),
+    path("verify/", otp.verify, name="clinic_otp_verify"),
+    path("invite/", views.invite, name="clinic_invite"),
+    path("profile/", views.clinic_profile, name="clinic_profile"),
+    path("library/", views.library, name="clinic_library"),
+    path(
+        "library/<slug:programme_id>/handout.pdf", views.library_handout, name="clinic_library_pdf"
+    ),
+    path("patients/<int:runner_id>/", views.patient_page, name="clinic_patient"),
+    path("patients/<int:runner_id>/prescribe", views.prescribe, name="clinic_prescribe"),
+    path("patients/<int:runner_id>/adjust", views.adjust, name="clinic_adjust"),
+    path("patients/<int:runner_id>/notes", views.add_note, name="clinic_note"),
+    path("patients/<int:runner_id>/clear-red-flag", views.clear_red_flag, name="clinic_clear"),
+    path("patients/<int:runner_id>/stop", views.stop, name="clinic_stop"),
+    path("patients/<int:runner_id>/handout.pdf", views.patient_handout, name="clinic_handout"),
+]

@@ -1,0 +1,47 @@
+"""`strideback manage createclinician EMAIL --clinic NAME --phone PHONE`: a clinician account.
+
+The password is asked for (twice) unless --password is given; the clinician sets up the
+authenticator app at the first visit to /clinic/.
+"""
+
+from __future__ import annotations
+
+import getpass
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from strideback.clinic import services
+
+
+class Command(BaseCommand):
+    help = "Create a clinician account with its clinic name and phone."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("email")
+        parser.add_argument("--name", default="")
+        parser.add_argument("--clinic", default="", help="clinic name for the handout cover")
+        parser.add_argument("--phone", default="", help="clinic phone for the handout cover")
+        parser.add_argument("--language", default="en", choices=("da", "en", "de", "nb"))
+        parser.add_argument("--password", help="(asked for when left out)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        password = options["password"]
+        if password is None:
+            password = getpass.getpass("Password: ")
+            if password != getpass.getpass("Password (again): "):
+                raise CommandError("the passwords differ")
+        if len(password) < 8:
+            raise CommandError("password: must be at least 8 characters")
+        try:
+            user = services.create_clinician(
+                options["email"],
+                password,
+                name=options["name"],
+                clinic_name=options["clinic"],
+                clinic_phone=options["phone"],
+                language=options["language"],
+            )
+        except services.ClinicError as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(f"Created clinician {user.email}. Two-step login is set up at /clinic/.")

@@ -1,0 +1,266 @@
+"""Turn flags, adjustments, thresholds, journal rows and engine states into what the clinic
+templates show, in the page's language. No database access here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from strideback.clinic.flags import Flag, FlagCode, PatientRow, worst
+from strideback.core.content.adjust import AdjustmentError, parse_adjustment
+from strideback.core.content.describe import dose_text
+from strideback.core.content.library import Library
+from strideback.core.content.models import Dose
+from strideback.core.engine.thresholds import Thresholds
+from strideback.core.i18n import has, t
+from strideback.core.languages import Lang
+from strideback.training.models import Enrollment, JournalEntry
+
+EDITABLE_THRESHOLDS = (
+    "pain_during_max",
+    "pain_after_max",
+    "pain_next_morning_max",
+    "running_gate_pain_max",
+    "run_pain_during_max",
+    "run_pain_after_max",
+)
+
+
+def _field(name: str, lang: Lang) -> str:
+    key = f"clinic.field.{name}"
+    return t(key, lang) if has(key) else name
+
+
+def _red_flag_name(code: object, lang: Lang) -> str:
+    for key in (f"redflag.{code}", f"red_flag.{code}", f"red_flags.{code}"):
+        if has(key):
+            return t(key, lang)
+    return str(code).replace("_", " ")
+
+
+def _evidence_text(flag: Flag, lang: Lang) -> list[dict[str, Any]]:
+    lines = []
+    for e in flag.evidence:
+        if flag.code == FlagCode.RED_FLAG:
+            text = t("clinic.evidence_red_flag", lang, flag=_red_flag_name(e.value, lang))
+        elif flag.code in (FlagCode.PAIN_ABOVE_LIMIT, FlagCode.RUNNING_PAUSED):
+            text = t(
+                "clinic.evidence_pain",
+                lang,
+                value=e.value,
+                field=_field(e.field, lang),
+                limit=f"{e.limit:g}" if e.limit is not None else "-",
+            )
+        elif flag.code == FlagCode.PAIN_RISING:
+            text = t("clinic.evidence_worst", lang, value=e.value)
+        else:
+            text = t("clinic.evidence_done", lang)
+        lines.append({"text": text, "entry_id": e.entry_id, "date": e.date})
+    return lines
+
+
+def _summary(flag: Flag, lang: Lang) -> str:
+    f = flag.facts
+    if flag.code == FlagCode.PAIN_RISING:
+        return t("clinic.flag_summary.pain_rising", lang, before=f["before"], now=f["now"])
+    if flag.code == FlagCode.MISSED_SESSIONS:
+        return t(
+            "clinic.flag_summary.missed_sessions",
+            lang,
+            done=f["done"],
+            expected=f["expected"],
+            days=f["days"],
+        )
+    if flag.code == FlagCode.PAIN_ABOVE_LIMIT:
+        return t("clinic.flag_summary.pain_above_limit", lang, worst=f"{f['worst']:g}")
+    return t(f"clinic.flag_summary.{flag.code.value}", lang, since=f.get("since"))
+
+
+def flag_lines(row: PatientRow, lang: Lang) -> list[dict[str, Any]]:
+    return [
+        {
+            "code": flag.code.value,
+            "label": t(f"clinic.flag.{flag.code.value}", lang),
+            "summary": _summary(flag, lang),
+            "evidence": _evidence_text(flag, lang),
+            "first_entry": flag.entry_ids[0] if flag.entry_ids else None,
+        }
+        for flag in row.flags
+    ]
+
+
+def programme_choices(library: Library, lang: Lang) -> list[tuple[str, str, str]]:
+    return sorted(
+        ((p.id, p.text.get(lang).title, p.kind) for p in library.programmes.values()),
+        key=lambda c: (c[2] != "exercises", c[1].lower()),
+    )
+
+
+def _exercise(library: Library, exercise_id: str | None, lang: Lang) -> str:
+    if exercise_id is None or exercise_id not in library.exercises:
+        return exercise_id or ""
+    return library.exercise(exercise_id).text.get(lang).name
+
+
+def adjustment_lines(library: Library, enrollment: Enrollment, lang: Lang) -> list[dict[str, Any]]:
+    """One sentence per stored adjustment; an index to remove it by."""
+    base = library.programme(enrollment.programme_id)
+    out = []
+    for index, raw in enumerate(enrollment.adjustments or []):
+        try:
+            adj = parse_adjustment(index, raw)
+        except AdjustmentError as exc:
+            out.append({"index": index, "text": str(exc)})
+            continue
+        phase = (
+            t("show.phase", lang, number=adj.phase) if adj.phase else t("clinic.every_phase", lang)
+        )
+        name = _target_name(library, base, adj, lang)
+        if adj.kind == "dose":
+            changes = ", ".join(f"{_field(k, lang)} {v}" for k, v in adj.dose.items())
+            text = t("clinic.adj.dose", lang, phase=phase, exercise=name, changes=changes)
+        elif adj.kind == "swap":
+            variant = t(f"clinic.kind.{adj.to}", lang)
+            text = t("clinic.adj.swap", lang, phase=phase, exercise=name, to=variant)
+        elif adj.kind == "skip":
+            text = t("clinic.adj.skip", lang, phase=phase, exercise=name)
+        else:
+            dose = dose_text(Dose.model_validate(adj.dose), lang)
+            text = t("clinic.adj.add", lang, phase=phase, exercise=name, dose=dose)
+        out.append({"index": index, "text": text})
+    return out
+
+
+def _target_name(library: Library, base: Any, adj: Any, lang: Lang) -> str:
+    if adj.kind == "add" or adj.position is None:
+        return _exercise(library, adj.exercise, lang)
+    for phase in base.phases:
+        if phase.number == adj.phase:
+            for item in phase.items:
+                if item.position == adj.position:
+                    return f"{adj.position}. {_exercise(library, item.exercise, lang)}"
+    return str(adj.position)
+
+
+def threshold_fields(table: Thresholds, enrollment: Enrollment, lang: Lang) -> list[dict[str, Any]]:
+    own = enrollment.thresholds or {}
+    values = table.as_dict()
+    return [
+        {
+            "key": key,
+            "label": t(f"clinic.threshold.{key}", lang),
+            "value": f"{own[key]:g}" if key in own else "",
+            "default": f"{values[key]:g}" if values[key] is not None else "",
+        }
+        for key in EDITABLE_THRESHOLDS
+    ]
+
+
+def pain_chart(
+    entries: Sequence[JournalEntry], on: dt.date, days: int, limit: float | None, lang: Lang
+) -> SafeString:
+    """An inline SVG of the worst pain per entry over ``days`` days, with the limit line."""
+    width, height, pad = 640, 200, 28
+    first = on - dt.timedelta(days=days - 1)
+
+    def x(day: dt.date) -> float:
+        return pad + (day - first).days * (width - 2 * pad) / max(days - 1, 1)
+
+    def y(value: float) -> float:
+        return height - pad - value * (height - 2 * pad) / 10
+
+    points = [(e, worst(e)) for e in entries if worst(e) is not None]
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="chart-title"><title id="chart-title">'
+        f"{escape(t('clinic.chart_title', lang))}</title>"
+    ]
+    for level in (0, 5, 10):
+        parts.append(
+            f'<line class="grid" x1="{pad}" x2="{width - pad}" y1="{y(level)}" y2="{y(level)}"/>'
+            f'<text class="axis" x="4" y="{y(level) + 4}">{level}</text>'
+        )
+    if limit is not None:
+        parts.append(
+            f'<line class="limit" x1="{pad}" x2="{width - pad}" y1="{y(limit)}" y2="{y(limit)}"/>'
+        )
+    line = " ".join(f"{x(e.date):.1f},{y(float(p or 0)):.1f}" for e, p in points)
+    if line:
+        parts.append(f'<polyline class="pain" points="{line}"/>')
+    for e, p in points:
+        over = limit is not None and (p or 0) > limit
+        parts.append(
+            f'<circle class="{"over" if over else "dot"}" cx="{x(e.date):.1f}" '
+            f'cy="{y(float(p or 0)):.1f}" r="5">'
+            f"<title>{e.date.isoformat()}: {p}/10</title></circle>"
+        )
+    parts.append(
+        f'<text class="axis" x="{pad}" y="{height - 6}">{first.isoformat()}</text>'
+        f'<text class="axis" x="{width - pad - 80}" y="{height - 6}">{on.isoformat()}</text></svg>'
+    )
+    return mark_safe("".join(parts))  # noqa: S308 - built from numbers, dates and escaped text
+
+
+def calendar_weeks(
+    entries: Sequence[JournalEntry], on: dt.date, lang: Lang, weeks: int = 4
+) -> list[list[dict[str, Any]]]:
+    """Monday-first weeks ending with this one; each day lists its entries' kinds and pain."""
+    monday = on - dt.timedelta(days=on.weekday())
+    first = monday - dt.timedelta(weeks=weeks - 1)
+    by_day: dict[dt.date, list[JournalEntry]] = {}
+    for entry in entries:
+        by_day.setdefault(entry.date, []).append(entry)
+    out = []
+    for w in range(weeks):
+        week = []
+        for d in range(7):
+            day = first + dt.timedelta(days=7 * w + d)
+            found = by_day.get(day, [])
+            pains = [p for p in (worst(e) for e in found) if p is not None]
+            week.append(
+                {
+                    "date": day,
+                    "future": day > on,
+                    "today": day == on,
+                    "kinds": [t(f"clinic.entry_kind.{e.kind}", lang) for e in found],
+                    "worst": max(pains) if pains else None,
+                    "entry_id": found[0].pk if found else None,
+                }
+            )
+        out.append(week)
+    return out
+
+
+def _reason(reason: Any, lang: Lang) -> str:
+    key = f"reason.{reason.code}"
+    if has(key):
+        try:
+            return t(key, lang, **{k: v for k, v in reason.facts.items()})
+        except (KeyError, IndexError, ValueError):
+            pass
+    facts = ", ".join(f"{k} {v}" for k, v in reason.facts.items())
+    return f"{reason.code}" + (f" ({facts})" if facts else "")
+
+
+def state_lines(states: Sequence[Any], lang: Lang) -> list[dict[str, Any]]:
+    out = []
+    for state in states:
+        action = f"clinic.action.{state.decision.action}"
+        out.append(
+            {
+                "programme": state.programme,
+                "phase": state.phase,
+                "week": state.week,
+                "action": t(action, lang) if has(action) else str(state.decision.action),
+                "reasons": [_reason(r, lang) for r in state.decision.reasons],
+                "running": [_reason(r, lang) for r in state.running.reasons],
+                "paused": state.running.paused,
+                "allowed": state.running.allowed,
+                "warnings": [_reason(r, lang) for r in state.warnings],
+            }
+        )
+    return out

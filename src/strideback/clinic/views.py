@@ -1,0 +1,434 @@
+"""The physiotherapist's pages: patient list, patient page, prescribing, notes and handouts.
+
+Views are thin: read the form, call ``clinic.services``, render. Every view is behind
+``access.clinician`` (login, clinician role, TOTP step) and every patient lookup goes through
+``services.patient`` (404 for anyone who is not this clinician's active patient).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.mail import send_mail
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from strideback.accounts.models import User
+from strideback.clinic import services
+from strideback.clinic.access import clinician
+from strideback.clinic.flags import worst
+from strideback.clinic.presenters import (
+    adjustment_lines,
+    calendar_weeks,
+    flag_lines,
+    pain_chart,
+    programme_choices,
+    state_lines,
+    threshold_fields,
+)
+from strideback.core.content.library import default_library
+from strideback.core.i18n import t
+from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
+
+JOURNAL_DAYS = 28
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def _lang(request: HttpRequest) -> Lang:
+    lang: Lang = getattr(request, "lang", "en")
+    return lang
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _error(request: HttpRequest, exc: services.ClinicError) -> None:
+    messages.error(request, t("clinic.error", _lang(request), field=exc.field, message=exc.message))
+
+
+@clinician
+@require_GET
+def patient_list(request: HttpRequest) -> HttpResponse:
+    sort = request.GET.get("sort", "attention")
+    if sort.lstrip("-") not in services.SORTS:
+        sort = "attention"
+    me = _user(request)
+    rows = services.patient_list(me, _today(), sort=sort)
+    lang = _lang(request)
+    library = default_library()
+    items = [
+        {
+            "row": row,
+            "programme": library.programme(row.programme_id).text.get(lang).title
+            if row.programme_id
+            else (
+                library.programme(row.run_plan_id).text.get(lang).title if row.run_plan_id else ""
+            ),
+            "flags": flag_lines(row, lang),
+        }
+        for row in rows
+    ]
+    context = {
+        "attention": [i for i in items if i["row"].needs_attention] if sort == "attention" else [],
+        "others": [i for i in items if not i["row"].needs_attention]
+        if sort == "attention"
+        else items,
+        "sort": sort,
+        "columns": _columns(sort),
+        "pending": services.pending_invites(me),
+        "count": len(rows),
+        "section": "patients",
+    }
+    return render(request, "clinic/patient_list.html", context)
+
+
+def _columns(sort: str) -> list[dict[str, Any]]:
+    out = []
+    for key, label in (
+        ("name", "clinic.col_patient"),
+        ("week", "clinic.col_week"),
+        ("last_entry", "clinic.col_last"),
+        ("pain", "clinic.col_pain"),
+        ("attention", "clinic.col_flags"),
+    ):
+        active = sort.lstrip("-") == key
+        descending = sort.startswith("-")
+        out.append(
+            {
+                "key": key,
+                "label": label,
+                "href": f"?sort={'-' if active and not descending else ''}{key}",
+                "aria": ("descending" if descending else "ascending") if active else "",
+            }
+        )
+    return out
+
+
+@clinician
+@require_POST
+def invite(request: HttpRequest) -> HttpResponse:
+    me = _user(request)
+    email = request.POST.get("email", "")
+    try:
+        link = services.invite(me, email, now=timezone.now())
+    except services.ClinicError as exc:
+        _error(request, exc)
+        return HttpResponseRedirect("/clinic/")
+    url = request.build_absolute_uri(f"/invite/{link.token}")
+    lang = _lang(request)
+    if link.invited_email:
+        clinic = services.profile(me).clinic_name or me.name or me.email
+        send_mail(
+            t("clinic.invite_mail_subject", lang, clinic=clinic),
+            t("clinic.invite_mail_body", lang, clinic=clinic, link=url),
+            None,
+            [link.invited_email],
+        )
+        messages.success(request, t("clinic.invite_emailed", lang, email=link.invited_email))
+    messages.success(request, t("clinic.invite_created", lang, link=url))
+    return HttpResponseRedirect("/clinic/")
+
+
+def _patient(request: HttpRequest, runner_id: int) -> User:
+    return services.patient(_user(request), runner_id)
+
+
+@clinician
+@require_GET
+def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
+    me = _user(request)
+    runner = _patient(request, runner_id)
+    lang = _lang(request)
+    on = _today()
+    library = default_library()
+    row = services.patient_row(me, runner, on)
+    entries = services.journal(me, runner, on - dt.timedelta(days=JOURNAL_DAYS - 1), on)
+    enrollment = services.active_prescription(runner)
+    programme = services.prescribed_programme(enrollment, library) if enrollment else None
+    table = services.limits(enrollment, library) if enrollment else None
+    context = {
+        "runner": runner,
+        "row": row,
+        "flags": flag_lines(row, lang),
+        "enrollment": enrollment,
+        "programme": programme,
+        "programme_title": programme.text.get(lang).title if programme else "",
+        "phases": _phase_view(library, programme, lang) if programme else [],
+        "adjustments": adjustment_lines(library, enrollment, lang) if enrollment else [],
+        "thresholds": threshold_fields(table, enrollment, lang) if table and enrollment else [],
+        "choices": programme_choices(library, lang),
+        "exercises": sorted(
+            ((ex.id, ex.text.get(lang).name) for ex in library.exercises.values()),
+            key=lambda pair: pair[1].lower(),
+        ),
+        "entries": [
+            {"entry": e, "worst": worst(e), "flagged": e.pk in _flagged_ids(row)}
+            for e in reversed(entries)
+        ],
+        "chart": pain_chart(entries, on, JOURNAL_DAYS, row.pain_limit, lang),
+        "calendar": calendar_weeks(entries, on, lang),
+        "states": state_lines(services.engine_states(me, runner, on), lang),
+        "notes": services.notes(me, runner),
+        "clearances": services.clearances(me, runner),
+        "today": on.isoformat(),
+        "section": "patients",
+        "language_name": LANGUAGE_NAMES.get(runner.language, runner.language),  # type: ignore[call-overload]
+    }
+    return render(request, "clinic/patient.html", context)
+
+
+def _flagged_ids(row: services.PatientRow) -> set[int]:
+    return {i for f in row.flags for i in f.entry_ids}
+
+
+def _phase_view(library: Any, programme: Any, lang: Lang) -> list[dict[str, Any]]:
+    from strideback.core.content.describe import dose_text
+
+    return [
+        {
+            "number": phase.number,
+            "items": [
+                {
+                    "position": item.position,
+                    "exercise": item.exercise,
+                    "name": library.exercise(item.exercise).text.get(lang).name,
+                    "dose": dose_text(item.dose, lang),
+                    "sets": item.dose.sets,
+                    "reps": item.dose.reps or "",
+                    "hold": item.dose.hold_seconds or "",
+                    "easier": library.exercise(item.exercise).easier,
+                    "harder": library.exercise(item.exercise).harder,
+                }
+                for item in phase.items
+            ],
+        }
+        for phase in programme.phases
+    ]
+
+
+def _back(runner: User, anchor: str = "") -> HttpResponse:
+    return HttpResponseRedirect(f"/clinic/patients/{runner.pk}/" + (f"#{anchor}" if anchor else ""))
+
+
+@clinician
+@require_POST
+def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
+    runner = _patient(request, runner_id)
+    try:
+        start = dt.date.fromisoformat(request.POST.get("start", ""))
+    except ValueError:
+        _error(request, services.ClinicError("start", "must be a date (YYYY-MM-DD)"))
+        return _back(runner, "prescribe")
+    try:
+        services.prescribe(
+            _user(request),
+            runner,
+            request.POST.get("programme", ""),
+            start,
+            note=request.POST.get("note", ""),
+            now=timezone.now(),
+        )
+    except services.ClinicError as exc:
+        _error(request, exc)
+        return _back(runner, "prescribe")
+    messages.success(request, t("clinic.saved", _lang(request)))
+    return _back(runner, "programme")
+
+
+def _number(request: HttpRequest, name: str) -> int | None:
+    value = request.POST.get(name, "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise services.ClinicError(name, "must be a whole number")
+    return int(value)
+
+
+def _adjustment_from_form(request: HttpRequest) -> dict[str, Any]:
+    kind = request.POST.get("kind", "")
+    phase = _number(request, "phase")
+    if kind == "add":
+        dose = {
+            k: v
+            for k, v in {
+                "sets": _number(request, "sets") or 1,
+                "reps": _number(request, "reps"),
+                "hold_seconds": _number(request, "hold"),
+            }.items()
+            if v is not None
+        }
+        return {
+            "kind": "add",
+            "phase": phase,
+            "exercise": request.POST.get("exercise", ""),
+            "dose": dose,
+        }
+    target = {"phase": phase, "position": request.POST.get("position", "")}
+    if kind == "dose":
+        dose = {}
+        for field, name in (("sets", "sets"), ("reps", "reps"), ("hold_seconds", "hold")):
+            value = _number(request, name)
+            if value is not None:
+                dose[field] = value
+        return {"kind": "dose", **target, "dose": dose}
+    if kind in ("easier", "harder"):
+        return {"kind": "swap", **target, "to": kind}
+    if kind == "skip":
+        return {"kind": "skip", **target}
+    raise services.ClinicError("kind", "must be dose, easier, harder, skip or add")
+
+
+@clinician
+@require_POST
+def adjust(request: HttpRequest, runner_id: int) -> HttpResponse:
+    """Add one adjustment, remove one (``remove=<index>``), or save limits and the note."""
+    runner = _patient(request, runner_id)
+    me = _user(request)
+    enrollment = services.active_prescription(runner)
+    if enrollment is None:
+        return HttpResponseBadRequest("the patient has no active programme")
+    current = list(enrollment.adjustments or [])
+    try:
+        if "remove" in request.POST:
+            index = _number(request, "remove")
+            if index is None or index >= len(current):
+                raise services.ClinicError("remove", "no such adjustment")
+            current.pop(index)
+            services.adjust(me, runner, enrollment_id=enrollment.pk, adjustments=current)
+        elif "kind" in request.POST:
+            current.append(_adjustment_from_form(request))
+            services.adjust(me, runner, enrollment_id=enrollment.pk, adjustments=current)
+        else:
+            services.adjust(
+                me,
+                runner,
+                enrollment_id=enrollment.pk,
+                thresholds=_thresholds_from_form(request, enrollment.thresholds or {}),
+                note=request.POST.get("note", enrollment.note_to_runner),
+            )
+    except services.ClinicError as exc:
+        _error(request, exc)
+        return _back(runner, "adjust")
+    messages.success(request, t("clinic.saved", _lang(request)))
+    return _back(runner, "adjust")
+
+
+def _thresholds_from_form(request: HttpRequest, current: dict[str, Any]) -> dict[str, Any]:
+    from strideback.clinic.presenters import EDITABLE_THRESHOLDS
+
+    out = dict(current)
+    for key in EDITABLE_THRESHOLDS:
+        raw = request.POST.get(f"th_{key}", "").strip().replace(",", ".")
+        if raw == "":
+            out.pop(key, None)
+            continue
+        try:
+            out[key] = float(raw)
+        except ValueError:
+            raise services.ClinicError(f"thresholds.{key}", "must be a number") from None
+    return out
+
+
+@clinician
+@require_POST
+def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
+    runner = _patient(request, runner_id)
+    try:
+        services.add_note(_user(request), runner, request.POST.get("text", ""), now=timezone.now())
+    except services.ClinicError as exc:
+        _error(request, exc)
+    return _back(runner, "notes")
+
+
+@clinician
+@require_POST
+def clear_red_flag(request: HttpRequest, runner_id: int) -> HttpResponse:
+    runner = _patient(request, runner_id)
+    services.clear_red_flag(
+        _user(request),
+        runner,
+        on=_today(),
+        note=request.POST.get("note", ""),
+        now=timezone.now(),
+    )
+    messages.success(request, t("clinic.saved", _lang(request)))
+    return _back(runner, "red-flag")
+
+
+@clinician
+@require_POST
+def stop(request: HttpRequest, runner_id: int) -> HttpResponse:
+    runner = _patient(request, runner_id)
+    services.stop_sharing(_user(request), runner.pk, now=timezone.now())
+    return HttpResponseRedirect("/clinic/")
+
+
+def _pdf(data: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    return response
+
+
+@clinician
+@require_GET
+def patient_handout(request: HttpRequest, runner_id: int) -> HttpResponse:
+    runner = _patient(request, runner_id)
+    try:
+        data = services.handout_pdf(_user(request), runner=runner)
+    except services.ClinicError as exc:
+        _error(request, exc)
+        return _back(runner)
+    return _pdf(data, f"strideback-{runner.pk}")
+
+
+@clinician
+@require_GET
+def library(request: HttpRequest) -> HttpResponse:
+    lang = _lang(request)
+    context = {
+        "choices": programme_choices(default_library(), lang),
+        "languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+        "section": "library",
+    }
+    return render(request, "clinic/library.html", context)
+
+
+@clinician
+@require_GET
+def library_handout(request: HttpRequest, programme_id: str) -> HttpResponse:
+    try:
+        data = services.handout_pdf(
+            _user(request),
+            programme_id=programme_id,
+            lang=request.GET.get("lang") or _lang(request),
+        )
+    except services.ClinicError as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain")
+    return _pdf(data, programme_id)
+
+
+@clinician
+def clinic_profile(request: HttpRequest) -> HttpResponse:
+    me = _user(request)
+    if request.method == "POST":
+        services.update_profile(
+            me,
+            clinic_name=request.POST.get("clinic_name", "")[:200],
+            clinic_phone=request.POST.get("clinic_phone", "")[:50],
+            clinic_address=request.POST.get("clinic_address", "")[:300],
+        )
+        messages.success(request, t("clinic.saved", _lang(request)))
+        return HttpResponseRedirect("/clinic/profile/")
+    return render(
+        request, "clinic/profile.html", {"profile": services.profile(me), "section": "profile"}
+    )

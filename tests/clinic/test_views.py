@@ -1,0 +1,164 @@
+"""The clinic pages: who may see what, the TOTP step, and each form calling its service."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from strideback.accounts.models import User
+from strideback.clinic import services
+from strideback.clinic.models import ClinicalNote
+from strideback.training.models import Enrollment, RedFlagClearance
+from tests.clinic.conftest import entry, verified_client
+
+
+def code(device: TOTPDevice) -> str:
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+@pytest.mark.django_db
+def test_anonymous_visitors_are_sent_to_log_in(client: Client) -> None:
+    response = client.get("/clinic/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/?next=/clinic/")
+
+
+def test_a_runner_gets_403_on_clinic_pages(patient: User) -> None:
+    client = Client()
+    client.force_login(patient)
+    assert client.get("/clinic/").status_code == 403
+    assert client.get(f"/clinic/patients/{patient.pk}/").status_code == 403
+
+
+def test_a_clinician_without_an_authenticator_must_set_one_up(clinician: User) -> None:
+    client = Client()
+    client.force_login(clinician)
+    response = client.get("/clinic/patients/1/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/clinic/2fa/")
+    page = client.get("/clinic/2fa/")
+    html = page.content.decode()
+    assert "<svg" in html and "otpauth" not in html.split("<svg")[0]
+    device = TOTPDevice.objects.get(user=clinician, confirmed=False)
+    assert client.post("/clinic/2fa/", {"code": "000000"}).status_code == 400
+    device.refresh_from_db()
+    device.throttle_reset()  # a wrong code slows the next try down; the test need not wait
+    response = client.post("/clinic/2fa/", {"code": code(device), "next": "/clinic/"})
+    assert response.status_code == 302 and response["Location"] == "/clinic/"
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get("/clinic/").status_code == 200
+
+
+def test_a_clinician_with_an_authenticator_types_the_code_each_login(clinician: User) -> None:
+    device = TOTPDevice.objects.create(user=clinician, name="phone", confirmed=True)
+    client = Client()
+    client.force_login(clinician)
+    assert client.get("/clinic/")["Location"].startswith("/clinic/verify/")
+    assert client.post("/clinic/verify/", {"code": "123"}).status_code == 400
+    assert client.get("/clinic/").status_code == 302
+    device.refresh_from_db()
+    device.throttle_reset()
+    response = client.post("/clinic/verify/", {"code": code(device)})
+    assert response.status_code == 302
+    assert client.get("/clinic/").status_code == 200
+
+
+def test_another_clinicians_patient_is_a_404(
+    patient: User, make_runner: Callable[..., User]
+) -> None:
+    other = services.create_clinician("other@example.org", "pw-long-enough")
+    client = verified_client(other)
+    assert client.get(f"/clinic/patients/{patient.pk}/").status_code == 404
+    assert client.post(f"/clinic/patients/{patient.pk}/notes", {"text": "x"}).status_code == 404
+    assert client.get(f"/clinic/patients/{patient.pk}/handout.pdf").status_code == 404
+    assert ClinicalNote.objects.count() == 0
+
+
+def test_the_patient_list_shows_flags_linking_to_their_entries(
+    physio: Client, patient: User
+) -> None:
+    today = timezone.localdate()
+    bad = entry(patient, today, pain_during=4)
+    html = physio.get("/clinic/").content.decode()
+    assert "Søren" in html
+    assert "Pain above limit" in html
+    assert f"/clinic/patients/{patient.pk}/#entry-{bad.pk}" in html
+    assert physio.get("/clinic/?sort=-name").status_code == 200
+
+
+def test_the_patient_page_shows_journal_chart_and_notes(physio: Client, patient: User) -> None:
+    e = entry(patient, timezone.localdate(), pain_during=2, note="stairs hurt")
+    services.add_note(
+        User.objects.get(email="physio@example.org"), patient, "private", now=timezone.now()
+    )
+    html = physio.get(f"/clinic/patients/{patient.pk}/").content.decode()
+    assert f'id="entry-{e.pk}"' in html
+    assert "stairs hurt" in html
+    assert 'class="chart"' in html
+    assert "private" in html
+
+
+def test_prescribing_and_adjusting_through_the_forms(physio: Client, patient: User) -> None:
+    url = f"/clinic/patients/{patient.pk}"
+    physio.post(
+        f"{url}/prescribe",
+        {"programme": "anterior-knee-pain", "start": "2026-03-01", "note": "Hver anden dag"},
+    )
+    enrollment = Enrollment.objects.get(user=patient, active=True)
+    assert (enrollment.start, enrollment.note_to_runner) == (dt.date(2026, 3, 1), "Hver anden dag")
+    physio.post(f"{url}/adjust", {"kind": "easier", "phase": "2", "position": "4"})
+    physio.post(
+        f"{url}/adjust", {"kind": "dose", "phase": "1", "position": "2", "sets": "2", "hold": "20"}
+    )
+    physio.post(
+        f"{url}/adjust",
+        {"kind": "add", "phase": "1", "exercise": "front-thigh-stretch", "sets": "2", "hold": "30"},
+    )
+    physio.post(f"{url}/adjust", {"th_pain_during_max": "2", "note": "Max 2/10"})
+    enrollment.refresh_from_db()
+    assert [a["kind"] for a in enrollment.adjustments] == ["swap", "dose", "add"]
+    assert enrollment.thresholds == {"pain_during_max": 2.0}
+    physio.post(f"{url}/adjust", {"remove": "0"})
+    enrollment.refresh_from_db()
+    assert [a["kind"] for a in enrollment.adjustments] == ["dose", "add"]
+    page = physio.get(f"{url}/").content.decode()
+    assert "Max 2/10" in page
+
+
+def test_a_bad_adjustment_is_reported_and_saves_nothing(physio: Client, patient: User) -> None:
+    url = f"/clinic/patients/{patient.pk}"
+    response = physio.post(
+        f"{url}/adjust", {"kind": "easier", "phase": "1", "position": "2"}, follow=True
+    )
+    assert "adjustments[0].to" in response.content.decode()
+    assert Enrollment.objects.get(user=patient).adjustments == []
+
+
+def test_clearing_a_red_flag_records_who_and_when(
+    physio: Client, patient: User, clinician: User
+) -> None:
+    entry(patient, timezone.localdate(), kind="check", red_flags=["knee_locked"])
+    page = physio.get(f"/clinic/patients/{patient.pk}/").content.decode()
+    assert "Red-flag stop" in page
+    physio.post(f"/clinic/patients/{patient.pk}/clear-red-flag", {"note": "MRI normal"})
+    clearance = RedFlagClearance.objects.get(user=patient)
+    assert (clearance.cleared_by, clearance.note) == (clinician, "MRI normal")
+    assert clearance.cleared_on == timezone.localdate()
+
+
+def test_inviting_by_email_sends_the_link(physio: Client, mailoutbox: list) -> None:
+    response = physio.post("/clinic/invite/", {"email": "new@example.org"}, follow=True)
+    assert "/invite/" in response.content.decode()
+    assert len(mailoutbox) == 1 and "/invite/" in mailoutbox[0].body
+
+
+def test_stop_following_ends_the_link(physio: Client, patient: User) -> None:
+    physio.post(f"/clinic/patients/{patient.pk}/stop")
+    assert physio.get(f"/clinic/patients/{patient.pk}/").status_code == 404
