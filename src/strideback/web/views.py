@@ -27,6 +27,12 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """Runners go straight to Today, clinicians to their workspace; others see the intro."""
+    user = request.user
+    if user.is_authenticated:
+        return HttpResponseRedirect(
+            "/clinic/" if getattr(user, "is_clinician", False) else "/today/"
+        )
     return render(request, "web/home.html")
 
 

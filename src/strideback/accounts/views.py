@@ -1,0 +1,135 @@
+"""Sign up, log in (rate-limited), log out, password reset and accepting a clinician's invite."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth.decorators import login_required
+from django.core.mail import send_mail
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from strideback.accounts import ratelimit, services
+from strideback.accounts.forms import EmailForm, LoginForm, NewPasswordForm, SignupForm
+from strideback.accounts.models import User
+from strideback.core.i18n import t
+from strideback.core.languages import Lang
+
+
+def _lang(request: HttpRequest) -> Lang:
+    return getattr(request, "lang", "en")  # type: ignore[no-any-return]
+
+
+def _next(request: HttpRequest, default: str = "/") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or default
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return default
+
+
+def _ip(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    lang = _lang(request)
+    form = SignupForm(request.POST or None, lang=lang)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.sign_up(form.cleaned_data["email"], form.cleaned_data["password"], lang)
+        except services.EmailTaken:
+            form.add_error("email", t("acct.email_taken", lang))
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return HttpResponseRedirect(_next(request, "/start/"))
+    context = {"form": form, "next": _next(request, "")}
+    return render(request, "accounts/signup.html", context, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    lang = _lang(request)
+    form = LoginForm(request.POST or None, lang=lang)
+    if request.method == "POST" and form.is_valid():
+        email, ip = form.cleaned_data["email"].strip().lower(), _ip(request)
+        if ratelimit.is_blocked(email, ip):
+            form.add_error("email", t("acct.too_many_attempts", lang, minutes=15))
+            return render(request, "accounts/login.html", {"form": form}, status=429)
+        user = authenticate(request, username=email, password=form.cleaned_data["password"])
+        if user is None:
+            ratelimit.record_failure(email, ip)
+            form.add_error("password", t("acct.wrong_password", lang))
+        else:
+            ratelimit.clear(email, ip)
+            login(request, user)
+            return HttpResponseRedirect(_next(request, "/"))
+    context = {"form": form, "next": _next(request, "")}
+    return render(request, "accounts/login.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return HttpResponseRedirect("/")
+
+
+@require_http_methods(["GET", "POST"])
+def password_reset(request: HttpRequest) -> HttpResponse:
+    lang = _lang(request)
+    form = EmailForm(request.POST or None, lang=lang)
+    if request.method == "POST" and form.is_valid():
+        found = services.password_reset_link(form.cleaned_data["email"])
+        if found is not None:
+            _send_reset_mail(request, *found)
+        return render(request, "accounts/password_reset_sent.html")
+    status = 400 if form.errors else 200
+    return render(request, "accounts/password_reset.html", {"form": form}, status=status)
+
+
+def _send_reset_mail(request: HttpRequest, user: User, path: str) -> None:
+    lang: Lang = user.language if user.language in ("da", "en", "de", "nb") else _lang(request)  # type: ignore[assignment]
+    link = request.build_absolute_uri(f"/password-reset/{path}/")
+    body = t("acct.reset_mail_body", lang, link=link)
+    send_mail(t("acct.reset_mail_subject", lang), body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+@require_http_methods(["GET", "POST"])
+def password_reset_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    lang = _lang(request)
+    user = services.user_for_reset(uidb64, token)
+    if user is None:
+        return render(request, "accounts/password_reset_invalid.html", status=400)
+    form = NewPasswordForm(user, request.POST or None, lang=lang)
+    if request.method == "POST" and form.is_valid():
+        services.set_password(user, form.cleaned_data["password"])
+        messages.success(request, t("acct.reset_done", lang))
+        return HttpResponseRedirect("/login/")
+    status = 400 if form.errors else 200
+    return render(request, "accounts/password_reset_confirm.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest, token: str) -> HttpResponse:
+    found = services.invite(token)
+    if found is None:
+        raise Http404("no such invite")
+    if request.method == "POST":
+        return _accept(request, token)
+    return render(request, "accounts/invite.html", {"invite": found, "path": request.path})
+
+
+@login_required
+def _accept(request: HttpRequest, token: str) -> HttpResponse:
+    lang = _lang(request)
+    try:
+        services.accept_invite(request.user, token, timezone.now())  # type: ignore[arg-type]
+    except services.InviteError as exc:
+        messages.error(request, t(f"acct.invite_{exc.code}", lang))
+        return HttpResponseRedirect(request.path)
+    messages.success(request, t("acct.invite_accepted", lang))
+    return HttpResponseRedirect("/today/")

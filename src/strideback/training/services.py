@@ -1,0 +1,951 @@
+"""Every page's data and every state change on the runner's side, one function each.
+
+The HTML views and the JSON API both call these. No request objects: arguments in (the user,
+the date ``on`` taken at the view edge, the language for texts), plain dataclasses out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from strideback.accounts.models import User
+from strideback.core import engine
+from strideback.core.content.describe import dose_text
+from strideback.core.content.library import Library, default_library
+from strideback.core.engine import schedule
+from strideback.core.engine.red_flags import RedFlag, most_urgent_first
+from strideback.core.engine.thresholds import Thresholds, thresholds_for
+from strideback.core.i18n import t
+from strideback.core.languages import Lang
+from strideback.training import convert, words
+from strideback.training.models import (
+    Area,
+    Enrollment,
+    EntryKind,
+    Goal,
+    JournalEntry,
+    Profile,
+    RedFlagClearance,
+)
+
+# --- onboarding ------------------------------------------------------------------------
+
+# Where it hurts -> the programmes that fit, best first. Each pairing has a sentence
+# (``why.<programme>``) saying why it fits.
+AREA_PROGRAMMES: dict[str, tuple[str, ...]] = {
+    Area.FRONT_OF_KNEE: ("anterior-knee-pain", "runners-knee-mobility"),
+    Area.INSIDE_OF_KNEE: ("medial-knee-pain",),
+    Area.OUTSIDE_OF_KNEE: ("leg-axis",),
+    Area.HEEL: ("plantar-heel-pain",),
+}
+RUN_PLAN = "return-to-run-5k"
+KNEE_AREAS = {Area.FRONT_OF_KNEE, Area.INSIDE_OF_KNEE, Area.OUTSIDE_OF_KNEE}
+KNEE_FLAGS = {
+    RedFlag.KNEE_LOCKED,
+    RedFlag.GIVING_WAY_AFTER_INJURY,
+    RedFlag.KNEE_CHANGED_SHAPE,
+    RedFlag.RAPID_SWELLING_AFTER_INJURY,
+}
+HEEL_FLAGS = {RedFlag.BILATERAL_HEEL_MORNING_STIFFNESS, RedFlag.HEEL_SQUEEZE_PAIN}
+_FLAG_CODES = {f.value for f in RedFlag}
+
+
+class InputError(ValueError):
+    """Bad input; ``field`` names it and ``code`` is the catalogue key of the message."""
+
+    def __init__(self, field: str, code: str) -> None:
+        super().__init__(f"{field}: {code}")
+        self.field = field
+        self.code = code
+
+
+def profile(user: User) -> Profile:
+    found, _ = Profile.objects.get_or_create(user=user)
+    return found
+
+
+def save_areas(user: User, areas: Iterable[str]) -> Profile:
+    """Onboarding step 1: where it hurts (one or more areas)."""
+    chosen = [a.value for a in Area if a.value in set(areas)]
+    if not chosen or len(chosen) != len(set(areas)):
+        raise InputError("areas", "onb.error_areas")
+    prof = profile(user)
+    prof.areas = chosen
+    prof.save(update_fields=["areas"])
+    return prof
+
+
+def red_flag_questions(areas: Iterable[str]) -> list[RedFlag]:
+    """The red-flag questions for these areas (knee questions only for knees, and so on)."""
+    areas = set(areas)
+    skip: set[RedFlag] = set()
+    if not areas & KNEE_AREAS:
+        skip |= KNEE_FLAGS
+    if Area.HEEL not in areas:
+        skip |= HEEL_FLAGS
+    return [flag for flag in RedFlag if flag not in skip]
+
+
+def screen_red_flags(user: User, answers: Iterable[str], on: dt.date) -> list[RedFlag]:
+    """Onboarding step 2 (and any later re-check): the codes answered "yes".
+
+    Any yes is stored as a ``check`` journal entry, so the stop holds until a clearance dated
+    after it; returns the flags, most urgent first (empty: self-training may go on).
+    """
+    known = {f.value for f in RedFlag}
+    codes = set(answers)
+    if codes - known:
+        raise InputError("red_flags", "onb.error_red_flags")
+    flags = most_urgent_first([RedFlag(c) for c in sorted(codes)])
+    if flags:
+        JournalEntry.objects.create(
+            user=user,
+            date=on,
+            kind=EntryKind.CHECK,
+            completed=False,
+            red_flags=[f.value for f in flags],
+        )
+    return flags
+
+
+def red_flag_stop(user: User) -> list[RedFlag]:
+    """The red flags that stop self-training now: those of the latest check with any flag,
+    unless a clearance was given on or after that day."""
+    latest = (
+        JournalEntry.objects.filter(user=user).exclude(red_flags=[]).order_by("-date", "-id")
+    ).first()
+    if latest is None:
+        return []
+    cleared = RedFlagClearance.objects.filter(user=user, cleared_on__gte=latest.date).exists()
+    if cleared:
+        return []
+    return most_urgent_first([RedFlag(c) for c in latest.red_flags if c in _FLAG_CODES])
+
+
+def save_goal(user: User, goal: str) -> Profile:
+    """Onboarding step 3: back to 5 km, or keep running without pain."""
+    if goal not in Goal.values:
+        raise InputError("goal", "onb.error_goal")
+    prof = profile(user)
+    prof.goal = goal
+    prof.save(update_fields=["goal"])
+    return prof
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    programme_id: str
+    title: str
+    summary: str
+    why: str  # catalogue key: why this programme fits
+    area: str
+    preselected: bool
+    companion_of: str | None = None  # the run plan goes with the front-of-knee programme
+
+
+def suggestions(
+    areas: Sequence[str], goal: str, lang: str = "en", library: Library | None = None
+) -> list[Suggestion]:
+    """The programmes that fit the answers, best first, each with why it fits."""
+    library = library or default_library()
+    out: list[Suggestion] = []
+    for area in Area:
+        if area.value not in areas:
+            continue
+        for i, pid in enumerate(AREA_PROGRAMMES[area]):
+            out.append(_suggestion(library, pid, area.value, lang, preselected=i == 0))
+            if pid == "anterior-knee-pain" and goal == Goal.BACK_TO_5K:
+                run = _suggestion(library, RUN_PLAN, area.value, lang, preselected=True)
+                out.append(Suggestion(**{**run.__dict__, "companion_of": "anterior-knee-pain"}))
+    return out
+
+
+def _suggestion(library: Library, pid: str, area: str, lang: str, preselected: bool) -> Suggestion:
+    text = library.programme(pid).text.get(lang)  # type: ignore[arg-type]
+    return Suggestion(pid, text.title, text.summary, f"why.{pid}", area, preselected)
+
+
+def enroll(
+    user: User,
+    programme_ids: Sequence[str],
+    start: dt.date,
+    on: dt.date,
+    library: Library | None = None,
+) -> list[Enrollment]:
+    """Start following one or more programmes from ``start`` (onboarding's last step).
+
+    Refused while red flags stop self-training. A programme already followed keeps its
+    enrollment (starting again would throw its history away), so enrolling twice is harmless.
+    """
+    library = library or default_library()
+    ids = list(dict.fromkeys(programme_ids))
+    if not ids:
+        raise InputError("programmes", "onb.error_programmes")
+    if any(pid not in library.programmes for pid in ids):
+        raise InputError("programmes", "onb.error_programmes")
+    if start < on - dt.timedelta(days=28) or start > on + dt.timedelta(days=90):
+        raise InputError("start", "onb.error_start")
+    if red_flag_stop(user):
+        raise InputError("red_flags", "onb.error_stopped")
+    with transaction.atomic():
+        out = [_enroll_one(user, pid, start) for pid in ids]
+        prof = profile(user)
+        if prof.onboarded_at is None:
+            prof.onboarded_at = timezone.now()
+            prof.save(update_fields=["onboarded_at"])
+    return out
+
+
+def _enroll_one(user: User, pid: str, start: dt.date) -> Enrollment:
+    existing = Enrollment.objects.filter(user=user, programme_id=pid, active=True).first()
+    if existing is not None:
+        return existing
+    return Enrollment.objects.create(user=user, programme_id=pid, start=start)
+
+
+def active_enrollments(user: User) -> list[Enrollment]:
+    return list(Enrollment.objects.filter(user=user, active=True).order_by("id"))
+
+
+@dataclass(frozen=True)
+class ProgrammeView:
+    id: int  # the enrollment
+    programme_id: str
+    title: str
+    start: dt.date
+    prescribed: bool
+
+
+def programmes(user: User, lang: Lang, library: Library | None = None) -> list[ProgrammeView]:
+    """The programmes the runner follows now (settings page)."""
+    library = library or default_library()
+    return [
+        ProgrammeView(
+            e.pk,
+            e.programme_id,
+            library.programme(e.programme_id).text.get(lang).title,
+            e.start,
+            e.prescribed_by_id is not None,
+        )
+        for e in active_enrollments(user)
+    ]
+
+
+def stop_programme(user: User, enrollment_id: int) -> Enrollment:
+    """Stop following a programme (its history stays in the journal)."""
+    enrollment = Enrollment.objects.filter(user=user, pk=enrollment_id, active=True).first()
+    if enrollment is None:
+        raise LookupError(enrollment_id)
+    enrollment.active = False
+    enrollment.save(update_fields=["active", "updated_at"])
+    return enrollment
+
+
+# --- next-morning check ----------------------------------------------------------------
+
+SESSION_KINDS = (EntryKind.STRENGTH, EntryKind.RUN)
+
+
+def pending_morning_check(user: User, on: dt.date) -> list[JournalEntry]:
+    """Yesterday's sessions still waiting for this morning's pain (asked first thing)."""
+    return list(
+        JournalEntry.objects.filter(
+            user=user,
+            date=on - dt.timedelta(days=1),
+            kind__in=SESSION_KINDS,
+            pain_next_morning__isnull=True,
+        ).order_by("id")
+    )
+
+
+def record_next_morning(user: User, pain: int, on: dt.date) -> list[JournalEntry]:
+    """This morning's pain (0-10), stored on yesterday's sessions. Sent twice, the second
+    value wins (a corrected tap); with no session yesterday it is stored as a check."""
+    if isinstance(pain, bool) or not isinstance(pain, int) or not 0 <= pain <= 10:
+        raise InputError("pain", "morning.error_pain")
+    yesterday = on - dt.timedelta(days=1)
+    with transaction.atomic():
+        rows = list(
+            JournalEntry.objects.select_for_update().filter(
+                user=user, date=yesterday, kind__in=SESSION_KINDS
+            )
+        )
+        for row in rows:
+            row.pain_next_morning = pain
+            row.save(update_fields=["pain_next_morning", "updated_at"])
+        if not rows:
+            rows = [_morning_check(user, pain, on)]
+    return rows
+
+
+def _morning_check(user: User, pain: int, on: dt.date) -> JournalEntry:
+    checks = JournalEntry.objects.filter(user=user, date=on, kind=EntryKind.CHECK)
+    check = next((c for c in checks if not c.red_flags), None)
+    if check is None:
+        return JournalEntry.objects.create(
+            user=user, date=on, kind=EntryKind.CHECK, completed=False, pain_next_morning=pain
+        )
+    check.pain_next_morning = pain
+    check.save(update_fields=["pain_next_morning", "updated_at"])
+    return check
+
+
+# --- calendar subscription -------------------------------------------------------------
+
+
+def reset_calendar_token(user: User) -> str:
+    """A new secret for the calendar subscription URL; the old URL stops working at once."""
+    prof = profile(user)
+    prof.reset_calendar_token()
+    return prof.calendar_token
+
+
+def user_for_calendar_token(token: str) -> User | None:
+    prof = Profile.objects.select_related("user").filter(calendar_token=token).first()
+    if prof is None or not prof.user.is_active:
+        return None
+    return prof.user
+
+
+# --- my data ---------------------------------------------------------------------------
+
+ENTRY_FIELDS = (
+    "date",
+    "kind",
+    "completed",
+    "sets_done",
+    "pain_during",
+    "pain_after",
+    "pain_next_morning",
+    "swelling",
+    "red_flags",
+    "painful_exercises",
+    "run_minutes",
+    "run_week",
+    "run_day",
+    "note",
+    "programme",
+    "created_at",
+)
+
+
+def _entry_row(entry: JournalEntry) -> dict[str, object]:
+    row: dict[str, object] = {}
+    for name in ENTRY_FIELDS:
+        if name == "programme":
+            row[name] = entry.enrollment.programme_id if entry.enrollment else None
+        else:
+            value = getattr(entry, name)
+            row[name] = value.isoformat() if isinstance(value, dt.date) else value
+    return row
+
+
+def export_data(user: User) -> dict[str, object]:
+    """Everything Strideback holds about the runner, as plain JSON-ready data."""
+    prof = Profile.objects.filter(user=user).first()
+    entries = JournalEntry.objects.filter(user=user).select_related("enrollment")
+    return {
+        "format": "strideback-export/1",
+        "account": {
+            "email": user.email,
+            "name": user.name,
+            "language": user.language,
+            "role": user.role,
+            "date_joined": user.date_joined.isoformat(),
+        },
+        "profile": {
+            "areas": prof.areas if prof else [],
+            "goal": prof.goal if prof else "",
+            "onboarded_at": prof.onboarded_at.isoformat() if prof and prof.onboarded_at else None,
+        },
+        "enrollments": [
+            {
+                "programme": e.programme_id,
+                "start": e.start.isoformat(),
+                "active": e.active,
+                "prescribed": e.prescribed_by_id is not None,
+                "adjustments": e.adjustments,
+                "thresholds": e.thresholds,
+                "note_to_runner": e.note_to_runner,
+            }
+            for e in Enrollment.objects.filter(user=user).order_by("id")
+        ],
+        "journal": [_entry_row(e) for e in entries],
+        "clearances": [
+            {"cleared_on": c.cleared_on.isoformat(), "note": c.note}
+            for c in RedFlagClearance.objects.filter(user=user).order_by("cleared_on")
+        ],
+        "clinicians": [
+            {
+                "clinician": link.clinician.email,
+                "status": link.status,
+                "accepted_at": link.accepted_at.isoformat() if link.accepted_at else None,
+            }
+            for link in user.clinician_links.select_related("clinician").order_by("id")
+        ],
+    }
+
+
+def export_csv(user: User) -> str:
+    """The journal as CSV (one row per logged session or check), for a spreadsheet."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(ENTRY_FIELDS), lineterminator="\n")
+    writer.writeheader()
+    entries = JournalEntry.objects.filter(user=user).select_related("enrollment")
+    for entry in entries:
+        row = _entry_row(entry)
+        for key in ("red_flags", "painful_exercises"):
+            row[key] = " ".join(str(v) for v in row[key])  # type: ignore[attr-defined]
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def delete_account(user: User, confirm_email: str) -> None:
+    """Delete the account and everything in it. The runner types their e-mail to confirm."""
+    if confirm_email.strip().lower() != user.email.lower():
+        raise InputError("confirm", "settings.error_confirm")
+    with transaction.atomic():
+        # Care links, journal, enrollments, profile, clearances all cascade from the user.
+        RedFlagClearance.objects.filter(cleared_by=user).update(cleared_by=None)
+        user.delete()
+
+
+# --- the engine, per programme ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Followed:
+    """One programme (with its run plan) and what the engine says about it on a day."""
+
+    track: convert.Track
+    thresholds: Thresholds
+    plan: engine.Plan
+
+    @property
+    def state(self) -> engine.State:
+        return self.plan.state
+
+
+def _journal_for(track: convert.Track, rows: Sequence[JournalEntry]) -> list[Any]:
+    """A programme's journal: its own sessions, its run plan's, and every check (pain
+    mornings and red flags concern the whole runner)."""
+    ids = track.enrollment_ids
+    mine = [r for r in rows if r.enrollment_id in ids or r.kind == EntryKind.CHECK]
+    return convert.journal(mine)
+
+
+def _thresholds(track: convert.Track) -> Thresholds:
+    table = thresholds_for(track.programme, track.run_plan)
+    return table.with_overrides(track.enrollment.thresholds or {})
+
+
+def followed(user: User, on: dt.date, days: int = 14) -> list[Followed]:
+    """Every programme the runner follows, evaluated on ``on`` with ``days`` of plan."""
+    enrollments = active_enrollments(user)
+    if not enrollments:
+        return []
+    rows = list(JournalEntry.objects.filter(user=user, date__lte=on))
+    cleared = convert.cleared_dates(RedFlagClearance.objects.filter(user=user))
+    out = []
+    for track in convert.tracks(enrollments):
+        th = _thresholds(track)
+        result = engine.plan(
+            track.programme,
+            track.enrollment.start,
+            _journal_for(track, rows),
+            on,
+            run_plan=track.run_plan,
+            thresholds=th,
+            cleared=cleared,
+            days=days,
+        )
+        out.append(Followed(track, th, result))
+    return out
+
+
+# --- Today -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemView:
+    exercise: str
+    name: str
+    dose: str
+    part: str
+    note: str | None
+    adjusted: str | None  # "reduced" or "easier" (the engine's advice changed it)
+    replaces: str | None  # the name of the exercise an easier variant stands in for
+    alternatives: tuple[ItemView, ...] = ()
+
+
+@dataclass(frozen=True)
+class SegmentView:
+    kind: str  # walk or run
+    minutes: int
+    or_km: float | None
+
+
+@dataclass(frozen=True)
+class SessionView:
+    date: dt.date
+    kind: str  # strength or run
+    programme_id: str
+    title: str
+    phase: int | None
+    week: int | None
+    run_week: int | None
+    run_day: int | None
+    items: tuple[ItemView, ...]
+    segments: tuple[SegmentView, ...]
+    minutes: int
+    run_minutes: int
+    play_url: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class FlagView:
+    code: str
+    urgency: str
+    date: dt.date | None
+
+
+@dataclass(frozen=True)
+class TrackView:
+    programme_id: str
+    title: str
+    kind: str  # exercises or run_plan
+    phase: int | None
+    phase_title: str | None
+    phase_count: int
+    week: int
+    status: str
+    action: str
+    headline: str  # the engine's sentence: what today means and why
+    reasons: tuple[str, ...]
+    warnings: tuple[str, ...]
+    advice: tuple[str, ...]
+    show_ice: bool
+    running_allowed: bool
+    running_paused: bool
+    running_text: str | None
+    run_week: int | None
+    today: tuple[SessionView, ...]
+    next_session: SessionView | None
+    pain_limit: int
+    note_to_runner: str
+
+
+@dataclass(frozen=True)
+class MorningCheck:
+    yesterday: dt.date
+    kinds: tuple[str, ...]
+    suggested: int | None  # one tap from right: the last morning value, else last night's
+    limit: int
+
+
+@dataclass(frozen=True)
+class TodayPage:
+    on: dt.date
+    onboarded: bool
+    stop: tuple[FlagView, ...]
+    morning: MorningCheck | None
+    tracks: tuple[TrackView, ...]
+    ice: str | None
+
+
+def today(user: User, on: dt.date, lang: Lang, library: Library | None = None) -> TodayPage:
+    """What to do today and why, for every programme the runner follows."""
+    library = library or default_library()
+    states = followed(user, on)
+    stop = _stop_flags(user, states)
+    logged = list(JournalEntry.objects.filter(user=user, date=on, kind__in=SESSION_KINDS))
+    tracks = tuple(_track_view(f, on, lang, library, logged) for f in states) if not stop else ()
+    return TodayPage(
+        on=on,
+        onboarded=bool(states)
+        or Profile.objects.filter(user=user, onboarded_at__isnull=False).exists(),
+        stop=stop,
+        morning=None if stop else _morning(user, on, states),
+        tracks=tracks,
+        ice=_ice_text(states, lang),
+    )
+
+
+def _stop_flags(user: User, states: Sequence[Followed]) -> tuple[FlagView, ...]:
+    for f in states:
+        if f.state.status == engine.Status.STOPPED:
+            return tuple(FlagView(r.flag.value, r.urgency.value, r.date) for r in f.state.red_flags)
+    # Not following anything yet (stopped during onboarding): the stored check still holds.
+    return tuple(FlagView(flag.value, flag.urgency.value, None) for flag in red_flag_stop(user))
+
+
+def _ice_text(states: Sequence[Followed], lang: Lang) -> str | None:
+    for f in states:
+        if f.state.show_ice:
+            th = f.thresholds
+            return t("today.ice", lang, minutes=th.ice_minutes, hours=th.ice_every_hours)
+    return None
+
+
+def _morning(user: User, on: dt.date, states: Sequence[Followed]) -> MorningCheck | None:
+    pending = pending_morning_check(user, on)
+    if not pending:
+        return None
+    earlier = (
+        JournalEntry.objects.filter(user=user, date__lt=on, pain_next_morning__isnull=False)
+        .order_by("-date", "-id")
+        .first()
+    )
+    suggested = earlier.pain_next_morning if earlier is not None else None
+    if suggested is None:
+        suggested = next((e.pain_after for e in pending if e.pain_after is not None), None)
+    limit = min((int(f.thresholds.pain_next_morning_max) for f in states), default=2)
+    kinds = tuple(dict.fromkeys(e.kind for e in pending))
+    return MorningCheck(on - dt.timedelta(days=1), kinds, suggested, limit)
+
+
+def _track_view(
+    f: Followed, on: dt.date, lang: Lang, library: Library, logged: Sequence[JournalEntry]
+) -> TrackView:
+    state, prog = f.state, f.track.programme
+    sessions = [_session_view(s, f, lang, library, logged) for s in f.plan.sessions]
+    today_sessions = tuple(s for s in sessions if s.date == on)
+    upcoming = next((s for s in sessions if s.date > on), None)
+    phase_title = None
+    if state.phase is not None and prog.kind == "exercises":
+        text = prog.phase(state.phase).text
+        phase_title = text.get(lang).title if text else None
+    running = state.running
+    return TrackView(
+        programme_id=prog.id,
+        title=prog.text.get(lang).title,
+        kind=prog.kind,
+        phase=state.phase,
+        phase_title=phase_title,
+        phase_count=len(prog.phases),
+        week=state.week,
+        status=state.status.value,
+        action=state.decision.action.value,
+        headline=words.reason(state.decision.reasons[0], lang) if state.decision.reasons else "",
+        reasons=tuple(words.reason(r, lang) for r in state.decision.reasons[1:]),
+        warnings=tuple(words.reason(r, lang) for r in state.warnings),
+        advice=tuple(
+            words.reason(r, lang) for r in state.advice if r.code != engine.Code.ADVICE_ICE
+        ),
+        show_ice=state.show_ice,
+        running_allowed=running.allowed,
+        running_paused=running.paused,
+        running_text=_running_text(f, lang),
+        run_week=running.run_week,
+        today=today_sessions,
+        next_session=upcoming,
+        pain_limit=int(f.thresholds.pain_during_max),
+        note_to_runner=f.track.enrollment.note_to_runner,
+    )
+
+
+def _running_text(f: Followed, lang: Lang) -> str | None:
+    if f.track.run_plan is None and f.track.programme.kind != "run_plan":
+        return None
+    reasons = f.state.running.reasons
+    return words.reason(reasons[0], lang) if reasons else None
+
+
+def _session_view(
+    s: engine.PlannedSession,
+    f: Followed,
+    lang: Lang,
+    library: Library,
+    logged: Sequence[JournalEntry],
+) -> SessionView:
+    kind = s.kind.value
+    run_plan = f.track.run_plan if kind == "run" and f.track.run_plan else f.track.programme
+    programme = f.track.programme if kind == "strength" else run_plan
+    segments = tuple(SegmentView(g.kind, g.minutes, g.or_km) for g in s.segments)
+    ids = f.track.enrollment_ids
+    done = any(e.kind == kind and e.enrollment_id in ids and e.date == s.date for e in logged)
+    return SessionView(
+        date=s.date,
+        kind=kind,
+        programme_id=programme.id,
+        title=programme.text.get(lang).title,
+        phase=s.phase,
+        week=s.week,
+        run_week=s.run_week,
+        run_day=s.run_day,
+        items=_item_views(s.items, library, lang),
+        segments=segments,
+        minutes=sum(g.minutes for g in segments),
+        run_minutes=sum(g.minutes for g in segments if g.kind == "run"),
+        play_url=f"/play/{s.date.isoformat()}/{kind}/?programme={f.track.programme.id}",
+        done=done,
+    )
+
+
+def _item_views(
+    items: Sequence[engine.PlannedItem], library: Library, lang: Lang
+) -> tuple[ItemView, ...]:
+    views = {i.position: _item_view(i, library, lang) for i in items}
+    alternatives: dict[str, list[ItemView]] = {}
+    for item in items:
+        if item.alternative_to is not None and item.alternative_to in views:
+            alternatives.setdefault(item.alternative_to, []).append(views[item.position])
+    out = []
+    for item in items:
+        if item.alternative_to is not None and item.alternative_to in views:
+            continue
+        view = views[item.position]
+        extra = tuple(alternatives.get(item.position, ()))
+        out.append(ItemView(**{**view.__dict__, "alternatives": extra}))
+    return tuple(out)
+
+
+def _item_view(item: engine.PlannedItem, library: Library, lang: Lang) -> ItemView:
+    exercise = library.exercise(item.exercise)
+    replaced = library.exercises.get(item.replaces or "")
+    return ItemView(
+        exercise=item.exercise,
+        name=exercise.text.get(lang).name,
+        dose=dose_text(item.dose, lang),
+        part=item.part,
+        note=None,
+        adjusted=item.adjustment.value if item.adjustment is not None else None,
+        replaces=replaced.text.get(lang).name if replaced is not None else None,
+    )
+
+
+# --- calendar --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mark:
+    kind: str  # strength, run or check
+    status: str  # done, painful, skipped, missed, planned, flag
+    programme_id: str | None
+    title: str
+    phase: int | None = None
+    run_week: int | None = None
+    run_day: int | None = None
+    pain: int | None = None  # the worst pain logged
+    play_url: str | None = None
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    date: dt.date
+    is_today: bool
+    marks: tuple[Mark, ...]
+    events: tuple[str, ...]  # "Phase 2 starts", "Run week 3"
+
+
+@dataclass(frozen=True)
+class CalendarWeek:
+    monday: dt.date
+    days: tuple[CalendarDay, ...]  # only days with something on them (and today)
+
+
+@dataclass(frozen=True)
+class CalendarPage:
+    start: dt.date
+    end: dt.date
+    on: dt.date
+    weeks: tuple[CalendarWeek, ...]
+    previous: dt.date  # first day of the previous range
+    following: dt.date
+    token: str
+
+
+def _worst(row: JournalEntry) -> int | None:
+    values = [v for v in (row.pain_during, row.pain_after, row.pain_next_morning) if v is not None]
+    return max(values) if values else None
+
+
+def _past_marks(
+    rows: Sequence[JournalEntry], states: Sequence[Followed], lang: Lang
+) -> dict[dt.date, list[Mark]]:
+    by_enrollment: dict[int, Followed] = {}
+    for f in states:
+        for pk in f.track.enrollment_ids:
+            by_enrollment[pk] = f
+    out: dict[dt.date, list[Mark]] = {}
+    for row in rows:
+        f = by_enrollment.get(row.enrollment_id or -1)
+        if row.kind == EntryKind.CHECK:
+            if row.red_flags:
+                out.setdefault(row.date, []).append(
+                    Mark("check", "flag", None, t("cal.safety_check", lang))
+                )
+            continue
+        limit = f.thresholds.pain_during_max if f is not None else 2
+        worst = _worst(row)
+        status = "done" if row.completed else "skipped"
+        if row.completed and worst is not None and worst > limit:
+            status = "painful"
+        title = _kind_title(row.kind, f, lang)
+        out.setdefault(row.date, []).append(
+            Mark(
+                row.kind,
+                status,
+                f.track.programme.id if f else None,
+                title,
+                run_week=row.run_week,
+                run_day=row.run_day,
+                pain=worst,
+            )
+        )
+    return out
+
+
+def _kind_title(kind: str, f: Followed | None, lang: Lang) -> str:
+    if f is None:
+        return t(f"cal.kind_{kind}", lang)
+    prog = f.track.run_plan if kind == "run" and f.track.run_plan else f.track.programme
+    return prog.text.get(lang).title
+
+
+def _missed(
+    f: Followed, rows: Sequence[JournalEntry], first: dt.date, last: dt.date, lang: Lang
+) -> dict[dt.date, list[Mark]]:
+    """Strength sessions that were due (on the programme's rhythm after the last session)
+    and never logged, between ``first`` and ``last``."""
+    prog = f.track.programme
+    if prog.kind != "exercises":
+        return {}
+    gaps = schedule.rhythm(prog.schedule)
+    done = {
+        r.date
+        for r in rows
+        if r.kind == EntryKind.STRENGTH and r.enrollment_id == f.track.enrollment.pk
+    }
+    out: dict[dt.date, list[Mark]] = {}
+    day, due, i = f.track.enrollment.start, f.track.enrollment.start, 0
+    while day <= last:
+        if day in done or day == due:
+            if day not in done and day >= first:
+                mark = Mark("strength", "missed", prog.id, prog.text.get(lang).title)
+                out.setdefault(day, []).append(mark)
+            due = day + dt.timedelta(days=gaps[i % len(gaps)])
+            i += 1
+        day += dt.timedelta(days=1)
+    return out
+
+
+def _planned_marks(
+    states: Sequence[Followed], lang: Lang, library: Library
+) -> tuple[dict[dt.date, list[Mark]], dict[dt.date, list[str]]]:
+    marks: dict[dt.date, list[Mark]] = {}
+    events: dict[dt.date, list[str]] = {}
+    for f in states:
+        phase = f.state.phase
+        run_week = None
+        for s in f.plan.sessions:
+            prog = (
+                f.track.run_plan
+                if s.kind.value == "run" and f.track.run_plan
+                else f.track.programme
+            )
+            title = prog.text.get(lang).title
+            url = f"/play/{s.date.isoformat()}/{s.kind.value}/?programme={f.track.programme.id}"
+            marks.setdefault(s.date, []).append(
+                Mark(
+                    s.kind.value,
+                    "planned",
+                    prog.id,
+                    title,
+                    phase=s.phase,
+                    run_week=s.run_week,
+                    run_day=s.run_day,
+                    play_url=url,
+                )
+            )
+            if s.phase is not None and phase is not None and s.phase != phase:
+                events.setdefault(s.date, []).append(
+                    t(
+                        "cal.phase_starts",
+                        lang,
+                        number=s.phase,
+                        title=f.track.programme.text.get(lang).title,
+                    )
+                )
+                phase = s.phase
+            if s.run_week is not None and s.run_week != run_week:
+                if run_week is not None or s.run_day == 1:
+                    events.setdefault(s.date, []).append(t("cal.run_week", lang, number=s.run_week))
+                run_week = s.run_week
+    return marks, events
+
+
+def calendar(
+    user: User,
+    start: dt.date,
+    end: dt.date,
+    on: dt.date,
+    lang: Lang,
+    library: Library | None = None,
+) -> CalendarPage:
+    """Past sessions (done, missed, painful) and the plan ahead between ``start`` and ``end``,
+    with phase boundaries and run weeks, grouped by week (Monday first)."""
+    library = library or default_library()
+    if end < start or (end - start).days > 62:
+        raise InputError("end", "cal.error_range")
+    ahead = max(0, (end - on).days + 1)
+    states = followed(user, on, days=ahead) if ahead else followed(user, on, days=1)
+    rows = list(JournalEntry.objects.filter(user=user, date__gte=start, date__lte=min(end, on)))
+    all_rows = list(JournalEntry.objects.filter(user=user, date__lte=on))
+    days: dict[dt.date, list[Mark]] = _past_marks(rows, states, lang)
+    for f in states:
+        for day, marks in _missed(
+            f, all_rows, start, min(end, on - dt.timedelta(days=1)), lang
+        ).items():
+            days.setdefault(day, []).extend(marks)
+    planned, events = ({}, {}) if not ahead else _planned_marks(states, lang, library)
+    for day, marks in planned.items():
+        if start <= day <= end:
+            existing = days.setdefault(day, [])
+            done_kinds = {(m.kind, m.programme_id) for m in existing}
+            existing.extend(m for m in marks if (m.kind, m.programme_id) not in done_kinds)
+    for f in states:
+        start_day = f.track.enrollment.start
+        if start <= start_day <= end:
+            events.setdefault(start_day, []).insert(
+                0, t("cal.programme_starts", lang, title=f.track.programme.text.get(lang).title)
+            )
+    weeks = _weeks(start, end, on, days, events)
+    prev_start = (start.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    next_start = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return CalendarPage(start, end, on, weeks, prev_start, next_start, profile(user).calendar_token)
+
+
+def _weeks(
+    start: dt.date,
+    end: dt.date,
+    on: dt.date,
+    days: dict[dt.date, list[Mark]],
+    events: dict[dt.date, list[str]],
+) -> tuple[CalendarWeek, ...]:
+    weeks: dict[dt.date, list[CalendarDay]] = {}
+    day = start
+    while day <= end:
+        if day in days or day in events or day == on:
+            monday = day - dt.timedelta(days=day.weekday())
+            weeks.setdefault(monday, []).append(
+                CalendarDay(day, day == on, tuple(days.get(day, ())), tuple(events.get(day, ())))
+            )
+        day += dt.timedelta(days=1)
+    return tuple(CalendarWeek(m, tuple(d)) for m, d in sorted(weeks.items()))
+
+
+def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first, following - dt.timedelta(days=1)

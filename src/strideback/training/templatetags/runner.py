@@ -1,0 +1,34 @@
+"""Template filters for the runner's pages: dates in the page language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+from django.utils import translation
+from django.utils.dateformat import format as date_format
+
+from strideback.core.i18n import t
+
+register = template.Library()
+
+
+def _lang() -> str:
+    lang = (translation.get_language() or "en")[:2]
+    return lang if lang in ("da", "en", "de", "nb") else "en"
+
+
+@register.filter
+def day(value: dt.date | None) -> str:
+    """'Monday 23 November' in the page language."""
+    if value is None:
+        return ""
+    return date_format(value, t("fmt.day", _lang()))  # type: ignore[arg-type]
+
+
+@register.filter
+def short_day(value: dt.date | None) -> str:
+    """'Mon 23 Nov' in the page language."""
+    if value is None:
+        return ""
+    return date_format(value, t("fmt.short_day", _lang()))  # type: ignore[arg-type]

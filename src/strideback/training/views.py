@@ -1,0 +1,269 @@
+"""The runner's pages. Each view: read the request, call one service, render. The date comes
+from ``timezone.localdate()`` here, at the edge, never inside the services or the core."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from strideback.accounts.models import User
+from strideback.core.i18n import t
+from strideback.core.languages import Lang
+from strideback.training import services
+from strideback.training.models import Area, Goal
+
+View = Callable[..., HttpResponse]
+
+
+def runner_page(section: str = "") -> Callable[[View], View]:
+    """Log-in required, runners only (clinicians go to their workspace)."""
+
+    def wrap(view: View) -> View:
+        @wraps(view)
+        def inner(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if getattr(request.user, "is_clinician", False):
+                return HttpResponseRedirect("/clinic/")
+            request.section = section  # type: ignore[attr-defined]
+            return view(request, *args, **kwargs)
+
+        return inner
+
+    return wrap
+
+
+def _lang(request: HttpRequest) -> Lang:
+    return getattr(request, "lang", "en")  # type: ignore[no-any-return]
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _render(
+    request: HttpRequest, template: str, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    context.setdefault("section", getattr(request, "section", ""))
+    return render(request, template, context, status=status)
+
+
+# --- onboarding ------------------------------------------------------------------------
+
+
+@runner_page("today")
+@require_http_methods(["GET", "POST"])
+def start_where(request: HttpRequest) -> HttpResponse:
+    user, error = _user(request), None
+    chosen = request.POST.getlist("areas") if request.method == "POST" else None
+    if chosen is not None:
+        try:
+            services.save_areas(user, chosen)
+        except services.InputError as exc:
+            error = exc
+        else:
+            return HttpResponseRedirect("/start/safety/")
+    current = chosen if chosen is not None else services.profile(user).areas
+    context = {"areas": Area.values, "chosen": current, "error": error, "step": 1}
+    return _render(request, "training/start_where.html", context, 400 if error else 200)
+
+
+@runner_page("today")
+@require_http_methods(["GET", "POST"])
+def start_safety(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    prof = services.profile(user)
+    if not prof.areas:
+        return HttpResponseRedirect("/start/")
+    error = None
+    if request.method == "POST":
+        try:
+            flags = services.screen_red_flags(
+                user, request.POST.getlist("red_flags"), timezone.localdate()
+            )
+        except services.InputError as exc:
+            error = exc
+        else:
+            return HttpResponseRedirect("/start/stop/" if flags else "/start/goal/")
+    questions = [f.value for f in services.red_flag_questions(prof.areas)]
+    context = {"questions": questions, "error": error, "step": 2}
+    return _render(request, "training/start_safety.html", context, 400 if error else 200)
+
+
+@runner_page("today")
+def start_stop(request: HttpRequest) -> HttpResponse:
+    flags = services.red_flag_stop(_user(request))
+    if not flags:
+        return HttpResponseRedirect("/start/goal/")
+    return _render(request, "training/stop.html", {"flags": _flag_views(flags)})
+
+
+def _flag_views(flags: list[Any]) -> list[dict[str, str]]:
+    return [{"code": f.value, "urgency": f.urgency.value} for f in flags]
+
+
+@runner_page("today")
+@require_http_methods(["GET", "POST"])
+def start_goal(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if services.red_flag_stop(user):
+        return HttpResponseRedirect("/start/stop/")
+    prof = services.profile(user)
+    if not prof.areas:
+        return HttpResponseRedirect("/start/")
+    today = timezone.localdate()
+    errors: dict[str, str] = {}
+    goal = request.POST.get("goal", prof.goal or Goal.KEEP_RUNNING)
+    start_text = request.POST.get("start", today.isoformat())
+    if request.method == "POST":
+        start = _parse_date(start_text)
+        if start is None:
+            errors["start"] = "onb.error_start"
+        try:
+            services.save_goal(user, goal)
+        except services.InputError as exc:
+            errors[exc.field] = exc.code
+        if not errors:
+            return HttpResponseRedirect(f"/start/programmes/?start={start}")
+    context = {
+        "goals": Goal.values,
+        "goal": goal,
+        "start": start_text,
+        "today": today,
+        "errors": errors,
+        "step": 3,
+    }
+    return _render(request, "training/start_goal.html", context, 400 if errors else 200)
+
+
+def _parse_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+@runner_page("today")
+@require_http_methods(["GET", "POST"])
+def start_programmes(request: HttpRequest) -> HttpResponse:
+    user, lang, today = _user(request), _lang(request), timezone.localdate()
+    prof = services.profile(user)
+    if not prof.areas or services.red_flag_stop(user):
+        return HttpResponseRedirect("/start/")
+    start = _parse_date(request.POST.get("start") or request.GET.get("start", "")) or today
+    options = services.suggestions(prof.areas, prof.goal, lang)
+    error = None
+    if request.method == "POST":
+        try:
+            services.enroll(user, request.POST.getlist("programmes"), start, today)
+        except services.InputError as exc:
+            error = exc
+        else:
+            return HttpResponseRedirect("/today/")
+    chosen = request.POST.getlist("programmes") if request.method == "POST" else None
+    context = {"options": options, "chosen": chosen, "start": start, "error": error, "step": 4}
+    return _render(request, "training/start_programmes.html", context, 400 if error else 200)
+
+
+# --- settings and my data --------------------------------------------------------------
+
+
+@runner_page("settings")
+def settings_page(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    context = {"programmes": services.programmes(user, _lang(request))}
+    return _render(request, "training/settings.html", context)
+
+
+@runner_page("settings")
+def export_json(request: HttpRequest) -> HttpResponse:
+    data = services.export_data(_user(request))
+    body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="strideback-my-data.json"'
+    return response
+
+
+@runner_page("settings")
+def export_csv(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(services.export_csv(_user(request)), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="strideback-journal.csv"'
+    return response
+
+
+@runner_page("settings")
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    user, lang, error = _user(request), _lang(request), None
+    if request.method == "POST":
+        try:
+            services.delete_account(user, request.POST.get("confirm", ""))
+        except services.InputError as exc:
+            error = exc
+        else:
+            logout(request)
+            messages.success(request, t("settings.deleted", lang))
+            return HttpResponseRedirect("/")
+    return _render(request, "training/delete.html", {"error": error}, 400 if error else 200)
+
+
+@runner_page("settings")
+@require_POST
+def stop_programme(request: HttpRequest, enrollment_id: int) -> HttpResponse:
+    try:
+        services.stop_programme(_user(request), enrollment_id)
+    except LookupError:
+        from django.http import Http404
+
+        raise Http404("no such programme") from None
+    return HttpResponseRedirect("/settings/")
+
+
+# --- today and the next-morning check ---------------------------------------------------
+
+
+def pain_scale(limit: int, suggested: int | None = None) -> list[dict[str, Any]]:
+    """0-10 with a colour zone each: within the programme's limit, above it, or high (> 5)."""
+    scale = []
+    for value in range(11):
+        zone = "ok" if value <= limit else ("over" if value <= max(limit, 5) else "high")
+        scale.append({"value": value, "zone": zone, "suggested": value == suggested})
+    return scale
+
+
+@runner_page("today")
+def today(request: HttpRequest) -> HttpResponse:
+    user, lang, on = _user(request), _lang(request), timezone.localdate()
+    page = services.today(user, on, lang)
+    if not page.onboarded and not page.stop:
+        return HttpResponseRedirect("/start/")
+    context: dict[str, Any] = {"page": page}
+    if page.morning is not None and not request.GET.get("later"):
+        context["scale"] = pain_scale(page.morning.limit, page.morning.suggested)
+        return _render(request, "training/morning.html", context)
+    return _render(request, "training/today.html", context)
+
+
+@runner_page("today")
+@require_POST
+def morning(request: HttpRequest) -> HttpResponse:
+    user, lang = _user(request), _lang(request)
+    raw = request.POST.get("pain", "")
+    try:
+        services.record_next_morning(user, int(raw) if raw.isdigit() else -1, timezone.localdate())
+    except services.InputError as exc:
+        messages.error(request, f"{t('morning.field_pain', lang)}: {t(exc.code, lang)}")
+        return HttpResponseRedirect("/today/")
+    messages.success(request, t("morning.saved", lang))
+    return HttpResponseRedirect("/today/")
