@@ -6,6 +6,7 @@ table and a log sheet at the end. HTML and print CSS rendered to PDF by WeasyPri
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,9 @@ from strideback.core.content.models import Item, Phase, Programme, RunSession
 from strideback.core.engine.thresholds import Thresholds, thresholds_for
 from strideback.core.i18n import t
 from strideback.core.languages import Lang
+
+# WeasyPrint reports every layout step at INFO; only its warnings help anyone.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 CSS = Path(__file__).resolve().parents[1] / "templates" / "handout" / "handout.css"
 LOG_ROWS = 14  # one sheet: a fortnight of every-other-day sessions, with room to spare
