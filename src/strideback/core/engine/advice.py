@@ -108,6 +108,20 @@ def advise(
     return reasons, adjustments
 
 
+# Reduced doses by (dose, factor), by identity: doses are frozen and come from a few programmes.
+_reduced: dict[tuple[int, float], tuple[Dose, Dose]] = {}
+
+
+def _reduced_once(dose: Dose, factor: float) -> Dose:
+    key = (id(dose), factor)
+    found = _reduced.get(key)
+    if found is None or found[0] is not dose:
+        if len(_reduced) > 1024:
+            _reduced.clear()
+        found = _reduced[key] = (dose, reduced(dose, factor))
+    return found[1]
+
+
 def _one(
     exercise: str, count: int, item: Item | None, previous: Phase | None, th: Thresholds
 ) -> tuple[Reason, Adjustment | None]:
@@ -120,8 +134,8 @@ def _one(
                 exercise, AdjustmentKind.EASIER, easier
             )
     if item is not None and count >= th.painful_sessions_for_fewer_reps:
-        dose = reduced(item.dose, th.reduced_dose_factor)
-        if dose != item.dose:
+        dose = _reduced_once(item.dose, th.reduced_dose_factor)
+        if dose is not item.dose and dose != item.dose:
             facts["dose"] = dose
             replacement = item.model_copy(update={"dose": dose})
             return Reason(Code.ADVICE_FEWER_REPS, facts), Adjustment(

@@ -58,6 +58,14 @@ class JournalEntry:
     run_week: int | None = None
     run_day: int | None = None
     painful_exercises: tuple[str, ...] = ()
+    # Derived once here, because the engine reads them for every entry of every runner:
+    ordinal: int = field(init=False, repr=False, compare=False)  # date.toordinal()
+    quiet: bool = field(init=False, repr=False, compare=False)  # no pain, swelling or flags
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ordinal", self.date.toordinal())
+        quiet = not (self.pain.worst or self.swelling or self.red_flags or self.painful_exercises)
+        object.__setattr__(self, "quiet", quiet)
 
     @property
     def attempted(self) -> bool:

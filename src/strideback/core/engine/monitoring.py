@@ -10,6 +10,7 @@ reading from an earlier day (a check, or a session's next-morning value) within
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,114 +32,131 @@ class Limits:
         """No pain at or below this can break any of these limits, whatever the baseline."""
         return min(self.during, self.after, self.next_morning, self.rise)
 
-
-def session_limits(th: Thresholds) -> Limits:
-    causes = (Cause.PAIN_DURING, Cause.PAIN_AFTER, Cause.PAIN_NEXT_MORNING, Cause.SWELLING)
-    return Limits(
-        th.pain_during_max, th.pain_after_max, th.pain_next_morning_max,
-        th.next_morning_rise_max, causes,
-    )
+    def morning(self, baseline: int) -> float:
+        """The next-morning limit for a runner whose mornings start at ``baseline``."""
+        return min(self.next_morning, baseline + self.rise)
 
 
-def run_limits(th: Thresholds) -> Limits:
-    causes = (
-        Cause.RUN_PAIN_DURING, Cause.RUN_PAIN_AFTER, Cause.RUN_PAIN_NEXT_MORNING, Cause.RUN_SWELLING
-    )
-    return Limits(
-        th.run_pain_during_max, th.run_pain_after_max, th.run_pain_next_morning_max,
-        th.next_morning_rise_max, causes,
-    )
+_SESSION_CAUSES = (Cause.PAIN_DURING, Cause.PAIN_AFTER, Cause.PAIN_NEXT_MORNING, Cause.SWELLING)
+_RUN_CAUSES = (
+    Cause.RUN_PAIN_DURING, Cause.RUN_PAIN_AFTER, Cause.RUN_PAIN_NEXT_MORNING, Cause.RUN_SWELLING
+)
+# Limits per thresholds table, by identity (tables are frozen, and the same few are used for
+# every runner): (table, session limits, run limits).
+_limits: dict[int, tuple[Thresholds, Limits, Limits]] = {}
 
 
-def during_or_after(entry: JournalEntry, limits: Limits) -> Breach | None:
-    """The worse of pain during and right after over its limit, if any."""
-    pain = entry.pain
-    found: Breach | None = None
-    if pain.during is not None and pain.during > limits.during:
-        found = Breach(limits.causes[0], entry.date, pain.during, limits.during)
-    if pain.after is not None and pain.after > limits.after:
-        after = Breach(limits.causes[1], entry.date, pain.after, limits.after)
-        found = after if after.outranks(found) else found
+def _both(th: Thresholds) -> tuple[Thresholds, Limits, Limits]:
+    found = _limits.get(id(th))
+    if found is None or found[0] is not th:
+        if len(_limits) > 64:
+            _limits.clear()
+        session = Limits(th.pain_during_max, th.pain_after_max, th.pain_next_morning_max,
+                         th.next_morning_rise_max, _SESSION_CAUSES)
+        run = Limits(th.run_pain_during_max, th.run_pain_after_max, th.run_pain_next_morning_max,
+                     th.next_morning_rise_max, _RUN_CAUSES)
+        found = _limits[id(th)] = (th, session, run)
     return found
 
 
-def morning_limit(limits: Limits, baseline: int) -> float:
-    return min(limits.next_morning, baseline + limits.rise)
+def session_limits(th: Thresholds) -> Limits:
+    return _both(th)[1]
 
 
-def next_morning_or_swelling(entry: JournalEntry, limits: Limits, baseline: int) -> Breach | None:
-    """Next-morning pain over its limit (see the module doc), else swelling, if any."""
+def run_limits(th: Thresholds) -> Limits:
+    return _both(th)[2]
+
+
+def during_or_after(entry: JournalEntry, limits: Limits) -> Breach | None:
+    """The worse of pain during and right after over its limit, if any (a tie: during)."""
+    pain = entry.pain
+    during, after = pain.during, pain.after
+    over_during = during is not None and during > limits.during
+    if after is not None and after > limits.after and (not over_during or after > (during or 0)):
+        return Breach(limits.causes[1], entry.date, after, limits.after)
+    if over_during:
+        return Breach(limits.causes[0], entry.date, during, limits.during)
+    return None
+
+
+def next_morning_or_swelling(
+    entry: JournalEntry, limits: Limits, record: PainRecord, index: int
+) -> Breach | None:
+    """Next-morning pain over its limit (see the module doc), else swelling, if any. The
+    baseline (entry ``index`` in ``record``'s journal) is looked up only when it matters."""
     morning = entry.pain.next_morning
-    limit = morning_limit(limits, baseline)
-    if morning is not None and morning > limit:
-        return Breach(limits.causes[2], entry.date, morning, limit)
+    if morning is not None and morning > limits.morning(0):
+        limit = limits.next_morning
+        if morning <= limit:
+            limit = limits.morning(record.baseline(index, entry.ordinal))
+        if morning > limit:
+            return Breach(limits.causes[2], entry.date, morning, limit)
     if entry.swelling:
         return Breach(limits.causes[3], entry.date)
     return None
 
 
-def worst_breach(entry: JournalEntry, limits: Limits, baseline: int) -> Breach | None:
+def worst_breach(
+    entry: JournalEntry, limits: Limits, record: PainRecord, index: int
+) -> Breach | None:
+    """The entry's worst broken pain rule (the higher pain; swelling counts as 0)."""
     first = during_or_after(entry, limits)
-    second = next_morning_or_swelling(entry, limits, baseline)
-    return second if second is not None and second.outranks(first) else first
-
-
-def may_breach(entry: JournalEntry, limits: Limits) -> bool:
-    """Cheap pre-check: False means ``worst_breach`` is certainly None."""
-    worst = entry.pain.worst
-    return entry.swelling or (worst is not None and worst > limits.floor)
+    second = next_morning_or_swelling(entry, limits, record, index)
+    if first is None or second is None:
+        return first or second
+    return second if (second.value or 0) > (first.value or 0) else first
 
 
 class PainRecord:
     """What the journal has said about pain so far, read in date order.
 
-    Keeps the last day with pain over the running gate's limit (and that pain), the last day
-    with any symptom (pain over the symptom-free limit, or swelling) and the morning readings
-    that make the baseline.
+    Keeps the last day with pain over the running gate's limit (and that pain) and the last
+    day with any symptom (pain over the symptom-free limit, or swelling). ``record`` need only
+    be called for entries with pain above 0 or swelling: no other entry can change these.
+    The baseline is looked up when needed, in the sorted journal.
     """
 
     __slots__ = (
-        "_gate_max", "_symptom_max", "_baseline_days",
+        "_entries", "_gate_max", "_symptom_max", "_baseline_days",
         "gate_day", "gate_value", "symptom_day",
-        "_today", "_today_reading", "_reading",
     )
 
-    def __init__(self, th: Thresholds) -> None:
+    def __init__(self, th: Thresholds, entries: Sequence[JournalEntry]) -> None:
+        self._entries = entries  # the whole journal, sorted by date
         self._gate_max = th.running_gate_pain_max
         self._symptom_max = th.symptom_free_pain_max
         self._baseline_days = th.baseline_days
         self.gate_day: int | None = None
         self.gate_value = 0
         self.symptom_day: int | None = None
-        self._today = 0
-        self._today_reading: tuple[int, int] | None = None  # (day it describes, value)
-        self._reading: tuple[int, int] | None = None  # the latest from an earlier day
-
-    def baseline(self, day: int) -> int:
-        """The runner's morning pain before a session on ``day`` (0 when unknown)."""
-        reading = self._reading if day == self._today else self._today_reading or self._reading
-        if reading is None or reading[0] < day - self._baseline_days:
-            return 0
-        return reading[1]
 
     def record(self, entry: JournalEntry, day: int) -> None:
-        if day != self._today:
-            self._reading = self._today_reading or self._reading
-            self._today_reading = None
-            self._today = day
-        pain = entry.pain
-        worst = pain.worst
+        worst = entry.pain.worst
         if worst is not None:
             if worst > self._gate_max:
                 self.gate_day, self.gate_value = day, worst
             if worst > self._symptom_max:
                 self.symptom_day = day
-            if pain.next_morning is not None:
-                self._today_reading = (day + 1, pain.next_morning)
-            elif entry.kind is EntryKind.CHECK:
-                self._today_reading = (day, worst)
         if entry.swelling:
             self.symptom_day = day
+
+    def baseline(self, index: int, day: int) -> int:
+        """The runner's morning pain before a session on ``day`` (entry ``index``): the latest
+        morning reading from an earlier day within ``baseline_days``, else 0."""
+        oldest = day - self._baseline_days
+        for j in range(index - 1, -1, -1):
+            entry = self._entries[j]
+            when = entry.ordinal
+            if when >= day:
+                continue
+            if when + 1 < oldest:
+                break
+            pain = entry.pain
+            if pain.next_morning is not None:
+                return pain.next_morning
+            if entry.kind is EntryKind.CHECK and pain.worst is not None and when >= oldest:
+                return pain.worst
+        return 0
 
     def gate_date(self) -> date | None:
         return date.fromordinal(self.gate_day) if self.gate_day is not None else None

@@ -144,37 +144,62 @@ class _Walk:
 
 def _walk(setup: _Setup, th: Thresholds, start_day: int, journal: Sequence[JournalEntry],
           on_day: int) -> _Walk:
-    record = PainRecord(th)
-    prog = Progression(setup.course, th, start_day) if setup.course is not None else None
-    run = Running(setup.table, th, prog is not None, on_day) if setup.table is not None else None
+    """One pass over the journal in date order.
+
+    This runs for every entry of every runner, so it is written for speed: a quiet entry (no
+    pain, swelling, flags) costs a few comparisons unless it crosses into a new week or the
+    running side has something to decide; the rest goes to the trackers' methods.
+    """
+    entries = sorted(journal, key=_by_date)
+    record = PainRecord(th, entries)
+    prog = Progression(setup.course, th, start_day, record) if setup.course is not None else None
+    run = None
+    if setup.table is not None:
+        run = Running(setup.table, th, prog is not None, on_day, record, entries)
     walk = _Walk(record, prog, run, PainfulLog(), [])
-    strength, run_kind = EntryKind.STRENGTH, EntryKind.RUN
-    for entry in sorted(journal, key=_by_date):
-        day = entry.date.toordinal()
+    strength, run_kind, gap = EntryKind.STRENGTH, EntryKind.RUN, th.gap_days
+    quick = prog is not None and prog.quiet_is_nothing
+    for index, entry in enumerate(entries):
+        day = entry.ordinal
         if day > on_day:
             break
-        if entry.red_flags:
-            walk.flags += [(day, flag) for flag in entry.red_flags]
         if day < start_day:
+            walk.flags += [(day, flag) for flag in entry.red_flags]
             continue
+        quiet, kind = entry.quiet, entry.kind
+        if not quiet:
+            _notice(walk, entry, day)
         if prog is not None:
-            if entry.kind is strength and (entry.completed or entry.attempted):
-                prog.session(entry, day, record)
-                if entry.painful_exercises:
-                    walk.painful.record(entry, day)
-            else:
+            if kind is strength and (entry.completed or entry.attempted):
+                if quiet and quick and day < prog.boundary and day - prog.last_session < gap:
+                    prog.last_session = day
+                    continue
+                prog.session(entry, day, index)
+            elif day >= prog.boundary:
                 prog.sync(day)
         if run is not None:
-            run.check(day, prog.phase if prog is not None else 0, record)
-        record.record(entry, day)
-        if run is not None and entry.kind is run_kind:
-            run.run(entry, day, record)
+            if kind is run_kind and quiet and run.quick(entry, day):
+                continue
+            phase = prog.phase if prog is not None else 0
+            if run.paused or (phase >= run.min_phase) is not run.gate_open:
+                run.check(day, phase)
+            if kind is run_kind:
+                run.run(entry, day, index)
     if on_day >= start_day:
         if prog is not None:
             prog.finish(on_day)
         if run is not None:
-            run.finish(on_day, prog.phase if prog is not None else 0, record)
+            run.finish(on_day, prog.phase if prog is not None else 0)
     return walk
+
+
+def _notice(walk: _Walk, entry: JournalEntry, day: int) -> None:
+    """What an entry with pain, swelling, red flags or painful exercises adds to the record."""
+    walk.record.record(entry, day)
+    if entry.red_flags:
+        walk.flags += [(day, flag) for flag in entry.red_flags]
+    if entry.painful_exercises and entry.kind is EntryKind.STRENGTH:
+        walk.painful.record(entry, day)
 
 
 # --- the state on ``on`` ------------------------------------------------------------------
@@ -183,6 +208,8 @@ def _walk(setup: _Setup, th: Thresholds, start_day: int, journal: Sequence[Journ
 def _active_flags(flags: list[tuple[int, RedFlag]], cleared: Sequence[date], on: date) -> tuple[
     FlagReport, ...
 ]:
+    if not flags:
+        return ()
     cleared_day = max((c.toordinal() for c in cleared if c <= on), default=-1)
     latest: dict[RedFlag, int] = {}
     for day, flag in flags:
@@ -270,7 +297,7 @@ def evaluate(
     prog = walk.progression
     phase_number = prog.phase if prog is not None else 0
     if walk.running is not None:
-        running, headline = walk.running.state(on_day, phase_number, walk.record, th)
+        running, headline = walk.running.state(on_day, phase_number, th)
     else:
         running, headline = _no_running(), None
     flags = _active_flags(walk.flags, cleared, on)
@@ -280,7 +307,7 @@ def evaluate(
     else:
         decision = _combine(_phase_decision(walk, start, on, running), running, headline)
     advice, adjustments, ice = _advice(setup, walk, th, on_day)
-    last = prog.last_session if prog is not None else None
+    last = prog.last_session_day if prog is not None else None
     return State(
         on=on,
         programme=programme.id,

@@ -25,13 +25,14 @@ from strideback.core.engine.journal import JournalEntry
 from strideback.core.engine.monitoring import (
     Limits,
     PainRecord,
-    may_breach,
     session_limits,
     worst_breach,
 )
 from strideback.core.engine.thresholds import Thresholds
 
 WEEK = 7
+# ``last_session`` before the first session: so far ahead that no day is a gap after it.
+NO_SESSION = 1 << 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,36 +86,42 @@ class Progression:
     """Reads strength sessions in date order and keeps the phase and week up to date."""
 
     __slots__ = (
-        "course", "limits", "_gap", "_long_gap", "_step", "_rise",
-        "index", "week_in_phase", "boundary", "streak", "breach", "worst", "_prev_worst",
-        "last_session", "phase_since", "_event",
+        "course", "limits", "_record", "_floor", "_gap", "_long_gap", "_step", "_rise",
+        "index", "phase", "_length", "week_in_phase", "boundary", "streak", "breach", "worst",
+        "_prev_worst", "last_session", "phase_since", "_event", "quiet_is_nothing",
     )
 
-    def __init__(self, course: Course, th: Thresholds, start_day: int) -> None:
+    def __init__(self, course: Course, th: Thresholds, start_day: int, record: PainRecord) -> None:
         self.course = course
         self.limits: Limits = session_limits(th)
+        self._record = record
+        self._floor = self.limits.floor
         self._gap = th.gap_days
         self._long_gap = th.long_gap_weeks * WEEK
         self._step = th.step_back_after_weeks
         self._rise = th.weekly_rise_max
+        # Without the week-to-week rule, a session without pain only moves the calendar.
+        self.quiet_is_nothing = self._rise is None
         self.index = 0
+        self.phase = course.numbers[0]  # kept with ``index``: read for every journal entry
+        self._length = course.lengths[0]
         self.week_in_phase = 1
         self.boundary = start_day + WEEK  # first day of the next week
         self.streak = 0  # breached weeks in a row
         self.breach: Breach | None = None  # the worst breach so far this week
         self.worst: int | None = None  # the worst pain reported this week
         self._prev_worst: int | None = None
-        self.last_session: int | None = None
+        self.last_session = NO_SESSION
         self.phase_since = start_day
         self._event = _ON_TRACK
 
     @property
-    def phase(self) -> int:
-        return self.course.numbers[self.index]
-
-    @property
     def week(self) -> int:
         return self.course.week(self.index, self.week_in_phase)
+
+    @property
+    def last_session_day(self) -> int | None:
+        return None if self.last_session == NO_SESSION else self.last_session
 
     @property
     def week_start(self) -> int:
@@ -123,38 +130,46 @@ class Progression:
     def sync(self, day: int) -> None:
         """Let the weeks run up to ``day``, unless a gap is open (then only a session, or the
         evaluation day, decides where the runner re-enters)."""
-        if day >= self.boundary:
-            last = self.last_session
-            if last is None or day - last < self._gap:
-                self._close_until(day)
+        if day >= self.boundary and day - self.last_session < self._gap:
+            self._close_until(day)
 
-    def session(self, entry: JournalEntry, day: int, record: PainRecord) -> None:
-        """A strength session that took place on ``day``."""
+    def session(self, entry: JournalEntry, day: int, index: int) -> None:
+        """A strength session that took place on ``day`` (entry ``index`` of the sorted
+        journal). Runs for every session, so the common case is kept to a few comparisons."""
         last = self.last_session
-        if last is not None and day - last >= self._gap:
+        if day - last >= self._gap:
             self._reenter(day, last)
         elif day >= self.boundary:
             self._close_until(day)
         self.last_session = day
         worst = entry.pain.worst
-        if worst is not None and (self.worst is None or worst > self.worst):
+        if worst is None:
+            if not entry.swelling:
+                return
+        elif self._rise is not None and (self.worst is None or worst > self.worst):
             self.worst = worst
-        if may_breach(entry, self.limits):
-            found = worst_breach(entry, self.limits, record.baseline(day))
+        if entry.swelling or (worst is not None and worst > self._floor):
+            found = worst_breach(entry, self.limits, self._record, index)
             if found is not None and found.outranks(self.breach):
                 self.breach = found
 
     def finish(self, day: int) -> None:
         """Bring the position up to the evaluation day ``day``."""
         last = self.last_session
-        if last is not None and day - last >= self._gap:
+        if day - last >= self._gap:
             self._reenter(day, last)
         else:
             self._close_until(day)
 
     def _close_until(self, day: int) -> None:
         while day >= self.boundary:
-            self._close_week()
+            if self.breach is None and self._rise is None and self.week_in_phase != self._length:
+                # The common week: nothing went wrong, and the phase goes on.
+                self.week_in_phase += 1
+                self.streak = 0
+                self._event = _ON_TRACK
+            else:
+                self._close_week()
             self.boundary += WEEK
 
     def _close_week(self) -> None:
@@ -189,21 +204,23 @@ class Progression:
             self.phase_since = self.boundary
         else:
             self._event = _ON_TRACK
+        self._go(index, week_in_phase)
+
+    def _go(self, index: int, week_in_phase: int) -> None:
         self.index, self.week_in_phase = index, week_in_phase
+        self.phase, self._length = self.course.numbers[index], self.course.lengths[index]
 
     def _step_back(self, breach: Breach) -> None:
         self._event = _Event(Code.STEP_BACK, breach, number=self.index, weeks=self.streak)
-        self.index -= 1
-        length = self.course.lengths[self.index]
-        self.week_in_phase = length if length is not None else 1
+        length = self.course.lengths[self.index - 1]
+        self._go(self.index - 1, length if length is not None else 1)
         self.phase_since = self.boundary
         self.streak = 0
 
     def _reenter(self, day: int, last: int) -> None:
         days = day - last
         if days >= self._long_gap:
-            self.index = max(0, self.index - 1)
-            self.week_in_phase = 1
+            self._go(max(0, self.index - 1), 1)
             self.phase_since = day
             self._event = _Event(Code.GAP_PREVIOUS_PHASE, number=days, day=last)
         else:

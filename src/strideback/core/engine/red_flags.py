@@ -56,9 +56,9 @@ URGENCY: dict[RedFlag, Urgency] = {
 }
 
 _ORDER = {Urgency.EMERGENCY: 0, Urgency.SAME_DAY: 1, Urgency.SOON: 2}
+_POSITION = {flag: i for i, flag in enumerate(RedFlag)}
 
 
 def most_urgent_first(flags: list[RedFlag]) -> list[RedFlag]:
     """Flags sorted by urgency (emergency first), then in declaration order."""
-    position = {flag: i for i, flag in enumerate(RedFlag)}
-    return sorted(flags, key=lambda f: (_ORDER[f.urgency], position[f]))
+    return sorted(flags, key=lambda f: (_ORDER[URGENCY[f]], _POSITION[f]))

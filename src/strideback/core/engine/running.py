@@ -15,23 +15,24 @@
 
 from __future__ import annotations
 
-from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from strideback.core.content.models import Programme, RunSession
 from strideback.core.engine.decision import Action, Breach, Code, Reason
-from strideback.core.engine.journal import JournalEntry
+from strideback.core.engine.journal import EntryKind, JournalEntry
 from strideback.core.engine.monitoring import (
     PainRecord,
     during_or_after,
-    may_breach,
     next_morning_or_swelling,
     run_limits,
 )
 from strideback.core.engine.thresholds import Thresholds
 
 WEEK = 7
+# ``last_run`` before the first run: so far ahead that no day is a gap after it.
+NO_RUN = 1 << 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,18 +92,29 @@ class Running:
     """Reads the journal in date order and keeps the running side of the plan."""
 
     __slots__ = (
-        "table", "limits", "_gated", "_min_phase", "_gate_window", "_restart_days", "_gap",
-        "_long_gap", "_factor", "_window_days", "_news_from", "_lengths",
-        "gate_open", "paused", "pause_day", "pause_breach", "restart_week",
-        "week", "day", "last_clean", "dirty", "done", "last_run", "last_run_week",
-        "event", "warnings", "_window",
+        "table", "limits", "_record", "_entries", "_floor", "gated", "min_phase",
+        "_gate_window", "_restart_days", "_gap", "_long_gap", "_factor", "_window_days",
+        "_news_from", "gate_open", "paused", "pause_day", "pause_breach", "restart_week",
+        "week", "day", "days_in_week", "last_clean", "dirty", "done", "last_run",
+        "last_run_week", "event", "warnings",
     )
 
-    def __init__(self, table: RunTable, th: Thresholds, gated: bool, on_day: int) -> None:
+    def __init__(
+        self,
+        table: RunTable,
+        th: Thresholds,
+        gated: bool,
+        on_day: int,
+        record: PainRecord,
+        entries: Sequence[JournalEntry],
+    ) -> None:
         self.table = table
         self.limits = run_limits(th)
-        self._gated = gated
-        self._min_phase = th.running_min_phase
+        self._record = record
+        self._entries = entries  # the whole journal, sorted by date
+        self._floor = self.limits.floor
+        self.gated = gated
+        self.min_phase = th.running_min_phase if gated else 0
         self._gate_window = th.running_gate_weeks * WEEK
         self._restart_days = th.restart_symptom_free_days
         self._gap = th.gap_days
@@ -116,57 +128,74 @@ class Running:
         self.pause_breach: Breach | None = None
         self.restart_week = 1
         self.week, self.day = 1, 1
+        self.days_in_week = table.days(1)
         self.last_clean = 0  # the last run week completed without breaches
         self.dirty: Breach | None = None  # why this run week must be repeated
         self.done = False
-        self.last_run: int | None = None
+        self.last_run = NO_RUN
         self.last_run_week = 1
         self.event: _Event | None = None
         self.warnings: list[Reason] = []
-        self._window: deque[tuple[int, float]] = deque()  # runs by day, minutes falling
 
-    def check(self, day: int, phase: int, record: PainRecord) -> None:
-        """Open or close the gate and end a pause, as of ``day``."""
-        if self._gated:
-            if phase < self._min_phase:
+    @property
+    def last_run_day(self) -> int | None:
+        return None if self.last_run == NO_RUN else self.last_run
+
+    def quick(self, entry: JournalEntry, day: int) -> bool:
+        """Take a quiet, completed run that only moves to the next session of the week (the
+        common run) without the full path; False if the full path is needed."""
+        if (self.gate_open and not self.paused and entry.completed and day <= self._news_from
+                and day - self.last_run < self._gap and self.day < self.days_in_week):
+            self.day += 1
+            self.last_run, self.last_run_week = day, self.week
+            return True
+        return False
+
+    def check(self, day: int, phase: int) -> None:
+        """Open or close the gate and end a pause, as of ``day``. Only needed while paused,
+        while the gate is closed, or when the phase drops below ``min_phase``."""
+        record = self._record
+        if self.gated:
+            if phase < self.min_phase:
                 self.gate_open = False
             elif not self.gate_open:
                 pain_day = record.gate_day
                 self.gate_open = pain_day is None or day - pain_day > self._gate_window
         if self.paused:
-            restart = self._restart_day(record)
+            restart = self._restart_day()
             if day >= restart:
                 self._resume(restart)
 
-    def run(self, entry: JournalEntry, day: int, record: PainRecord) -> None:
-        """A logged run (already in ``record``)."""
-        if entry.run_minutes is not None:
-            self._long_run(entry, day, entry.run_minutes)
+    def run(self, entry: JournalEntry, day: int, index: int) -> None:
+        """A logged run (entry ``index`` of the sorted journal, already in the pain record)."""
+        if entry.run_minutes is not None and day > self._news_from:
+            self._long_run(entry, day, index, entry.run_minutes)
         if not self.gate_open or self.paused:
             return  # a run outside the plan: its pain still counts (in ``record``)
         last = self.last_run
-        if last is not None and day - last >= self._gap:
+        if day - last >= self._gap:
             self._reenter(day, last)
         self.last_run, self.last_run_week = day, self.week
-        if may_breach(entry, self.limits):
+        worst = entry.pain.worst
+        if not entry.quiet and (entry.swelling or (worst is not None and worst > self._floor)):
             stop = during_or_after(entry, self.limits)
             if stop is not None:
                 self._pause(stop, day)
                 return
-            settle = next_morning_or_swelling(entry, self.limits, record.baseline(day))
+            settle = next_morning_or_swelling(entry, self.limits, self._record, index)
             if settle is not None and settle.outranks(self.dirty):
                 self.dirty = settle
         if entry.completed:
             self._next_session()
 
-    def finish(self, day: int, phase: int, record: PainRecord) -> None:
-        self.check(day, phase, record)
+    def finish(self, day: int, phase: int) -> None:
+        self.check(day, phase)
         last = self.last_run
-        if self.gate_open and not self.paused and last is not None and day - last >= self._gap:
+        if self.gate_open and not self.paused and day - last >= self._gap:
             self._reenter(day, last)
 
-    def _restart_day(self, record: PainRecord) -> int:
-        symptom = record.symptom_day
+    def _restart_day(self) -> int:
+        symptom = self._record.symptom_day
         latest = self.pause_day if symptom is None else max(symptom, self.pause_day)
         return latest + self._restart_days
 
@@ -180,7 +209,7 @@ class Running:
             Code.RESUME_RUNNING, day, number=day - self.pause_day, week=self.restart_week
         )
         self.paused = False
-        self.week, self.day, self.dirty, self.done = self.restart_week, 1, None, False
+        self._go(self.restart_week)
         self.last_run, self.last_run_week = day, self.restart_week
 
     def _reenter(self, day: int, last: int) -> None:
@@ -189,41 +218,52 @@ class Running:
             code, week = Code.RUN_GAP_PREVIOUS_WEEK, max(1, self.last_run_week - 1)
         else:
             code, week = Code.RUN_GAP_REPEAT_WEEK, self.last_run_week
-        self.week, self.day, self.dirty, self.done = week, 1, None, False
+        self._go(week)
         self.event = _Event(code, day, number=days, last=last, week=week)
 
+    def _go(self, week: int) -> None:
+        self.week, self.day, self.days_in_week = week, 1, self.table.days(week)
+        self.dirty, self.done = None, False
+
     def _next_session(self) -> None:
-        if self.day < self.table.days(self.week):
+        if self.day < self.days_in_week:
             self.day += 1
             return
         self.day = 1
         if self.dirty is not None:
-            self.event = _Event(
-                Code.RUN_WEEK_REPEAT, self.last_run or 0, self.dirty, week=self.week
-            )
+            self.event = _Event(Code.RUN_WEEK_REPEAT, self.last_run, self.dirty, week=self.week)
             self.dirty = None
             return
         self.last_clean = max(self.last_clean, self.week)
         if self.week < self.table.weeks:
             self.week += 1
+            self.days_in_week = self.table.days(self.week)
         elif not self.done:
             self.done = True
-            self.event = _Event(Code.RUN_PLAN_DONE, self.last_run or 0)
+            self.event = _Event(Code.RUN_PLAN_DONE, self.last_run)
 
-    def _long_run(self, entry: JournalEntry, day: int, minutes: float) -> None:
-        window = self._window
-        while window and window[0][0] < day - self._window_days:
-            window.popleft()
-        if window and day > self._news_from:
-            longest = window[0][1]
-            planned = self.table.planned_minutes(entry.run_week, entry.run_day)
-            if planned is None:
-                planned = self.table.planned_minutes(self.week, self.day) or 0
-            if minutes > planned and minutes > longest * self._factor:
-                self.warnings.append(self._long_run_reason(entry, minutes, planned, longest))
-        while window and window[-1][1] <= minutes:
-            window.pop()
-        window.append((day, minutes))
+    def _long_run(self, entry: JournalEntry, day: int, index: int, minutes: float) -> None:
+        longest = self._longest_before(index, day)
+        if longest is None:
+            return
+        planned = self.table.planned_minutes(entry.run_week, entry.run_day)
+        if planned is None:
+            planned = self.table.planned_minutes(self.week, self.day) or 0
+        if minutes > planned and minutes > longest * self._factor:
+            self.warnings.append(self._long_run_reason(entry, minutes, planned, longest))
+
+    def _longest_before(self, index: int, day: int) -> float | None:
+        """The longest logged run in the ``long_run_window_days`` before ``day``."""
+        oldest, longest = day - self._window_days, None
+        for j in range(index - 1, -1, -1):
+            other = self._entries[j]
+            if other.ordinal < oldest:
+                break
+            minutes = other.run_minutes
+            if (other.kind is EntryKind.RUN and minutes is not None and other.ordinal < day
+                    and (longest is None or minutes > longest)):
+                longest = minutes
+        return longest
 
     def _long_run_reason(
         self, entry: JournalEntry, minutes: float, planned: int, longest: float
@@ -237,26 +277,26 @@ class Running:
 
     # --- the state on the evaluation day ----------------------------------------------
 
-    def state(
-        self, on_day: int, phase: int, record: PainRecord, th: Thresholds
-    ) -> tuple[RunningState, Action | None]:
+    def state(self, on_day: int, phase: int, th: Thresholds) -> tuple[RunningState, Action | None]:
         """The running state, and the headline action it asks for (pause or resume)."""
-        last = date.fromordinal(self.last_run) if self.last_run is not None else None
-        if self._gated and phase < self._min_phase:
-            reason = Reason(Code.RUNNING_NOT_YET, {"phase": phase, "min_phase": self._min_phase})
+        last_day = self.last_run_day
+        last = date.fromordinal(last_day) if last_day is not None else None
+        if self.gated and phase < self.min_phase:
+            reason = Reason(Code.RUNNING_NOT_YET, {"phase": phase, "min_phase": self.min_phase})
             return RunningState(False, None, None, False, None, (reason,), last), None
         if not self.gate_open:
-            return RunningState(False, None, None, False, None, (self._gate_reason(record, th),),
-                                last), None
+            reason = self._gate_reason(th)
+            return RunningState(False, None, None, False, None, (reason,), last), None
         if self.paused:
-            return self._paused_state(on_day, record, last), Action.PAUSE_RUNNING
+            return self._paused_state(on_day, last), Action.PAUSE_RUNNING
         news = self._news()
         allowed = Reason(Code.RUNNING_ALLOWED, {"run_week": self.week, "run_day": self.day})
         headline = Action.RESUME_RUNNING if news and news.code is Code.RESUME_RUNNING else None
         reasons = (news, allowed) if news is not None else (allowed,)
         return RunningState(True, self.week, self.day, False, None, reasons, last), headline
 
-    def _gate_reason(self, record: PainRecord, th: Thresholds) -> Reason:
+    def _gate_reason(self, th: Thresholds) -> Reason:
+        record = self._record
         pain_day = record.gate_day or 0
         facts = {
             "date": date.fromordinal(pain_day), "value": record.gate_value,
@@ -265,8 +305,8 @@ class Running:
         }
         return Reason(Code.RUNNING_GATE_PAIN, facts)
 
-    def _paused_state(self, on_day: int, record: PainRecord, last: date | None) -> RunningState:
-        restart = self._restart_day(record)
+    def _paused_state(self, on_day: int, last: date | None) -> RunningState:
+        restart = self._restart_day()
         breach = self.pause_breach
         pause = Reason(Code.PAUSE_RUNNING, breach.facts() if breach is not None else {})
         countdown = Reason(Code.RESTART_COUNTDOWN, {

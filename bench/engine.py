@@ -1,0 +1,110 @@
+"""Engine benchmark: decisions for synthetic runners with 24 weeks of journal each.
+
+    /work/venv/bin/python bench/engine.py [--runners 100000] [--weeks 24] [--seed 1]
+
+Every runner gets their own journal (strength every other day with missed sessions and the odd
+break, pain now and then, runs 3 a week from phase 4, checks, a rare red flag). Journals are
+made in chunks outside the timed part; only ``evaluate`` is timed, on one core. Prints
+runner-decisions per second (the target is at least 20,000).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from strideback.core.content.models import Programme
+from strideback.core.engine import EntryKind, JournalEntry, Pain, RedFlag, evaluate
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.core.engine.helpers import knee_programme, run_plan  # noqa: E402
+
+START = date(2025, 1, 6)
+CHUNK = 5_000
+EXERCISES = ("plank", "bridge-1", "bridge-2", "band-walk")
+
+
+def _pain(rng: random.Random, sore: float) -> Pain:
+    if rng.random() > sore:
+        return Pain(0, 0, 0)
+    return Pain(rng.randint(0, 3), rng.randint(0, 4), rng.choice((None, 0, 1, 2)))
+
+
+def _strength(rng: random.Random, d: date, sore: float) -> JournalEntry:
+    painful = (rng.choice(EXERCISES),) if rng.random() < 0.03 else ()
+    return JournalEntry(d, EntryKind.STRENGTH, completed=rng.random() > 0.05,
+                        sets_done=None, pain=_pain(rng, sore), painful_exercises=painful)
+
+
+def _run(rng: random.Random, d: date, week: int, sore: float) -> JournalEntry:
+    minutes = float(week + rng.randint(0, 4)) if rng.random() < 0.9 else float(week * 3)
+    return JournalEntry(d, EntryKind.RUN, pain=_pain(rng, sore), run_minutes=minutes,
+                        swelling=rng.random() < 0.01)
+
+
+def journal(rng: random.Random, weeks: int) -> list[JournalEntry]:
+    """One runner's journal: a sore or a steady runner, with missed days and breaks."""
+    sore = rng.choice((0.02, 0.05, 0.15, 0.4))
+    entries: list[JournalEntry] = []
+    n, last = 0, weeks * 7
+    while n < last:
+        if rng.random() < 0.01:
+            n += rng.randint(7, 25)  # a break
+            continue
+        d = START + timedelta(days=n)
+        if rng.random() < 0.9:
+            entries.append(_strength(rng, d, sore))
+        if n >= 84 and n % 7 in (0, 2, 4) and rng.random() < 0.85:
+            entries.append(_run(rng, d + timedelta(days=1), (n - 84) // 7 + 1, sore))
+        if rng.random() < 0.05:
+            entries.append(JournalEntry(d, EntryKind.CHECK, completed=False,
+                                        pain=Pain(next_morning=rng.randint(0, 3))))
+        if rng.random() < 0.0005:
+            entries.append(JournalEntry(d, EntryKind.CHECK, completed=False,
+                                        red_flags=frozenset({rng.choice(list(RedFlag))})))
+        n += 2
+    return entries
+
+
+def bench(runners: int, weeks: int, seed: int, knee: Programme, run: Programme) -> tuple[
+    float, int
+]:
+    rng = random.Random(seed)
+    on = START + timedelta(weeks=weeks)
+    elapsed, entries, done = 0.0, 0, 0
+    while done < runners:
+        chunk = [journal(rng, weeks) for _ in range(min(CHUNK, runners - done))]
+        entries += sum(len(j) for j in chunk)
+        # The chunk's million objects are input, not work: keep the cyclic GC from scanning
+        # them again and again while timing (timeit switches the GC off altogether).
+        gc.freeze()
+        t0 = time.perf_counter()
+        for entries_of_one in chunk:
+            evaluate(knee, START, entries_of_one, on, run_plan=run)
+        elapsed += time.perf_counter() - t0
+        gc.unfreeze()
+        done += len(chunk)
+    return elapsed, entries
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runners", type=int, default=100_000)
+    parser.add_argument("--weeks", type=int, default=24)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    knee, run = knee_programme(), run_plan()
+    elapsed, entries = bench(args.runners, args.weeks, args.seed, knee, run)
+    print(f"{args.runners:,} runners, {args.weeks} weeks each, {entries / args.runners:.0f} "
+          f"journal entries per runner on average")
+    print(f"evaluate: {elapsed:.2f} s, {elapsed / args.runners * 1e6:.1f} µs per runner")
+    print(f"{args.runners / elapsed:,.0f} runner-decisions per second")
+
+
+if __name__ == "__main__":
+    main()
