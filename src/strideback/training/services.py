@@ -544,6 +544,10 @@ class TrackView:
     pain_limit: int
     note_to_runner: str
 
+    @property
+    def all_done(self) -> bool:
+        return bool(self.today) and all(s.done for s in self.today)
+
 
 @dataclass(frozen=True)
 class MorningCheck:
@@ -619,7 +623,7 @@ def _track_view(
 ) -> TrackView:
     state, prog = f.state, f.track.programme
     sessions = [_session_view(s, f, lang, library, logged) for s in f.plan.sessions]
-    today_sessions = tuple(s for s in sessions if s.date == on)
+    today_sessions = tuple(s for s in sessions if s.date == on) + _done_today(f, on, lang, logged)
     upcoming = next((s for s in sessions if s.date > on), None)
     phase_title = None
     if state.phase is not None and prog.kind == "exercises":
@@ -652,6 +656,41 @@ def _track_view(
         pain_limit=int(f.thresholds.pain_during_max),
         note_to_runner=f.track.enrollment.note_to_runner,
     )
+
+
+def _done_today(
+    f: Followed, on: dt.date, lang: Lang, logged: Sequence[JournalEntry]
+) -> tuple[SessionView, ...]:
+    """Sessions logged today: once logged, the engine plans the next one, so they are added
+    back here to show as done."""
+    ids = f.track.enrollment_ids
+    kinds = dict.fromkeys(e.kind for e in logged if e.enrollment_id in ids and e.completed)
+    planned = {s.kind for s in f.plan.sessions if s.date == on}
+    out = []
+    for kind in kinds:
+        if kind in planned:
+            continue
+        prog = f.track.run_plan if kind == "run" and f.track.run_plan else f.track.programme
+        row = next(e for e in logged if e.kind == kind and e.enrollment_id in ids)
+        out.append(
+            SessionView(
+                date=on,
+                kind=kind,
+                programme_id=prog.id,
+                title=prog.text.get(lang).title,
+                phase=f.state.phase if kind == "strength" else None,
+                week=None,
+                run_week=row.run_week,
+                run_day=row.run_day,
+                items=(),
+                segments=(),
+                minutes=0,
+                run_minutes=0,
+                play_url="",
+                done=True,
+            )
+        )
+    return tuple(out)
 
 
 def _running_text(f: Followed, lang: Lang) -> str | None:
@@ -892,11 +931,12 @@ def calendar(
     on: dt.date,
     lang: Lang,
     library: Library | None = None,
+    limit_days: int | None = 62,
 ) -> CalendarPage:
     """Past sessions (done, missed, painful) and the plan ahead between ``start`` and ``end``,
     with phase boundaries and run weeks, grouped by week (Monday first)."""
     library = library or default_library()
-    if end < start or (end - start).days > 62:
+    if end < start or (limit_days is not None and (end - start).days > limit_days):
         raise InputError("end", "cal.error_range")
     ahead = max(0, (end - on).days + 1)
     states = followed(user, on, days=ahead) if ahead else followed(user, on, days=1)
@@ -949,3 +989,228 @@ def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
     first = dt.date(year, month, 1)
     following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return first, following - dt.timedelta(days=1)
+
+
+# --- .ics: download and private subscription ---------------------------------------------
+
+ICS_DAYS_AHEAD = 42
+ICS_DAYS_BACK = 90
+
+
+def calendar_ics(user: User, on: dt.date, lang: Lang, base_url: str = "") -> bytes:
+    """The plan ahead and the sessions done, as an iCalendar file (all-day events)."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//Strideback//strideback//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", t("ics.name", lang))
+    cal.add("x-published-ttl", "PT6H")
+    stamp = dt.datetime.combine(on, dt.time(0, 0), tzinfo=dt.UTC)
+    start = on - dt.timedelta(days=ICS_DAYS_BACK)
+    page = calendar_marks(user, start, on + dt.timedelta(days=ICS_DAYS_AHEAD - 1), on, lang)
+    for day, marks in sorted(page.items()):
+        for mark in marks:
+            if mark.status in ("missed", "flag"):
+                continue
+            event = Event()
+            uid = f"{day.isoformat()}-{mark.kind}-{mark.programme_id or 'all'}"
+            event.add("uid", f"{uid}-{user.pk}@strideback")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", day)
+            event.add("dtend", day + dt.timedelta(days=1))
+            event.add("summary", _ics_summary(mark, lang))
+            event.add("transp", "TRANSPARENT")
+            if mark.play_url and base_url:
+                event.add("url", base_url.rstrip("/") + mark.play_url)
+            cal.add_component(event)
+    return bytes(cal.to_ical())
+
+
+def _ics_summary(mark: Mark, lang: Lang) -> str:
+    if mark.kind == "run":
+        what = t("ics.run", lang, week=mark.run_week or "?", day=mark.run_day or "?")
+    else:
+        what = t("ics.strength", lang, title=mark.title)
+    if mark.status == "planned":
+        return what
+    return f"✓ {what}" if mark.status in ("done", "painful") else what
+
+
+def calendar_marks(
+    user: User, start: dt.date, end: dt.date, on: dt.date, lang: Lang
+) -> dict[dt.date, list[Mark]]:
+    """Every mark (done, painful, missed, planned) by day, without the page's grouping."""
+    page = calendar(user, start, end, on, lang, limit_days=None)
+    return {d.date: list(d.marks) for w in page.weeks for d in w.days if d.marks}
+
+
+# --- progress ----------------------------------------------------------------------------
+
+PROGRESS_WEEKS = 12
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    date: dt.date
+    kind: str
+    during: int | None
+    after: int | None
+    next_morning: int | None
+
+
+@dataclass(frozen=True)
+class WeekStat:
+    monday: dt.date
+    planned: int  # strength sessions the programmes' rhythm asked for
+    done: int  # strength sessions logged as done
+    runs: int
+    run_minutes: float
+
+
+@dataclass(frozen=True)
+class PhaseSpan:
+    phase: int
+    title: str | None
+    start: dt.date
+    end: dt.date | None  # None: still in it
+    current: bool
+    projected: bool  # ahead of today: when it starts if the pain rules keep holding
+
+
+@dataclass(frozen=True)
+class Timeline:
+    programme_id: str
+    title: str
+    spans: tuple[PhaseSpan, ...]
+
+
+@dataclass(frozen=True)
+class ProgressPage:
+    on: dt.date
+    since: dt.date
+    pain: tuple[PainPoint, ...]
+    limit: int
+    weeks: tuple[WeekStat, ...]
+    timelines: tuple[Timeline, ...]
+    done: int
+    planned: int
+    run_minutes: float
+
+
+def progress(user: User, on: dt.date, lang: Lang, weeks: int = PROGRESS_WEEKS) -> ProgressPage:
+    """Pain over time, sessions done against planned, phases and running, week by week."""
+    this_monday = on - dt.timedelta(days=on.weekday())
+    since = this_monday - dt.timedelta(weeks=weeks - 1)
+    states = followed(user, on, days=1)
+    rows = list(JournalEntry.objects.filter(user=user, date__lte=on))
+    recent = [r for r in rows if r.date >= since]
+    pain = tuple(
+        PainPoint(r.date, r.kind, r.pain_during, r.pain_after, r.pain_next_morning)
+        for r in recent
+        if r.kind in SESSION_KINDS and _worst(r) is not None
+    )
+    stats = tuple(_week_stat(m, recent, states, on) for m in _mondays(since, this_monday))
+    limit = min((int(f.thresholds.pain_during_max) for f in states), default=2)
+    timelines = tuple(_timeline(f, rows, on, lang) for f in states if f.state.phase is not None)
+    return ProgressPage(
+        on=on,
+        since=since,
+        pain=pain,
+        limit=limit,
+        weeks=stats,
+        timelines=timelines,
+        done=sum(w.done for w in stats),
+        planned=sum(w.planned for w in stats),
+        run_minutes=sum(w.run_minutes for w in stats),
+    )
+
+
+def _mondays(first: dt.date, last: dt.date) -> list[dt.date]:
+    out, day = [], first
+    while day <= last:
+        out.append(day)
+        day += dt.timedelta(weeks=1)
+    return out
+
+
+def _week_stat(
+    monday: dt.date, rows: Sequence[JournalEntry], states: Sequence[Followed], on: dt.date
+) -> WeekStat:
+    sunday = monday + dt.timedelta(days=6)
+    week = [r for r in rows if monday <= r.date <= sunday]
+    done = sum(1 for r in week if r.kind == EntryKind.STRENGTH and r.completed)
+    runs = [r for r in week if r.kind == EntryKind.RUN and r.completed]
+    planned = 0
+    for f in states:
+        prog = f.track.programme
+        start = f.track.enrollment.start
+        if prog.kind != "exercises" or start > sunday:
+            continue
+        gaps = schedule.rhythm(prog.schedule)
+        due = schedule.dates(start, gaps, min(sunday, on))
+        planned += sum(1 for d in due if d >= monday)
+    return WeekStat(monday, planned, done, len(runs), sum(r.run_minutes or 0 for r in runs))
+
+
+def _timeline(f: Followed, rows: Sequence[JournalEntry], on: dt.date, lang: Lang) -> Timeline:
+    """The phases so far (the engine asked once a week since the start) and those ahead."""
+    track, prog = f.track, f.track.programme
+    start = track.enrollment.start
+    journal = _journal_for(track, rows)
+    cleared = convert.cleared_dates(RedFlagClearance.objects.filter(user=track.enrollment.user))
+    seen: list[tuple[int, dt.date]] = []
+    day = start
+    while day < on:
+        state = engine.evaluate(
+            prog,
+            start,
+            journal,
+            day,
+            run_plan=track.run_plan,
+            thresholds=f.thresholds,
+            cleared=cleared,
+        )
+        if state.phase is not None and (not seen or seen[-1][0] != state.phase):
+            seen.append((state.phase, day))
+        day += dt.timedelta(weeks=1)
+    current = f.state.phase or 1
+    if not seen or seen[-1][0] != current:
+        seen.append((current, min(on, max(start, on))))
+    spans = [
+        PhaseSpan(
+            p,
+            _phase_title(prog, p, lang),
+            s,
+            seen[i + 1][1] - dt.timedelta(days=1) if i + 1 < len(seen) else None,
+            i + 1 == len(seen),
+            False,
+        )
+        for i, (p, s) in enumerate(seen)
+    ]
+    spans += _projected(prog, current, seen[-1][1], lang)
+    return Timeline(prog.id, prog.text.get(lang).title, tuple(spans))
+
+
+def _phase_title(prog: Any, number: int, lang: Lang) -> str | None:
+    text = prog.phase(number).text
+    return text.get(lang).title if text else None
+
+
+def _projected(prog: Any, current: int, since: dt.date, lang: Lang) -> list[PhaseSpan]:
+    out: list[PhaseSpan] = []
+    phase = prog.phase(current)
+    if phase.weeks.to is None:
+        return out
+    day = since + dt.timedelta(weeks=phase.weeks.to - phase.weeks.from_ + 1)
+    for later in prog.phases:
+        if later.number <= current:
+            continue
+        out.append(
+            PhaseSpan(later.number, _phase_title(prog, later.number, lang), day, None, False, True)
+        )
+        if later.weeks.to is None:
+            break
+        day += dt.timedelta(weeks=later.weeks.to - later.weeks.from_ + 1)
+    return out

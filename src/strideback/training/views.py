@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from strideback.accounts.models import User
 from strideback.core.i18n import t
 from strideback.core.languages import Lang
-from strideback.training import services
+from strideback.training import charts, services, words
 from strideback.training.models import Area, Goal
 
 View = Callable[..., HttpResponse]
@@ -96,7 +96,11 @@ def start_safety(request: HttpRequest) -> HttpResponse:
             error = exc
         else:
             return HttpResponseRedirect("/start/stop/" if flags else "/start/goal/")
-    questions = [f.value for f in services.red_flag_questions(prof.areas)]
+    lang = _lang(request)
+    questions = [
+        (f.value, words.flag_question(f.value, lang))
+        for f in services.red_flag_questions(prof.areas)
+    ]
     context = {"questions": questions, "error": error, "step": 2}
     return _render(request, "training/start_safety.html", context, 400 if error else 200)
 
@@ -106,11 +110,21 @@ def start_stop(request: HttpRequest) -> HttpResponse:
     flags = services.red_flag_stop(_user(request))
     if not flags:
         return HttpResponseRedirect("/start/goal/")
-    return _render(request, "training/stop.html", {"flags": _flag_views(flags)})
+    views = [(f.value, f.urgency.value) for f in flags]
+    return _render(request, "training/stop.html", {"flags": flag_views(views, _lang(request))})
 
 
-def _flag_views(flags: list[Any]) -> list[dict[str, str]]:
-    return [{"code": f.value, "urgency": f.urgency.value} for f in flags]
+def flag_views(flags: list[tuple[str, str]], lang: Lang) -> list[dict[str, str]]:
+    """Red flags with the advice to show, most urgent first (as the service ordered them)."""
+    return [
+        {
+            "code": code,
+            "urgency": urgency,
+            "question": words.flag_question(code, lang),
+            "advice": words.flag_advice(code, lang),
+        }
+        for code, urgency in flags
+    ]
 
 
 @runner_page("today")
@@ -248,7 +262,10 @@ def today(request: HttpRequest) -> HttpResponse:
     page = services.today(user, on, lang)
     if not page.onboarded and not page.stop:
         return HttpResponseRedirect("/start/")
-    context: dict[str, Any] = {"page": page}
+    context: dict[str, Any] = {
+        "page": page,
+        "flags": flag_views([(f.code, f.urgency) for f in page.stop], _lang(request)),
+    }
     if page.morning is not None and not request.GET.get("later"):
         context["scale"] = pain_scale(page.morning.limit, page.morning.suggested)
         return _render(request, "training/morning.html", context)
@@ -267,3 +284,103 @@ def morning(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect("/today/")
     messages.success(request, t("morning.saved", lang))
     return HttpResponseRedirect("/today/")
+
+
+# --- calendar ----------------------------------------------------------------------------
+
+
+@runner_page("calendar")
+def calendar_page(request: HttpRequest) -> HttpResponse:
+    user, lang, on = _user(request), _lang(request), timezone.localdate()
+    year, month = on.year, on.month
+    wanted = request.GET.get("month", "")
+    if wanted:
+        try:
+            year, month = (int(p) for p in wanted.split("-"))
+            services.month_range(year, month)
+        except ValueError:
+            return _bad_request(request, "cal.field_month", "cal.error_month")
+    start, end = services.month_range(year, month)
+    page = services.calendar(user, start, end, on, lang)
+    feed = request.build_absolute_uri(f"/calendar/{page.token}.ics")
+    context = {"page": page, "feed": feed, "webcal": "webcal://" + feed.split("://", 1)[1]}
+    return _render(request, "training/calendar.html", context)
+
+
+def _bad_request(request: HttpRequest, field: str, code: str) -> HttpResponse:
+    lang = _lang(request)
+    text = f"{t(field, lang)}: {t(code, lang)}"
+    return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
+
+
+def _ics_response(body: bytes, download: bool) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    if download:
+        response["Content-Disposition"] = 'attachment; filename="strideback.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+@runner_page("calendar")
+def calendar_download(request: HttpRequest) -> HttpResponse:
+    user, lang = _user(request), _lang(request)
+    body = services.calendar_ics(user, timezone.localdate(), lang, request.build_absolute_uri("/"))
+    return _ics_response(body, download=True)
+
+
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The private subscription: no log-in, only the secret token in the URL."""
+    user = services.user_for_calendar_token(token)
+    if user is None:
+        from django.http import Http404
+
+        raise Http404("no such calendar")
+    lang: Lang = user.language if user.language in ("da", "en", "de", "nb") else "en"  # type: ignore[assignment]
+    body = services.calendar_ics(user, timezone.localdate(), lang, request.build_absolute_uri("/"))
+    return _ics_response(body, download=False)
+
+
+@runner_page("calendar")
+@require_POST
+def calendar_reset(request: HttpRequest) -> HttpResponse:
+    services.reset_calendar_token(_user(request))
+    messages.success(request, t("cal.reset_done", _lang(request)))
+    return HttpResponseRedirect("/calendar/#subscribe")
+
+
+# --- progress ------------------------------------------------------------------------------
+
+
+@runner_page("progress")
+def progress_page(request: HttpRequest) -> HttpResponse:
+    user, lang, on = _user(request), _lang(request), timezone.localdate()
+    page = services.progress(user, on, lang)
+    mondays = [w.monday for w in page.weeks]
+    context = {
+        "page": page,
+        "pain_chart": charts.pain_chart(
+            page.pain,
+            page.since,
+            on,
+            page.limit,
+            t("progress.pain_title", lang),
+            t("progress.pain_desc", lang, count=len(page.pain), limit=page.limit),
+        ),
+        "sessions_chart": charts.bar_chart(
+            mondays,
+            [(w.done, w.planned) for w in page.weeks],
+            t("progress.sessions_title", lang),
+            t("progress.sessions_desc", lang, done=page.done, planned=page.planned),
+            "sessions-chart",
+        ),
+        "run_chart": charts.bar_chart(
+            mondays,
+            [(w.run_minutes, None) for w in page.weeks],
+            t("progress.run_title", lang),
+            t("progress.run_desc", lang, minutes=round(page.run_minutes)),
+            "run-chart",
+            step=10,
+        ),
+        "has_runs": any(w.runs for w in page.weeks),
+    }
+    return _render(request, "training/progress.html", context)

@@ -49,3 +49,14 @@ def reason(r: Any, lang: Lang) -> str:
         return t(key, lang, **facts)
     except (KeyError, IndexError):
         return str(r.code.value)
+
+
+def flag_question(code: str, lang: Lang) -> str:
+    """The red-flag question (``red_flag.<code>.question`` in the engine's catalogue)."""
+    key = f"red_flag.{code}.question"
+    return t(key, lang) if has(key) else code.replace("_", " ")
+
+
+def flag_advice(code: str, lang: Lang) -> str:
+    key = f"red_flag.{code}.advice"
+    return t(key, lang) if has(key) else ""

@@ -32,3 +32,11 @@ def short_day(value: dt.date | None) -> str:
     if value is None:
         return ""
     return date_format(value, t("fmt.short_day", _lang()))  # type: ignore[arg-type]
+
+
+@register.filter
+def month(value: dt.date | None) -> str:
+    """The month's name in the page language ('November', 'november')."""
+    if value is None:
+        return ""
+    return date_format(value, "F")  # type: ignore[arg-type]

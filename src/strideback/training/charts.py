@@ -1,0 +1,132 @@
+"""Small server-rendered SVG charts that read well on a phone (no chart library, no script).
+
+Each function returns SVG markup with a <title> and <desc>; the page puts the same numbers in
+a table next to it, so the chart is never the only way to read them. Series differ by line
+style and marker shape, not only by colour.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+W, H = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 34
+
+PAIN_SERIES = (
+    ("during", "line-during", "circle"),
+    ("after", "line-after", "square"),
+    ("next_morning", "line-morning", "triangle"),
+)
+
+
+def _svg(title: str, desc: str, body: str, cls: str) -> SafeString:
+    label = f'<title id="{cls}-t">{escape(title)}</title><desc id="{cls}-d">{escape(desc)}</desc>'
+    return mark_safe(  # noqa: S308 - every text is escaped above and below
+        f'<svg class="chart {cls}" viewBox="0 0 {W} {H}" role="img" '
+        f'aria-labelledby="{cls}-t {cls}-d" preserveAspectRatio="xMidYMid meet">{label}{body}</svg>'
+    )
+
+
+def _x(day: dt.date, first: dt.date, last: dt.date) -> float:
+    span = max((last - first).days, 1)
+    return LEFT + (W - LEFT - RIGHT) * (day - first).days / span
+
+
+def _y(value: float, top: float) -> float:
+    return TOP + (H - TOP - BOTTOM) * (1 - value / top)
+
+
+def _marker(shape: str, x: float, y: float) -> str:
+    if shape == "square":
+        return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8"/>'
+    if shape == "triangle":
+        return f'<path d="M{x:.1f} {y - 5:.1f}l5 9h-10z"/>'
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>'
+
+
+def _axes(
+    first: dt.date, last: dt.date, top: float, ticks: Sequence[float], date_label: str
+) -> str:
+    parts = []
+    for value in ticks:
+        y = _y(value, top)
+        parts.append(f'<line class="grid" x1="{LEFT}" x2="{W - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>')
+        parts.append(
+            f'<text class="tick" x="{LEFT - 6}" y="{y + 5:.1f}" text-anchor="end">{value:g}</text>'
+        )
+    day = first
+    while date_label and day <= last:
+        x = _x(day, first, last)
+        label = escape(day.strftime(date_label).lstrip("0"))
+        parts.append(
+            f'<text class="tick" x="{x:.1f}" y="{H - 10}" text-anchor="middle">{label}</text>'
+        )
+        day += dt.timedelta(weeks=2)
+    return "".join(parts)
+
+
+def pain_chart(
+    points: Sequence[object], first: dt.date, last: dt.date, limit: int, title: str, desc: str
+) -> SafeString:
+    """Pain 0-10 over time: during, after and next morning; the programme's limit as a band."""
+    body = [
+        f'<rect class="band-ok" x="{LEFT}" y="{_y(limit, 10):.1f}" '
+        f'width="{W - LEFT - RIGHT}" height="{_y(0, 10) - _y(limit, 10):.1f}"/>'
+    ]
+    body.append(_axes(first, last, 10, (0, 2, 5, 10), "%d/%m"))
+    for name, cls, shape in PAIN_SERIES:
+        pts = [(p.date, getattr(p, name)) for p in points if getattr(p, name) is not None]  # type: ignore[attr-defined]
+        if not pts:
+            continue
+        coords = [(_x(d, first, last), _y(v, 10)) for d, v in pts]
+        path = " ".join(
+            f"{'M' if i == 0 else 'L'}{x:.1f} {y:.1f}" for i, (x, y) in enumerate(coords)
+        )
+        marks = "".join(_marker(shape, x, y) for x, y in coords)
+        body.append(
+            f'<g class="{cls}"><path class="line" d="{path}"/><g class="marks">{marks}</g></g>'
+        )
+    return _svg(title, desc, "".join(body), "pain-chart")
+
+
+def bar_chart(
+    weeks: Sequence[dt.date],
+    values: Sequence[tuple[float, float | None]],
+    title: str,
+    desc: str,
+    cls: str,
+    step: float = 1,
+) -> SafeString:
+    """Weekly bars: the value (filled) and, when given, its target (outline behind it)."""
+    first = weeks[0]
+    top = max([step * 2] + [max(v, t or 0) for v, t in values])
+    top = step * (int(top / step) + 1)
+    body = [_axes(first, weeks[-1], top, (0, top / 2, top), "")]
+    slot = (W - LEFT - RIGHT) / max(len(weeks), 1)
+    for i, monday in enumerate(weeks):
+        if (len(weeks) - 1 - i) % 2:
+            continue
+        x = LEFT + slot * (i + 0.5)
+        label = escape(monday.strftime("%d/%m").lstrip("0"))
+        body.append(
+            f'<text class="tick" x="{x:.1f}" y="{H - 10}" text-anchor="middle">{label}</text>'
+        )
+    for i, (value, target) in enumerate(values):
+        x = LEFT + slot * i + slot * 0.15
+        width = slot * 0.7
+        if target is not None:
+            y = _y(target, top)
+            body.append(
+                f'<rect class="target" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
+                f'height="{_y(0, top) - y:.1f}"/>'
+            )
+        y = _y(value, top)
+        body.append(
+            f'<rect class="value" x="{x + width * 0.2:.1f}" y="{y:.1f}" '
+            f'width="{width * 0.6:.1f}" height="{_y(0, top) - y:.1f}"/>'
+        )
+    return _svg(title, desc, "".join(body), cls)

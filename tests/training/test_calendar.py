@@ -1,0 +1,138 @@
+"""Calendar: past sessions (done, missed, painful), the plan ahead, phase boundaries, run
+weeks, and the .ics download and private subscription."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from icalendar import Calendar
+
+from strideback.accounts.models import User
+from strideback.training import services
+
+from .conftest import ON
+
+DAY = dt.timedelta(days=1)
+
+
+def _marks(page: services.CalendarPage) -> dict[dt.date, list[tuple[str, str]]]:
+    return {d.date: [(m.kind, m.status) for m in d.marks] for w in page.weeks for d in w.days}
+
+
+@pytest.mark.django_db
+def test_done_painful_and_missed_sessions_then_the_plan_ahead(
+    runner: User, enrolled: Callable[..., Any], log: Callable[..., Any]
+) -> None:
+    start = ON - 8 * DAY
+    enrolled(runner, start=start, on=ON)
+    log(runner, start, pain_during=0)  # done
+    log(runner, start + 2 * DAY, pain_during=3)  # painful: the limit is 0
+    # start + 4 days: nothing logged -> missed; then logged on start + 5
+    log(runner, start + 5 * DAY, pain_during=0)
+    page = services.calendar(runner, start, ON + 6 * DAY, ON, "en")
+    marks = _marks(page)
+    assert marks[start] == [("strength", "done")]
+    assert marks[start + 2 * DAY] == [("strength", "painful")]
+    assert marks[start + 4 * DAY] == [("strength", "missed")]
+    assert marks[start + 5 * DAY] == [("strength", "done")]
+    assert ("strength", "missed") in marks[start + 7 * DAY]
+    ahead = [d for d, m in marks.items() if d >= ON and ("strength", "planned") in m]
+    assert ahead and all(b - a >= 2 * DAY for a, b in zip(ahead, ahead[1:], strict=False))
+
+
+@pytest.mark.django_db
+def test_phase_boundaries_appear_in_the_plan_ahead(
+    runner: User, enrolled: Callable[..., Any]
+) -> None:
+    start = ON - 26 * DAY
+    enrolled(runner, start=start, on=ON)
+    page = services.calendar(runner, ON, ON + 30 * DAY, ON, "en")
+    events = [e for w in page.weeks for d in w.days for e in d.events]
+    assert any(e.startswith("Phase 2 begins") for e in events)
+
+
+@pytest.mark.django_db
+def test_run_weeks_are_marked_for_a_run_plan(runner: User, enrolled: Callable[..., Any]) -> None:
+    enrolled(runner, ("return-to-run-5k",))
+    page = services.calendar(runner, ON, ON + 20 * DAY, ON, "en")
+    events = [e for w in page.weeks for d in w.days for e in d.events]
+    assert "Run week 1" in events and "Run week 2" in events
+
+
+@pytest.mark.django_db
+def test_a_range_of_more_than_two_months_is_refused(runner: User) -> None:
+    with pytest.raises(services.InputError) as err:
+        services.calendar(runner, ON, ON + 100 * DAY, ON, "en")
+    assert err.value.field == "end"
+
+
+@pytest.mark.django_db
+def test_ics_has_the_plan_ahead_and_what_was_done(
+    runner: User, enrolled: Callable[..., Any], log: Callable[..., Any]
+) -> None:
+    enrolled(runner, start=ON - 2 * DAY, on=ON)
+    log(runner, ON - 2 * DAY, pain_during=0)
+    body = services.calendar_ics(runner, ON, "da", "https://strideback.example/")
+    cal = Calendar.from_ical(body)
+    events = list(cal.walk("VEVENT"))
+    assert events
+    starts = sorted(e.decoded("dtstart") for e in events)
+    assert starts[0] == ON - 2 * DAY
+    summaries = [str(e["summary"]) for e in events]
+    assert summaries[0].startswith("✓ Træning: Træning ved smerter foran i knæet")
+    assert any(str(e.get("url", "")).startswith("https://strideback.example/play/") for e in events)
+    assert len({str(e["uid"]) for e in events}) == len(events)
+
+
+@pytest.mark.django_db
+def test_the_subscription_needs_only_the_token_and_a_reset_kills_the_old_url(
+    client: Client, runner: User, enrolled: Callable[..., Any]
+) -> None:
+    enrolled(runner, start=timezone.localdate())
+    token = services.profile(runner).calendar_token
+    response = client.get(f"/calendar/{token}.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert b"BEGIN:VCALENDAR" in response.content
+    new = services.reset_calendar_token(runner)
+    assert new != token
+    assert client.get(f"/calendar/{token}.ics").status_code == 404
+    assert client.get(f"/calendar/{new}.ics").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_reset_button_and_the_download_need_a_login(
+    client: Client, runner: User, enrolled: Callable[..., Any]
+) -> None:
+    assert client.get("/calendar/download.ics")["Location"].startswith("/login/")
+    client.force_login(runner)
+    enrolled(runner, start=timezone.localdate())
+    old = services.profile(runner).calendar_token
+    assert client.post("/calendar/reset-link/").status_code == 302
+    assert services.profile(runner).calendar_token != old
+    download = client.get("/calendar/download.ics")
+    assert download["Content-Disposition"] == 'attachment; filename="strideback.ics"'
+
+
+@pytest.mark.django_db
+def test_the_calendar_page_lists_the_month_and_the_private_link(
+    logged_in: Client, runner: User, enrolled: Callable[..., Any]
+) -> None:
+    enrolled(runner, start=timezone.localdate())
+    html = logged_in.get("/calendar/", HTTP_ACCEPT_LANGUAGE="nb").content.decode()
+    token = services.profile(runner).calendar_token
+    assert f"webcal://testserver/calendar/{token}.ics" in html
+    assert "planlagt" in html
+    assert logged_in.get("/calendar/?month=2027-01").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_bad_month_names_the_field(logged_in: Client) -> None:
+    response = logged_in.get("/calendar/?month=2026-13")
+    assert response.status_code == 400
+    assert response.content.decode().startswith("Month: give the month as YYYY-MM")
