@@ -1,0 +1,193 @@
+"""`strideback plan`: where a runner stands on a day, why, and the sessions of the coming days.
+
+    strideback plan --programme ID --start YYYY-MM-DD [--journal FILE.json] [--on YYYY-MM-DD]
+                    [--days N] [--lang L] [--format text|json]
+
+The journal file is a JSON list of entries (see the README); a bad entry is an error naming
+its index and field, exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import textwrap
+from pathlib import Path
+
+from strideback import explain
+from strideback.cli import CommandError
+from strideback.commands import _choices
+from strideback.core.content.describe import dose_text
+from strideback.core.content.library import Library, default_library
+from strideback.core.content.models import Programme
+from strideback.core.engine.journal import EntryKind, JournalEntry, JournalError, parse_journal
+from strideback.core.engine.plan import Plan, PlannedItem, PlannedSession, plan
+from strideback.core.engine.thresholds import ThresholdError, thresholds_for
+from strideback.core.i18n import t
+from strideback.core.languages import Lang
+from strideback.plan_public import plan_json
+
+WIDTH = 78
+MAX_DAYS = 366
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "plan", help="where a runner stands on a day, why, and the coming sessions"
+    )
+    parser.add_argument(
+        "--programme", required=True, help="programme id (see `strideback programmes`)"
+    )
+    parser.add_argument("--start", required=True, help="the programme's start date, YYYY-MM-DD")
+    parser.add_argument("--journal", type=Path, help="JSON file with the journal entries")
+    parser.add_argument("--on", help="the day to evaluate, YYYY-MM-DD (default: today)")
+    parser.add_argument("--days", default="14", help="how many days of sessions (default 14)")
+    parser.add_argument("--lang", default="en", help="da, en, de or nb (default en)")
+    parser.add_argument("--format", default="text", choices=("text", "json"))
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    library = default_library()
+    programme = _choices.programme(library, args.programme)
+    lang = _choices.language(args.lang)
+    start = parse_date("--start", args.start)
+    on = parse_date("--on", args.on) if args.on is not None else dt.date.today()
+    days = parse_days(args.days)
+    journal = read_journal(args.journal) if args.journal is not None else []
+    run_plan = companion_run_plan(library, programme)
+    try:
+        thresholds = thresholds_for(programme, run_plan)
+    except ThresholdError as exc:
+        raise CommandError(f"programme '{programme.id}' has bad thresholds: {exc}") from exc
+    result = plan(programme, start, journal, on, run_plan=run_plan, thresholds=thresholds,
+                  days=days)
+    if args.format == "json":
+        print(json.dumps(plan_json(result, library, lang), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(result, library, programme, lang, days))
+    return 0
+
+
+def parse_date(option: str, value: str) -> dt.date:
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise CommandError(f"{option}: '{value}' is not a date (use YYYY-MM-DD)")
+
+
+def parse_days(value: str) -> int:
+    if value.isdigit() and 1 <= int(value) <= MAX_DAYS:
+        return int(value)
+    raise CommandError(f"--days: must be a whole number from 1 to {MAX_DAYS}, got '{value}'")
+
+
+def read_journal(path: Path) -> list[JournalEntry]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+        raise CommandError(f"cannot read the journal {path}: {reason}") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CommandError(
+            f"journal {path}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"
+        ) from exc
+    try:
+        return parse_journal(data)
+    except JournalError as exc:
+        raise CommandError(f"journal {path}: {'; '.join(exc.problems)}") from exc
+
+
+def companion_run_plan(library: Library, programme: Programme) -> Programme | None:
+    """The run plan that runs alongside (``companion``), if the programme has one."""
+    companion = programme.companion
+    if companion is None or companion not in library.programmes:
+        return None
+    found = library.programme(companion)
+    return found if found.kind == "run_plan" else None
+
+
+# --- text ---------------------------------------------------------------------------------
+
+
+def _bullets(lines: list[str]) -> list[str]:
+    return [textwrap.fill(line, WIDTH, initial_indent="  - ", subsequent_indent="    ")
+            for line in lines]
+
+
+def render_text(result: Plan, library: Library, programme: Programme, lang: Lang,
+                days: int) -> str:
+    state = result.state
+    when = explain.date_text(state.on, lang)
+    if state.phase is not None:
+        heading = t("plan.heading_phase", lang, date=when, phase=state.phase, week=state.week)
+    else:
+        heading = t("plan.heading_run", lang, date=when, week=state.week)
+    title = programme.text.get(lang).title
+    lines = [title, "=" * min(len(title), WIDTH), heading, ""]
+    reasons = [explain.reason(r, lang) for r in state.decision.reasons]
+    lines.append(f"{explain.action_label(state.decision, lang)}:")
+    lines += _bullets(reasons)
+    sections = (
+        ("plan.running", state.running.reasons if state.phase is not None else ()),
+        ("plan.warnings", state.warnings),
+        ("plan.advice", state.advice),
+    )
+    for key, section in sections:
+        shown = [explain.reason(r, lang) for r in section if r not in state.decision.reasons]
+        if shown:
+            lines += ["", f"{t(key, lang)}:", *_bullets(shown)]
+    lines += ["", f"{t('plan.sessions', lang, days=days)}:"]
+    lines += _session_lines(result.sessions, lang) or [f"  {t('plan.no_sessions', lang)}"]
+    lines += _exercise_lines(result.sessions, library, lang)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _session_lines(sessions: tuple[PlannedSession, ...], lang: Lang) -> list[str]:
+    dates = [explain.date_text(s.date, lang) for s in sessions]
+    width = max((len(d) for d in dates), default=0)
+    lines = []
+    for when, s in zip(dates, sessions, strict=True):
+        if s.kind is EntryKind.STRENGTH:
+            what = t("plan.session_strength", lang, phase=s.phase, week=s.week)
+        else:
+            parts = [t(f"show.{g.kind}", lang, minutes=g.minutes) for g in s.segments]
+            total = t("show.total_minutes", lang, minutes=sum(g.minutes for g in s.segments))
+            what = t("plan.session_run", lang, week=s.run_week, day=s.run_day)
+            what += f": {', '.join(parts)} ({total})"
+        lines.append(textwrap.fill(f"{when:<{width}}  {what}", WIDTH, initial_indent="  ",
+                                   subsequent_indent=" " * (width + 4)))
+    return lines
+
+
+def _exercise_lines(sessions: tuple[PlannedSession, ...], library: Library, lang: Lang) -> list[
+    str
+]:
+    lines: list[str] = []
+    shown: set[int] = set()
+    for s in sessions:
+        if s.kind is not EntryKind.STRENGTH or s.phase is None or s.phase in shown:
+            continue
+        shown.add(s.phase)
+        lines += ["", f"{t('plan.exercises', lang, phase=s.phase)}:"]
+        lines += [_item_line(item, library, lang) for item in s.items]
+    return lines
+
+
+def _item_line(item: PlannedItem, library: Library, lang: Lang) -> str:
+    found = library.exercises.get(item.exercise)
+    name = found.text.get(lang).name if found is not None else item.exercise
+    text = f"{item.position}. {name}: {dose_text(item.dose, lang)}"
+    if item.alternative_to is not None:
+        text += f" ({t('show.alternative_to', lang, position=item.alternative_to)})"
+    if item.adjustment is not None and item.replaces is not None:
+        instead = explain.exercise_name(item.replaces, lang)
+        text += f" [{t('plan.adjusted_easier', lang, exercise=instead)}]"
+    elif item.adjustment is not None:
+        text += f" [{t('plan.adjusted_reduced', lang)}]"
+    return textwrap.fill(text, WIDTH, initial_indent="  ", subsequent_indent="     ")
