@@ -77,6 +77,12 @@ API: dict[str, Row] = {
         PUBLIC, lambda w: {"programme_id": "anterior-knee-pain"}
     ),
     "GET /api/v1/me": Row(MINE),
+    "GET /api/v1/me/today": Row(MINE),
+    "GET /api/v1/me/decision": Row(MINE),
+    "GET /api/v1/me/plan": Row(MINE),
+    "GET /api/v1/me/calendar": Row(MINE),
+    "GET /api/v1/me/progress": Row(MINE),
+    "GET /api/v1/me/export": Row(MINE),
     "POST /api/v1/journal": Row(CREATE_MINE, body=entry_body),
     "GET /api/v1/journal": Row(MINE),
     "GET /api/v1/journal/{entry_id}": Row(A_ONLY, lambda w: {"entry_id": w.entry.pk}),

@@ -1,17 +1,23 @@
-"""Me: my account, my plan, today, the current decision with its reasons, my calendar.
-
-The data comes from ``training.services`` (the same functions the pages call).
+"""Me: my account, today, the current decision with its reasons, my plan, calendar, progress
+and data export — the same service functions the runner's pages call (``training.services``).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from pydantic import Field
 
 from strideback.api.auth import USER_AUTH
 from strideback.api.schemas import ERRORS
+from strideback.core.languages import Lang
+from strideback.training import services, words
 
 router = Router(tags=["me"], auth=USER_AUTH)
 
@@ -24,6 +30,33 @@ class MeOut(Schema):
     language: str
 
 
+class LangQuery(Schema):
+    lang: str | None = None
+
+
+def _lang(request: HttpRequest, asked: str | None) -> Lang:
+    from strideback.api.routers.programmes import language
+
+    return language(request, asked)
+
+
+def plain(value: Any) -> Any:
+    """Service dataclasses (with enums, mapping proxies and tuples) as JSON-ready data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)  # a StrEnum as its plain value
+    return value
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
 @router.get("", response={200: MeOut, **ERRORS}, summary="My account")
 def me(request: HttpRequest) -> dict[str, Any]:
     user = request.auth
@@ -34,3 +67,127 @@ def me(request: HttpRequest) -> dict[str, Any]:
         "role": user.role,
         "language": user.language,
     }
+
+
+@router.get(
+    "/today",
+    response={200: dict[str, Any], **ERRORS},
+    summary="Today: what to do and why, per programme (the Today page's data)",
+)
+def today(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
+    page = services.today(request.auth, _today(), _lang(request, q.lang))
+    return plain(page)  # type: ignore[no-any-return]
+
+
+def _reason(reason: Any, lang: Lang) -> dict[str, Any]:
+    text = words.reason(reason, lang)
+    return {"code": str(reason.code), "facts": plain(reason.facts), "text": text}
+
+
+@router.get(
+    "/decision",
+    response={200: list[dict[str, Any]], **ERRORS},
+    summary="The engine's current decision per programme, with reason codes and sentences",
+)
+def decision(request: HttpRequest, q: Query[LangQuery]) -> list[dict[str, Any]]:
+    lang = _lang(request, q.lang)
+    out = []
+    for followed in services.followed(request.auth, _today(), days=1):
+        state = followed.state
+        out.append(
+            {
+                "programme_id": state.programme,
+                "on": state.on,
+                "status": str(state.status),
+                "phase": state.phase,
+                "week": state.week,
+                "action": str(state.decision.action),
+                "reasons": [_reason(r, lang) for r in state.decision.reasons],
+                "running": {
+                    "allowed": state.running.allowed,
+                    "paused": state.running.paused,
+                    "run_week": state.running.run_week,
+                    "restart_on": state.running.restart_on,
+                    "reasons": [_reason(r, lang) for r in state.running.reasons],
+                },
+                "warnings": [_reason(r, lang) for r in state.warnings],
+                "advice": [_reason(r, lang) for r in state.advice],
+                "red_flags": [{"code": str(f.flag), "date": f.date} for f in state.red_flags],
+            }
+        )
+    return out
+
+
+class PlanQuery(Schema):
+    days: int = Field(14, ge=1, le=62)
+    lang: str | None = None
+
+
+@router.get(
+    "/plan",
+    response={200: dict[str, Any], **ERRORS},
+    summary="My programmes and the sessions planned for the coming days",
+)
+def plan(request: HttpRequest, q: Query[PlanQuery]) -> dict[str, Any]:
+    on, lang = _today(), _lang(request, q.lang)
+    page = services.calendar(request.auth, on, on + dt.timedelta(days=q.days - 1), on, lang)
+    sessions = [
+        {"date": day.date, **plain(mark)}
+        for week in page.weeks
+        for day in week.days
+        for mark in day.marks
+        if mark.status == "planned"
+    ]
+    enrollments = [
+        {
+            "id": e.pk,
+            "programme_id": e.programme_id,
+            "start": e.start,
+            "prescribed": e.prescribed_by_id is not None,
+            "note_to_runner": e.note_to_runner,
+        }
+        for e in services.active_enrollments(request.auth)
+    ]
+    return {"on": on, "programmes": enrollments, "sessions": sessions}
+
+
+class CalendarQuery(Schema):
+    start: dt.date | None = None
+    end: dt.date | None = None
+    lang: str | None = None
+
+
+@router.get(
+    "/calendar",
+    response={200: dict[str, Any], **ERRORS},
+    summary="My calendar: done, missed and painful sessions and the plan ahead (at most 62 "
+    "days; default this month)",
+)
+def calendar(request: HttpRequest, q: Query[CalendarQuery]) -> dict[str, Any]:
+    on = _today()
+    first, last = services.month_range(on.year, on.month)
+    page = services.calendar(
+        request.auth, q.start or first, q.end or last, on, _lang(request, q.lang)
+    )
+    out: dict[str, Any] = plain(page)
+    out.pop("token", None)  # the calendar subscription secret is shown on its page only
+    return out
+
+
+@router.get(
+    "/progress",
+    response={200: dict[str, Any], **ERRORS},
+    summary="My progress: pain over time, sessions done against planned, phases",
+)
+def progress(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
+    page = services.progress(request.auth, _today(), _lang(request, q.lang))
+    return plain(page)  # type: ignore[no-any-return]
+
+
+@router.get(
+    "/export",
+    response={200: dict[str, Any], **ERRORS},
+    summary="Everything Strideback holds about me (the data export)",
+)
+def export(request: HttpRequest) -> dict[str, Any]:
+    return services.export_data(request.auth)

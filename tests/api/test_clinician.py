@@ -1,0 +1,148 @@
+"""The clinician's API: patients and flags, prescribe, adjust, clear, handouts, invites."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from strideback.accounts.models import User
+from strideback.clinic.models import CareLink, CareLinkStatus
+from strideback.training.models import Enrollment, JournalEntry, RedFlagClearance
+from tests.api.conftest import World
+
+BASE = "/api/v1/clinician"
+
+
+def test_the_patient_list_shows_only_active_patients(world: World, as_token) -> None:
+    rows = as_token("a_clinician").get(f"{BASE}/patients").json()
+    assert [r["runner_id"] for r in rows] == [world.a.pk]
+    assert rows[0]["programme_id"] == "anterior-knee-pain"
+    assert as_token("other_clinician").get(f"{BASE}/patients").json() == []
+
+
+def test_a_bad_sort_is_a_422_naming_it(world: World, as_token) -> None:
+    response = as_token("a_clinician").get(f"{BASE}/patients", {"sort": "shoe size"})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "sort"
+
+
+def test_flags_list_patients_in_trouble_with_the_evidence(world: World, as_token) -> None:
+    assert as_token("other_clinician").get(f"{BASE}/flags").json() == []
+    JournalEntry.objects.create(
+        user=world.a, date=timezone.localdate(), kind="check", red_flags=["knee_locked"]
+    )
+    [row] = as_token("a_clinician").get(f"{BASE}/flags").json()
+    codes = {f["code"] for f in row["flags"]}
+    assert "red_flag" in codes
+    red = next(f for f in row["flags"] if f["code"] == "red_flag")
+    assert red["evidence"][0]["value"] == "knee_locked"
+
+
+def test_the_patient_page_holds_flags_prescriptions_and_journal(world: World, as_token) -> None:
+    data = as_token("a_clinician").get(f"{BASE}/patients/{world.a.pk}").json()
+    assert data["patient"]["runner_id"] == world.a.pk
+    assert data["prescriptions"][0]["programme_id"] == "anterior-knee-pain"
+    assert len(data["journal"]) == 4
+
+
+def test_prescribe_then_adjust(world: World, as_token) -> None:
+    client = as_token("a_clinician")
+    start = timezone.localdate().isoformat()
+    created = client.post(
+        f"{BASE}/patients/{world.a.pk}/prescriptions",
+        {"programme_id": "medial-knee-pain", "start": start, "note": "twice daily"},
+        content_type="application/json",
+    )
+    assert created.status_code == 201
+    assert created.json()["prescribed_by_id"] == world.clinician.pk
+    active = Enrollment.objects.get(user=world.a, active=True)
+    assert active.programme_id == "medial-knee-pain"
+    adjusted = client.patch(
+        f"{BASE}/patients/{world.a.pk}/prescription",
+        {"note": "once daily"},
+        content_type="application/json",
+    )
+    assert adjusted.status_code == 200
+    active.refresh_from_db()
+    assert active.note_to_runner == "once daily"
+
+
+def test_a_bad_prescription_names_the_field_and_changes_nothing(world: World, as_token) -> None:
+    client = as_token("a_clinician")
+    url = f"{BASE}/patients/{world.a.pk}/prescriptions"
+    unknown = client.post(
+        url, {"programme_id": "knitting", "start": "2026-01-05"}, content_type="application/json"
+    )
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["field"] == "programme"
+    missing = client.post(url, {"programme_id": "leg-axis"}, content_type="application/json")
+    assert missing.json()["errors"] == [{"field": "start", "message": "is required"}]
+    assert Enrollment.objects.filter(user=world.a).count() == 1
+
+
+def test_clearing_a_red_flag_is_recorded(world: World, as_token) -> None:
+    response = as_token("a_clinician").post(
+        f"{BASE}/patients/{world.a.pk}/clearances",
+        {"note": "seen in clinic"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    clearance = RedFlagClearance.objects.get(user=world.a)
+    assert clearance.cleared_by == world.clinician
+    assert clearance.cleared_on == timezone.localdate()
+
+
+def test_the_handouts_are_pdfs(world: World, as_token) -> None:
+    client = as_token("a_clinician")
+    mine = client.get(f"{BASE}/patients/{world.a.pk}/handout.pdf")
+    assert mine.status_code == 200 and mine["Content-Type"] == "application/pdf"
+    assert mine.content.startswith(b"%PDF")
+    library = client.get(f"{BASE}/programmes/leg-axis/handout.pdf", {"lang": "fr"})
+    assert library.status_code == 422
+    assert library.json()["errors"][0]["field"] == "lang"
+
+
+def test_an_invite_returns_the_link_to_accept(world: World, as_token) -> None:
+    response = as_token("a_clinician").post(
+        f"{BASE}/invites", {"email": "new@example.org"}, content_type="application/json"
+    )
+    assert response.status_code == 201
+    link = CareLink.objects.get(invited_email="new@example.org")
+    assert response.json()["url"].endswith(f"/invite/{link.token}")
+    assert link.clinician == world.clinician
+
+
+def test_a_stopped_or_invited_link_gives_no_access(world: World, as_token) -> None:
+    CareLink.objects.filter(runner=world.a).update(status=CareLinkStatus.STOPPED)
+    b_invited = CareLink.objects.create(
+        clinician=world.clinician, runner=world.b, status=CareLinkStatus.INVITED
+    )
+    client = as_token("a_clinician")
+    assert client.get(f"{BASE}/patients").json() == []
+    assert client.get(f"{BASE}/patients/{world.a.pk}").status_code == 404
+    assert client.get(f"{BASE}/patients/{b_invited.runner_id}").status_code == 404
+
+
+def test_the_patient_list_costs_the_same_queries_for_2_or_40_patients(
+    world: World, as_token
+) -> None:
+    def count() -> int:
+        client = as_token("a_clinician")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"{BASE}/patients").status_code == 200
+        return len(queries)
+
+    count()  # the token's first use writes last_used_at once
+    few = count()
+    today = timezone.localdate()
+    for i in range(40):
+        runner = User.objects.create_user(f"r{i}@example.org", "x")
+        CareLink.objects.create(clinician=world.clinician, runner=runner, status="active")
+        Enrollment.objects.create(user=runner, programme_id="leg-axis", start=today)
+        JournalEntry.objects.create(
+            user=runner, date=today - dt.timedelta(days=1), kind="strength", pain_during=3
+        )
+    assert count() == few
