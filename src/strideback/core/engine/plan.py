@@ -167,8 +167,6 @@ def _walk(setup: _Setup, th: Thresholds, start_day: int, journal: Sequence[Journ
             walk.flags += [(day, flag) for flag in entry.red_flags]
             continue
         quiet, kind = entry.quiet, entry.kind
-        if not quiet:
-            _notice(walk, entry, day)
         if prog is not None:
             if kind is strength and (entry.completed or entry.attempted):
                 if quiet and quick and day < prog.boundary and day - prog.last_session < gap:
@@ -182,9 +180,11 @@ def _walk(setup: _Setup, th: Thresholds, start_day: int, journal: Sequence[Journ
                 continue
             phase = prog.phase if prog is not None else 0
             if run.paused or (phase >= run.min_phase) is not run.gate_open:
-                run.check(day, phase)
-            if kind is run_kind:
-                run.run(entry, day, index)
+                run.check(day, phase)  # as of the morning: before this entry's pain
+        if not quiet:
+            _notice(walk, entry, day)
+        if kind is run_kind and run is not None:
+            run.run(entry, day, index)
     if on_day >= start_day:
         if prog is not None:
             prog.finish(on_day)

@@ -1,0 +1,49 @@
+"""Red flags: the screening codes of clinical.md §6, each with an urgency and its words."""
+
+from __future__ import annotations
+
+import pytest
+
+from strideback.core.engine.red_flags import URGENCY, RedFlag, Urgency, most_urgent_first
+from strideback.core.i18n import catalogue
+from strideback.core.languages import LANGUAGES
+
+REQUIRED = {
+    "knee_locked", "giving_way_after_injury", "cannot_bear_weight", "hot_red_swollen_fever",
+    "constant_night_pain", "numbness_or_tingling", "calf_swelling", "heel_squeeze_pain",
+    "rapid_swelling_after_injury", "unexplained_weight_loss", "bilateral_heel_morning_stiffness",
+    "bone_pain_on_hopping",
+}
+
+
+def test_the_issue_and_clinical_screening_codes_all_exist() -> None:
+    assert {flag.value for flag in RedFlag} >= REQUIRED
+
+
+def test_every_flag_has_an_urgency() -> None:
+    assert set(URGENCY) == set(RedFlag)
+    assert RedFlag.HOT_RED_SWOLLEN_FEVER.urgency is Urgency.EMERGENCY
+    assert RedFlag.KNEE_LOCKED.urgency is Urgency.SAME_DAY
+    assert RedFlag.UNEXPLAINED_WEIGHT_LOSS.urgency is Urgency.SOON
+
+
+def test_flags_sort_most_urgent_first() -> None:
+    flags = [RedFlag.UNEXPLAINED_WEIGHT_LOSS, RedFlag.KNEE_LOCKED, RedFlag.HOT_RED_SWOLLEN_FEVER]
+    assert most_urgent_first(flags) == [
+        RedFlag.HOT_RED_SWOLLEN_FEVER, RedFlag.KNEE_LOCKED, RedFlag.UNEXPLAINED_WEIGHT_LOSS
+    ]
+
+
+@pytest.mark.parametrize("part", ["question", "label", "advice"])
+def test_every_flag_has_a_question_a_label_and_advice_in_every_language(part: str) -> None:
+    words = catalogue()
+    for flag in RedFlag:
+        texts = words[f"red_flag.{flag.value}.{part}"]
+        assert all(texts[lang].strip() for lang in LANGUAGES), flag
+
+
+def test_every_question_is_a_question() -> None:
+    words = catalogue()
+    for flag in RedFlag:
+        texts = words[f"red_flag.{flag.value}.question"]
+        assert all(texts[lang].endswith("?") for lang in LANGUAGES)
