@@ -4,17 +4,19 @@ templates show, in the page's language. No database access here."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from strideback import explain
 from strideback.clinic.flags import Flag, FlagCode, PatientRow, worst
 from strideback.core.content.adjust import AdjustmentError, parse_adjustment
 from strideback.core.content.describe import dose_text
 from strideback.core.content.library import Library
 from strideback.core.content.models import Dose
+from strideback.core.engine.red_flags import RedFlag
 from strideback.core.engine.thresholds import Thresholds
 from strideback.core.i18n import has, t
 from strideback.core.languages import Lang
@@ -36,10 +38,10 @@ def _field(name: str, lang: Lang) -> str:
 
 
 def _red_flag_name(code: object, lang: Lang) -> str:
-    for key in (f"redflag.{code}", f"red_flag.{code}", f"red_flags.{code}"):
-        if has(key):
-            return t(key, lang)
-    return str(code).replace("_", " ")
+    try:
+        return explain.flag_label(RedFlag(str(code)), lang)
+    except (KeyError, ValueError):
+        return str(code).replace("_", " ")
 
 
 def _evidence_text(flag: Flag, lang: Lang) -> list[dict[str, Any]]:
@@ -206,56 +208,65 @@ def pain_chart(
 
 
 def calendar_weeks(
-    entries: Sequence[JournalEntry], on: dt.date, lang: Lang, weeks: int = 4
+    entries: Sequence[JournalEntry],
+    marks: Mapping[dt.date, Sequence[Any]],
+    on: dt.date,
+    lang: Lang,
+    weeks_back: int = 4,
+    weeks_ahead: int = 2,
 ) -> list[list[dict[str, Any]]]:
-    """Monday-first weeks ending with this one; each day lists its entries' kinds and pain."""
+    """Monday-first weeks around today: the runner's own calendar marks (done, painful,
+    missed, planned; ``training.services.calendar_marks``) and a link to each day's entry."""
     monday = on - dt.timedelta(days=on.weekday())
-    first = monday - dt.timedelta(weeks=weeks - 1)
-    by_day: dict[dt.date, list[JournalEntry]] = {}
+    first = monday - dt.timedelta(weeks=weeks_back - 1)
+    entry_by_day: dict[dt.date, JournalEntry] = {}
     for entry in entries:
-        by_day.setdefault(entry.date, []).append(entry)
+        entry_by_day.setdefault(entry.date, entry)
     out = []
-    for w in range(weeks):
+    for w in range(weeks_back + weeks_ahead):
         week = []
         for d in range(7):
             day = first + dt.timedelta(days=7 * w + d)
-            found = by_day.get(day, [])
-            pains = [p for p in (worst(e) for e in found) if p is not None]
+            entry = entry_by_day.get(day)
             week.append(
                 {
                     "date": day,
                     "future": day > on,
                     "today": day == on,
-                    "kinds": [t(f"clinic.entry_kind.{e.kind}", lang) for e in found],
-                    "worst": max(pains) if pains else None,
-                    "entry_id": found[0].pk if found else None,
+                    "marks": [_mark(m, lang) for m in marks.get(day, ())],
+                    "entry_id": entry.pk if entry else None,
                 }
             )
         out.append(week)
     return out
 
 
+def _mark(mark: Any, lang: Lang) -> dict[str, str]:
+    key = f"clinic.entry_kind.{mark.kind}"
+    what = t(key, lang) if has(key) else str(mark.kind)
+    status_key = f"cal.status_{mark.status}"
+    status = t(status_key, lang) if has(status_key) else str(mark.status)
+    pain = f" {mark.pain}/10" if mark.pain is not None else ""
+    return {"status": str(mark.status), "text": f"{what}: {status}{pain}"}
+
+
 def _reason(reason: Any, lang: Lang) -> str:
-    key = f"reason.{reason.code}"
-    if has(key):
-        try:
-            return t(key, lang, **{k: v for k, v in reason.facts.items()})
-        except (KeyError, IndexError, ValueError):
-            pass
-    facts = ", ".join(f"{k} {v}" for k, v in reason.facts.items())
-    return f"{reason.code}" + (f" ({facts})" if facts else "")
+    try:
+        return explain.reason(reason, lang)
+    except (KeyError, IndexError, ValueError):  # a code newer than the catalogue
+        facts = ", ".join(f"{k} {v}" for k, v in reason.facts.items())
+        return f"{reason.code}" + (f" ({facts})" if facts else "")
 
 
 def state_lines(states: Sequence[Any], lang: Lang) -> list[dict[str, Any]]:
     out = []
     for state in states:
-        action = f"clinic.action.{state.decision.action}"
         out.append(
             {
                 "programme": state.programme,
                 "phase": state.phase,
                 "week": state.week,
-                "action": t(action, lang) if has(action) else str(state.decision.action),
+                "action": explain.action_label(state.decision, lang),
                 "reasons": [_reason(r, lang) for r in state.decision.reasons],
                 "running": [_reason(r, lang) for r in state.running.reasons],
                 "paused": state.running.paused,

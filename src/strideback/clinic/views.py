@@ -31,8 +31,10 @@ from strideback.clinic.presenters import (
     threshold_fields,
 )
 from strideback.core.content.library import default_library
+from strideback.core.engine.thresholds import thresholds_for
 from strideback.core.i18n import t
 from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
+from strideback.training import services as training
 
 JOURNAL_DAYS = 28
 
@@ -156,6 +158,7 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
     enrollment = services.active_prescription(runner)
     programme = services.prescribed_programme(enrollment, library) if enrollment else None
     table = services.limits(enrollment, library) if enrollment else None
+    states = state_lines(services.engine_states(me, runner, on), lang)
     context = {
         "runner": runner,
         "row": row,
@@ -165,7 +168,11 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
         "programme_title": programme.text.get(lang).title if programme else "",
         "phases": _phase_view(library, programme, lang) if programme else [],
         "adjustments": adjustment_lines(library, enrollment, lang) if enrollment else [],
-        "thresholds": threshold_fields(table, enrollment, lang) if table and enrollment else [],
+        "thresholds": threshold_fields(
+            thresholds_for(library.programme(enrollment.programme_id)), enrollment, lang
+        )
+        if table and enrollment
+        else [],
         "choices": programme_choices(library, lang),
         "exercises": sorted(
             ((ex.id, ex.text.get(lang).name) for ex in library.exercises.values()),
@@ -176,8 +183,16 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
             for e in reversed(entries)
         ],
         "chart": pain_chart(entries, on, JOURNAL_DAYS, row.pain_limit, lang),
-        "calendar": calendar_weeks(entries, on, lang),
-        "states": state_lines(services.engine_states(me, runner, on), lang),
+        "calendar": calendar_weeks(
+            entries,
+            training.calendar_marks(
+                runner, on - dt.timedelta(days=27), on + dt.timedelta(days=14), on, lang
+            ),
+            on,
+            lang,
+        ),
+        "states": states,
+        "open_phase": next((s["phase"] for s in states if s["phase"]), 1),
         "notes": services.notes(me, runner),
         "clearances": services.clearances(me, runner),
         "today": on.isoformat(),
