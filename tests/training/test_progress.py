@@ -33,8 +33,16 @@ def test_pain_points_sessions_and_run_minutes_by_week(
     assert page.done == 2
     assert page.planned >= 7, "every other day over two weeks"
     assert page.run_minutes == 20
-    assert len(page.weeks) == services.PROGRESS_WEEKS
+    assert page.weeks[0].monday == start - dt.timedelta(days=start.weekday()), "from the start"
     assert page.weeks[-1].monday == ON - dt.timedelta(days=ON.weekday())
+
+
+@pytest.mark.django_db
+def test_progress_looks_back_twelve_weeks_at_most(
+    runner: User, enrolled: Callable[..., Any]
+) -> None:
+    enrolled(runner, start=ON - 200 * DAY, on=ON)
+    assert len(services.progress(runner, ON, "en").weeks) == services.PROGRESS_WEEKS
 
 
 @pytest.mark.django_db

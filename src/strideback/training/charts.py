@@ -13,8 +13,9 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-W, H = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 34
+# Drawn at about phone size, so text stays readable when the SVG is scaled to the screen.
+W, H = 340, 200
+LEFT, RIGHT, TOP, BOTTOM = 26, 8, 10, 24
 
 PAIN_SERIES = (
     ("during", "line-during", "circle"),
@@ -42,10 +43,10 @@ def _y(value: float, top: float) -> float:
 
 def _marker(shape: str, x: float, y: float) -> str:
     if shape == "square":
-        return f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8"/>'
+        return f'<rect x="{x - 3:.1f}" y="{y - 3:.1f}" width="6" height="6"/>'
     if shape == "triangle":
-        return f'<path d="M{x:.1f} {y - 5:.1f}l5 9h-10z"/>'
-    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>'
+        return f'<path d="M{x:.1f} {y - 4:.1f}l4 7h-8z"/>'
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5"/>'
 
 
 def _axes(
@@ -63,7 +64,7 @@ def _axes(
         x = _x(day, first, last)
         label = escape(day.strftime(date_label).lstrip("0"))
         parts.append(
-            f'<text class="tick" x="{x:.1f}" y="{H - 10}" text-anchor="middle">{label}</text>'
+            f'<text class="tick" x="{x:.1f}" y="{H - 7}" text-anchor="middle">{label}</text>'
         )
         day += dt.timedelta(weeks=2)
     return "".join(parts)
@@ -113,7 +114,7 @@ def bar_chart(
         x = LEFT + slot * (i + 0.5)
         label = escape(monday.strftime("%d/%m").lstrip("0"))
         body.append(
-            f'<text class="tick" x="{x:.1f}" y="{H - 10}" text-anchor="middle">{label}</text>'
+            f'<text class="tick" x="{x:.1f}" y="{H - 7}" text-anchor="middle">{label}</text>'
         )
     for i, (value, target) in enumerate(values):
         x = LEFT + slot * i + slot * 0.15

@@ -1104,6 +1104,9 @@ def progress(user: User, on: dt.date, lang: Lang, weeks: int = PROGRESS_WEEKS) -
     this_monday = on - dt.timedelta(days=on.weekday())
     since = this_monday - dt.timedelta(weeks=weeks - 1)
     states = followed(user, on, days=1)
+    first = min((f.track.enrollment.start for f in states), default=on)
+    # Not the weeks before the runner started: they would only squeeze the charts.
+    since = max(since, min(first, on) - dt.timedelta(days=min(first, on).weekday()))
     rows = list(JournalEntry.objects.filter(user=user, date__lte=on))
     recent = [r for r in rows if r.date >= since]
     pain = tuple(

@@ -292,18 +292,26 @@ def morning(request: HttpRequest) -> HttpResponse:
 @runner_page("calendar")
 def calendar_page(request: HttpRequest) -> HttpResponse:
     user, lang, on = _user(request), _lang(request), timezone.localdate()
-    year, month = on.year, on.month
     wanted = request.GET.get("month", "")
     if wanted:
         try:
             year, month = (int(p) for p in wanted.split("-"))
-            services.month_range(year, month)
+            start, end = services.month_range(year, month)
         except ValueError:
             return _bad_request(request, "cal.field_month", "cal.error_month")
-    start, end = services.month_range(year, month)
+    else:
+        # Now: last week and the next four, which is what a runner looks for on a phone.
+        start = on - dt.timedelta(days=on.weekday() + 7)
+        end = start + dt.timedelta(weeks=5, days=-1)
     page = services.calendar(user, start, end, on, lang)
     feed = request.build_absolute_uri(f"/calendar/{page.token}.ics")
-    context = {"page": page, "feed": feed, "webcal": "webcal://" + feed.split("://", 1)[1]}
+    context = {
+        "page": page,
+        "now": not wanted,
+        "this_month": on.replace(day=1),
+        "feed": feed,
+        "webcal": "webcal://" + feed.split("://", 1)[1],
+    }
     return _render(request, "training/calendar.html", context)
 
 
