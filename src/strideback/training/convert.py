@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.db.models import QuerySet
 
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
@@ -12,8 +15,32 @@ from strideback.core.engine import journal as core_journal
 from strideback.core.engine.red_flags import RedFlag
 from strideback.training.models import Enrollment, JournalEntry, RedFlagClearance
 
+ROW_FIELDS = (
+    "enrollment_id",
+    "date",
+    "kind",
+    "completed",
+    "sets_done",
+    "pain_during",
+    "pain_after",
+    "pain_next_morning",
+    "swelling",
+    "red_flags",
+    "note",
+    "run_minutes",
+    "run_week",
+    "run_day",
+    "painful_exercises",
+)
 
-def journal_entry(row: JournalEntry) -> core_journal.JournalEntry:
+
+def light_rows(rows: QuerySet[JournalEntry]) -> list[SimpleNamespace]:
+    """Journal rows with just the columns the engine reads: several times faster to load than
+    model instances, which matters for a runner with months of history on every page view."""
+    return [SimpleNamespace(**values) for values in rows.values(*ROW_FIELDS)]
+
+
+def journal_entry(row: JournalEntry | SimpleNamespace) -> core_journal.JournalEntry:
     return core_journal.JournalEntry(
         date=row.date,
         kind=core_journal.EntryKind(row.kind),
@@ -33,7 +60,7 @@ def journal_entry(row: JournalEntry) -> core_journal.JournalEntry:
 _FLAGS = {flag.value for flag in RedFlag}
 
 
-def journal(rows: Iterable[JournalEntry]) -> list[core_journal.JournalEntry]:
+def journal(rows: Iterable[JournalEntry | SimpleNamespace]) -> list[core_journal.JournalEntry]:
     return sorted((journal_entry(r) for r in rows), key=lambda e: e.date)
 
 

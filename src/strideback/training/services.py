@@ -435,7 +435,7 @@ class Followed:
         return self.plan.state
 
 
-def _journal_for(track: convert.Track, rows: Sequence[JournalEntry]) -> list[Any]:
+def _journal_for(track: convert.Track, rows: Sequence[Any]) -> list[Any]:
     """A programme's journal: its own sessions, its run plan's, and every check (pain
     mornings and red flags concern the whole runner)."""
     ids = track.enrollment_ids
@@ -453,7 +453,7 @@ def followed(user: User, on: dt.date, days: int = 14) -> list[Followed]:
     enrollments = active_enrollments(user)
     if not enrollments:
         return []
-    rows = list(JournalEntry.objects.filter(user=user, date__lte=on))
+    rows = convert.light_rows(JournalEntry.objects.filter(user=user, date__lte=on))
     cleared = convert.cleared_dates(RedFlagClearance.objects.filter(user=user))
     out = []
     for track in convert.tracks(enrollments):
