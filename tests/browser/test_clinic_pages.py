@@ -172,3 +172,15 @@ def test_the_library_page_offers_handouts(make_page: Any, axe: Any, shot: Any) -
     assert page.locator(".library li").count() >= 6
     assert axe(page) == []
     shot(page, "clinic-library-1280")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_clinic_pages_keep_their_contrast_in_dark_mode(make_page: Any, axe: Any, shot: Any) -> None:
+    physio, patient = clinic_with_patients()
+    page = make_page(viewport=DESKTOP)
+    page.emulate_media(color_scheme="dark")
+    verified_login(page, physio)
+    for path, name in (("/clinic/", "patients"), (f"/clinic/patients/{patient.pk}/", "patient")):
+        page.goto(page.base + path)
+        assert axe(page) == [], path
+        shot(page, f"clinic-{name}-dark-1280")

@@ -162,3 +162,43 @@ def test_inviting_by_email_sends_the_link(physio: Client, mailoutbox: list) -> N
 def test_stop_following_ends_the_link(physio: Client, patient: User) -> None:
     physio.post(f"/clinic/patients/{patient.pk}/stop")
     assert physio.get(f"/clinic/patients/{patient.pk}/").status_code == 404
+
+
+def test_createclinician_makes_a_clinician_with_a_clinic_profile(db: object) -> None:
+    from django.core.management import call_command
+
+    call_command(
+        "createclinician",
+        "new-physio@example.org",
+        "--password",
+        "long-enough-pw",
+        "--clinic",
+        "Fysio Øst",
+        "--phone",
+        "12 34 56 78",
+        "--language",
+        "da",
+    )
+    user = User.objects.get(email="new-physio@example.org")
+    assert user.is_clinician and user.language == "da"
+    profile = user.clinician_profile  # type: ignore[attr-defined]
+    assert (profile.clinic_name, profile.clinic_phone) == ("Fysio Øst", "12 34 56 78")
+
+
+def test_createclinician_refuses_a_second_account_for_one_address(clinician: User) -> None:
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="already exists"):
+        call_command("createclinician", clinician.email, "--password", "long-enough-pw")
+
+
+def test_staff_manage_clinic_profiles_in_the_admin(admin_client: Client, clinician: User) -> None:
+    response = admin_client.get("/admin/clinic/clinicianprofile/")
+    assert response.status_code == 200
+    assert "Fysio- og Ergoterapi, Hjørring" in response.content.decode()
+
+
+def test_the_clinic_profile_sets_the_handout_cover(physio: Client, clinician: User) -> None:
+    physio.post("/clinic/profile/", {"clinic_name": "Klinik Nord", "clinic_phone": "11 22 33 44"})
+    profile = services.profile(clinician)
+    assert (profile.clinic_name, profile.clinic_phone) == ("Klinik Nord", "11 22 33 44")
