@@ -146,3 +146,13 @@ def test_the_patient_list_costs_the_same_queries_for_2_or_40_patients(
             user=runner, date=today - dt.timedelta(days=1), kind="strength", pain_during=3
         )
     assert count() == few
+
+
+def test_the_fast_patient_list_still_matches_its_declared_schema(world: World, as_token) -> None:
+    from strideback.api.schemas import PatientOut
+
+    JournalEntry.objects.create(
+        user=world.a, date=timezone.localdate(), kind="check", red_flags=["knee_locked"]
+    )
+    for row in as_token("a_clinician").get(f"{BASE}/patients").json():
+        assert PatientOut.model_validate(row).runner_id == world.a.pk

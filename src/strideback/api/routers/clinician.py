@@ -8,7 +8,6 @@ clinician is a 404, the same as a runner who does not exist.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +15,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
 from strideback.api.auth import CLINICIAN_AUTH
+from strideback.api.render import fast_json
 from strideback.api.routers.journal import entry_out
 from strideback.api.schemas import (
     ERRORS,
@@ -30,7 +30,7 @@ from strideback.api.schemas import (
     PrescriptionOut,
 )
 from strideback.clinic import services as clinic
-from strideback.clinic.flags import PatientRow
+from strideback.clinic.flags import Evidence, PatientRow
 from strideback.training.models import Enrollment, JournalEntry
 
 router = Router(tags=["clinician"], auth=CLINICIAN_AUTH)
@@ -38,13 +38,40 @@ router = Router(tags=["clinician"], auth=CLINICIAN_AUTH)
 JOURNAL_DAYS = 28  # the patient page shows the last four weeks
 
 
+ROW_FIELDS = (
+    "runner_id",
+    "name",
+    "email",
+    "language",
+    "programme_id",
+    "run_plan_id",
+    "start",
+    "week",
+    "last_entry",
+    "worst_pain_7d",
+    "sessions_7d",
+    "pain_limit",
+)
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    return {
+        "entry_id": e.entry_id,
+        "date": e.date,
+        "field": e.field,
+        "value": e.value,
+        "limit": e.limit,
+    }
+
+
 def patient_out(row: PatientRow) -> dict[str, Any]:
-    out = {k: v for k, v in asdict(row).items() if k != "flags"}
+    # Built field by field: dataclasses.asdict deep-copies and cost ~0.5 ms per row.
+    out = {name: getattr(row, name) for name in ROW_FIELDS}
     out["urgency"] = row.urgency
     out["flags"] = [
         {
             "code": flag.code.value,
-            "evidence": [asdict(e) for e in flag.evidence],
+            "evidence": [_evidence(e) for e in flag.evidence],
             "facts": dict(flag.facts),
         }
         for flag in row.flags
@@ -75,8 +102,9 @@ def _today() -> dt.date:
 
 
 @router.get("/patients", response={200: list[PatientOut], **ERRORS}, summary="My patients")
-def patients(request: HttpRequest, q: Query[ListQuery]) -> list[dict[str, Any]]:
-    return [patient_out(r) for r in clinic.patient_list(request.auth, _today(), sort=q.sort)]
+def patients(request: HttpRequest, q: Query[ListQuery]) -> HttpResponse:
+    rows = clinic.patient_list(request.auth, _today(), sort=q.sort)
+    return fast_json([patient_out(r) for r in rows])
 
 
 @router.get(
@@ -84,9 +112,9 @@ def patients(request: HttpRequest, q: Query[ListQuery]) -> list[dict[str, Any]]:
     response={200: list[PatientOut], **ERRORS},
     summary="Patients who need attention, most urgent first",
 )
-def flags(request: HttpRequest) -> list[dict[str, Any]]:
+def flags(request: HttpRequest) -> HttpResponse:
     rows = clinic.patient_list(request.auth, _today(), sort="attention")
-    return [patient_out(r) for r in rows if r.needs_attention]
+    return fast_json([patient_out(r) for r in rows if r.needs_attention])
 
 
 def _row(request: HttpRequest, runner_id: int) -> PatientRow:

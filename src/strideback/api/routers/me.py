@@ -9,12 +9,13 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
 from strideback.api.auth import USER_AUTH
+from strideback.api.render import fast_json
 from strideback.api.schemas import ERRORS
 from strideback.core.languages import Lang
 from strideback.training import services, words
@@ -74,9 +75,9 @@ def me(request: HttpRequest) -> dict[str, Any]:
     response={200: dict[str, Any], **ERRORS},
     summary="Today: what to do and why, per programme (the Today page's data)",
 )
-def today(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
+def today(request: HttpRequest, q: Query[LangQuery]) -> HttpResponse:
     page = services.today(request.auth, _today(), _lang(request, q.lang))
-    return plain(page)  # type: ignore[no-any-return]
+    return fast_json(plain(page))
 
 
 def _reason(reason: Any, lang: Lang) -> dict[str, Any]:

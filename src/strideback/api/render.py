@@ -1,0 +1,19 @@
+"""A JSON response that skips ninja's response validation, for the hot, large answers.
+
+The endpoint still declares its response schema (for the OpenAPI document and the tests that
+check answers against it); validating 200 patient rows with their evidence on every request
+cost more than building them.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import HttpResponse
+from ninja.responses import NinjaJSONEncoder
+
+
+def fast_json(data: Any, status: int = 200) -> HttpResponse:
+    body = json.dumps(data, cls=NinjaJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
