@@ -9,9 +9,8 @@ with the same exercise there (at its easier dose), else the item at the same pos
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from strideback.core.content.models import Dose, Item, Phase
 from strideback.core.engine.decision import Code, Reason
@@ -24,8 +23,7 @@ class AdjustmentKind(StrEnum):
     EASIER = "easier"
 
 
-@dataclass(frozen=True, slots=True)
-class Adjustment:
+class Adjustment(NamedTuple):
     """In the current phase, ``exercise`` is replaced by ``item`` until it stops hurting."""
 
     exercise: str
@@ -46,6 +44,7 @@ class PainfulLog:
             self.days.setdefault(exercise, []).append(day)
 
     def count(self, exercise: str, first_day: int, last_day: int) -> int:
+        """Sessions (days) on which ``exercise`` hurt, from ``first_day`` to ``last_day``."""
         return len({d for d in self.days.get(exercise, ()) if first_day <= d <= last_day})
 
 
@@ -80,12 +79,6 @@ def previous_version(item: Item, previous: Phase | None) -> Item | None:
     return None
 
 
-def _exercise_order(log: PainfulLog, phase: Phase) -> Iterable[str]:
-    in_phase = [item.exercise for item in phase.items]
-    seen = set(in_phase)
-    return [*dict.fromkeys(in_phase), *sorted(e for e in log.days if e not in seen)]
-
-
 def advise(
     log: PainfulLog,
     phase: Phase,
@@ -93,32 +86,38 @@ def advise(
     window: tuple[int, int],
     th: Thresholds,
 ) -> tuple[list[Reason], list[Adjustment]]:
-    """Advice and adjustments for each exercise marked painful within ``window`` (days)."""
+    """Advice and adjustments for each exercise marked painful within ``window`` (days), in
+    the order of the phase's items (exercises not in the phase last, by id)."""
+    counts = {e: n for e in log.days if (n := log.count(e, *window))}
+    if not counts:
+        return [], []
+    items = {item.exercise: item for item in reversed(phase.items)}  # the first one wins
+    order = list(dict.fromkeys(i.exercise for i in phase.items if i.exercise in counts))
+    order += sorted(e for e in counts if e not in items)
     reasons: list[Reason] = []
     adjustments: list[Adjustment] = []
-    for exercise in _exercise_order(log, phase):
-        count = log.count(exercise, *window)
-        if count == 0:
-            continue
-        item = next((i for i in phase.items if i.exercise == exercise), None)
-        reason, adjustment = _one(exercise, count, item, previous, th)
+    for exercise in order:
+        reason, adjustment = _one(exercise, counts[exercise], items.get(exercise), previous, th)
         reasons.append(reason)
         if adjustment is not None:
             adjustments.append(adjustment)
     return reasons, adjustments
 
 
-# Reduced doses by (dose, factor), by identity: doses are frozen and come from a few programmes.
-_reduced: dict[tuple[int, float], tuple[Dose, Dose]] = {}
+# Items with a reduced dose by (item, factor), by identity: items are frozen and come from a
+# few programmes, and a pydantic copy is too slow to make for every runner. None: no change.
+_reduced_items: dict[tuple[int, float], tuple[Item, Item | None]] = {}
 
 
-def _reduced_once(dose: Dose, factor: float) -> Dose:
-    key = (id(dose), factor)
-    found = _reduced.get(key)
-    if found is None or found[0] is not dose:
-        if len(_reduced) > 1024:
-            _reduced.clear()
-        found = _reduced[key] = (dose, reduced(dose, factor))
+def _reduced_item(item: Item, factor: float) -> Item | None:
+    key = (id(item), factor)
+    found = _reduced_items.get(key)
+    if found is None or found[0] is not item:
+        if len(_reduced_items) > 1024:
+            _reduced_items.clear()
+        dose = reduced(item.dose, factor)
+        changed = item.model_copy(update={"dose": dose}) if dose != item.dose else None
+        found = _reduced_items[key] = (item, changed)
     return found[1]
 
 
@@ -134,10 +133,9 @@ def _one(
                 exercise, AdjustmentKind.EASIER, easier
             )
     if item is not None and count >= th.painful_sessions_for_fewer_reps:
-        dose = _reduced_once(item.dose, th.reduced_dose_factor)
-        if dose is not item.dose and dose != item.dose:
-            facts["dose"] = dose
-            replacement = item.model_copy(update={"dose": dose})
+        replacement = _reduced_item(item, th.reduced_dose_factor)
+        if replacement is not None:
+            facts["dose"] = replacement.dose
             return Reason(Code.ADVICE_FEWER_REPS, facts), Adjustment(
                 exercise, AdjustmentKind.REDUCED, replacement
             )

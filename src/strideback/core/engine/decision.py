@@ -8,10 +8,10 @@ the catalogue key ``reason.<code>``; a fact named ``cause`` is itself rendered w
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
+from typing import NamedTuple
 
 
 class Action(StrEnum):
@@ -78,22 +78,23 @@ class Cause(StrEnum):
 _EMPTY: Mapping[str, object] = MappingProxyType({})
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+# The engine's values are immutable named tuples: as safe as frozen dataclasses, and several
+# times cheaper to make, which matters when every runner's journal is read on every request.
+
+
+class Reason(NamedTuple):
     """Why: a code and the facts behind it (dates, pain values, limits, ids, counts)."""
 
     code: Code
-    facts: Mapping[str, object] = field(default_factory=lambda: _EMPTY)
+    facts: Mapping[str, object] = _EMPTY
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     action: Action
     reasons: tuple[Reason, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Breach:
+class Breach(NamedTuple):
     """One broken pain rule: what, when, how much, and the limit it went over."""
 
     cause: Cause

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from operator import attrgetter
+from typing import NamedTuple
 
 from strideback.core.content.models import Dose, Item, Programme, Segment
 from strideback.core.engine import schedule
@@ -32,8 +33,7 @@ class Status(StrEnum):
     STOPPED = "stopped"
 
 
-@dataclass(frozen=True, slots=True)
-class FlagReport:
+class FlagReport(NamedTuple):
     flag: RedFlag
     date: date
 
@@ -42,8 +42,7 @@ class FlagReport:
         return self.flag.urgency
 
 
-@dataclass(frozen=True, slots=True)
-class State:
+class State(NamedTuple):
     on: date
     programme: str
     start: date

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from strideback.core.content.models import Phase, Programme
 from strideback.core.engine.decision import Action, Breach, Cause, Code, Decision, Reason
@@ -68,8 +69,7 @@ class Course:
         return index, week_in_phase  # the last phase's last week: stay
 
 
-@dataclass(frozen=True, slots=True)
-class _Event:
+class _Event(NamedTuple):
     """What opened the current week (turned into a Decision only when asked)."""
 
     code: Code

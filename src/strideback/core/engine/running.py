@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from strideback.core.content.models import Programme, RunSession
 from strideback.core.engine.decision import Action, Breach, Code, Reason
@@ -67,8 +68,7 @@ class RunTable:
         return (week + 1, 1) if week < self.weeks else (week, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class RunningState:
+class RunningState(NamedTuple):
     allowed: bool
     run_week: int | None  # the next run session's week (None without a run plan)
     run_day: int | None
@@ -78,8 +78,7 @@ class RunningState:
     last_run: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Event:
+class _Event(NamedTuple):
     code: Code
     day: int
     breach: Breach | None = None
