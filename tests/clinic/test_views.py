@@ -202,3 +202,26 @@ def test_the_clinic_profile_sets_the_handout_cover(physio: Client, clinician: Us
     physio.post("/clinic/profile/", {"clinic_name": "Klinik Nord", "clinic_phone": "11 22 33 44"})
     profile = services.profile(clinician)
     assert (profile.clinic_name, profile.clinic_phone) == ("Klinik Nord", "11 22 33 44")
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/"),
+        ("post", "/prescribe"),
+        ("post", "/adjust"),
+        ("post", "/notes"),
+        ("post", "/clear-red-flag"),
+        ("post", "/stop"),
+        ("get", "/handout.pdf"),
+    ],
+)
+def test_every_patient_url_is_a_404_for_someone_elses_patient(
+    patient: User, method: str, path: str
+) -> None:
+    other = services.create_clinician("someone-else@example.org", "pw-long-enough")
+    client = verified_client(other)
+    response = getattr(client, method)(f"/clinic/patients/{patient.pk}{path}")
+    assert response.status_code == 404
+    assert RedFlagClearance.objects.count() == 0
+    assert Enrollment.objects.get(user=patient).prescribed_by is None

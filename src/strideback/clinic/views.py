@@ -202,8 +202,16 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
     return render(request, "clinic/patient.html", context)
 
 
+# Entries that broke a rule are highlighted in the journal; a trend's entries are not.
+_HIGHLIGHT = {
+    services.FlagCode.PAIN_ABOVE_LIMIT,
+    services.FlagCode.RED_FLAG,
+    services.FlagCode.RUNNING_PAUSED,
+}
+
+
 def _flagged_ids(row: services.PatientRow) -> set[int]:
-    return {i for f in row.flags for i in f.entry_ids}
+    return {i for f in row.flags if f.code in _HIGHLIGHT for i in f.entry_ids}
 
 
 def _phase_view(library: Any, programme: Any, lang: Lang) -> list[dict[str, Any]]:
