@@ -95,12 +95,26 @@ def test_a_red_flag_stays_until_the_clinician_clears_it(clinician: User, patient
     assert RedFlagClearance.objects.filter(user=patient, cleared_by=clinician).count() == 1
 
 
-def test_running_paused_by_knee_pain_during_a_run(clinician: User, patient: User) -> None:
-    Enrollment.objects.create(user=patient, programme_id="return-to-run-5k", start=ON)
-    run = entry(patient, ON - dt.timedelta(days=1), kind="run", pain_during=4)
+def test_running_paused_by_knee_pain_during_a_run_as_the_engine_decides(
+    clinician: User, patient: User
+) -> None:
+    start = ON - dt.timedelta(weeks=13, days=1)
+    Enrollment.objects.filter(user=patient).update(start=start)
+    for day in range(0, (ON - start).days, 2):
+        entry(patient, start + dt.timedelta(days=day), pain_during=0, pain_after=0)
+    Enrollment.objects.create(
+        user=patient, programme_id="return-to-run-5k", start=ON - dt.timedelta(days=7)
+    )
+    entry(patient, ON - dt.timedelta(days=5), kind="run", pain_during=0, run_week=1, run_day=1)
+    (row,) = services.patient_list(clinician, ON)
+    assert row.flag(FlagCode.RUNNING_PAUSED) is None, "running went well"
+    run = entry(
+        patient, ON - dt.timedelta(days=1), kind="run", pain_during=4, run_week=1, run_day=2
+    )
     (row,) = services.patient_list(clinician, ON)
     flag = row.flag(FlagCode.RUNNING_PAUSED)
     assert flag is not None and flag.entry_ids == [run.pk]
+    assert flag.evidence[0].value == 4
 
 
 def test_the_list_leads_with_who_needs_attention(

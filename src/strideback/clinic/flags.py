@@ -168,7 +168,16 @@ def flags_for(runner: User, rows: Rows, library: Library, on: dt.date) -> Patien
         _red_flag(entries, rows.clearances.get(runner.pk, []), on),
         _pain_above_limit(recent, limits) if limits else None,
         _pain_rising(entries, on),
-        _running_paused(entries, limits, on) if limits and run else None,
+        _running_paused(
+            entries,
+            rows.enrollments.get(runner.pk, []),
+            rows.clearances.get(runner.pk, []),
+            limits,
+            library,
+            on,
+        )
+        if limits and run
+        else None,
         _missed_sessions(entries, main or run, library, on),
     ]
     first = main or run
@@ -259,17 +268,50 @@ def _run_breach(entry: JournalEntry, limits: Thresholds) -> list[Evidence]:
 
 
 def _running_paused(
-    entries: Sequence[JournalEntry], limits: Thresholds, on: dt.date
+    runner_entries: Sequence[JournalEntry],
+    enrollments: Sequence[Enrollment],
+    clearances: Sequence[RedFlagClearance],
+    limits: Thresholds,
+    library: Library,
+    on: dt.date,
 ) -> Flag | None:
-    """Knee pain during or after a run pauses running until a later run goes without it."""
-    runs = [e for e in entries if e.kind == "run" and e.completed]
-    paused_by: list[Evidence] = []
-    for entry in runs:
-        breach = _run_breach(entry, limits)
-        paused_by = breach if breach else []
-    if not paused_by:
-        return None
-    return Flag(FlagCode.RUNNING_PAUSED, tuple(paused_by), {"since": paused_by[0].date})
+    """Running is paused when the engine says so (as on the runner's own Today page); the
+    evidence is the run whose pain paused it."""
+    from strideback.core.engine.plan import evaluate
+    from strideback.training import convert
+
+    journal = convert.journal(runner_entries)
+    cleared = convert.cleared_dates(clearances)
+    for track in convert.tracks(list(enrollments), library):
+        if track.run_plan is None and track.programme.kind != "run_plan":
+            continue
+        state = evaluate(
+            track.programme,
+            track.enrollment.start,
+            journal,
+            on,
+            run_plan=track.run_plan,
+            thresholds=limits,
+            cleared=cleared,
+        )
+        if state.running.paused:
+            evidence = _last_breach(runner_entries, limits)
+            facts = {
+                "since": evidence[0].date if evidence else None,
+                "restart_on": state.running.restart_on,
+            }
+            return Flag(FlagCode.RUNNING_PAUSED, tuple(evidence), facts)
+    return None
+
+
+def _last_breach(entries: Sequence[JournalEntry], limits: Thresholds) -> list[Evidence]:
+    """The pain values of the latest run that went over a run limit."""
+    for entry in reversed(entries):
+        if entry.kind == "run":
+            breach = _run_breach(entry, limits)
+            if breach:
+                return breach
+    return []
 
 
 def _expected_sessions(programme: Programme, days: int) -> int:

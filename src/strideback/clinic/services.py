@@ -336,13 +336,17 @@ def patient_list(clinician: User, on: dt.date, *, sort: str = "attention") -> li
         )
     )
     runner_ids = [link.runner_id for link in links]
+    enrollments = list(Enrollment.objects.filter(user_id__in=runner_ids, active=True))
     since = on - dt.timedelta(days=LIST_WINDOW_DAYS)
+    # The engine needs a run plan's whole history to know whether running is paused.
+    run_ids = _run_plan_ids()
+    history_from = min((e.start for e in enrollments if e.programme_id in run_ids), default=since)
     rows = Rows(
-        enrollments=list(Enrollment.objects.filter(user_id__in=runner_ids, active=True)),
+        enrollments=enrollments,
         # The last weeks, plus any older red flag: a stop lasts until someone clears it.
         entries=list(
             JournalEntry.objects.filter(user_id__in=runner_ids, date__lte=on).filter(
-                Q(date__gte=since) | ~Q(red_flags=[])
+                Q(date__gte=min(since, history_from)) | ~Q(red_flags=[])
             )
         ),
         clearances=list(RedFlagClearance.objects.filter(user_id__in=runner_ids)),
@@ -350,6 +354,10 @@ def patient_list(clinician: User, on: dt.date, *, sort: str = "attention") -> li
     library = _library()
     result = [flags_for(link.runner, rows, library, on) for link in links if link.runner]
     return _sorted(result, sort)
+
+
+def _run_plan_ids() -> set[str]:
+    return {pid for pid, prog in _library().programmes.items() if prog.kind == "run_plan"}
 
 
 def _sorted(rows: list[PatientRow], sort: str) -> list[PatientRow]:
@@ -423,14 +431,9 @@ def _lang(value: str) -> Lang:
 def patient_row(clinician: User, runner: User, on: dt.date) -> PatientRow:
     """The patient list's row (flags and evidence) for one patient."""
     patient(clinician, runner.pk)
-    since = on - dt.timedelta(days=LIST_WINDOW_DAYS)
     rows = Rows(
         enrollments=list(Enrollment.objects.filter(user=runner, active=True)),
-        entries=list(
-            JournalEntry.objects.filter(user=runner, date__lte=on).filter(
-                Q(date__gte=since) | ~Q(red_flags=[])
-            )
-        ),
+        entries=list(JournalEntry.objects.filter(user=runner, date__lte=on)),
         clearances=list(RedFlagClearance.objects.filter(user=runner)),
     )
     return flags_for(runner, rows, _library(), on)
