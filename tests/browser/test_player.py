@@ -231,3 +231,58 @@ def test_logging_takes_two_taps_and_lands_once(phone: Any, login: Any) -> None:
     assert (entry.sets_done, entry.pain_during, entry.pain_after) == (1, 3, 0)
     assert entry.completed is False and entry.swelling is False
     assert entry.idempotency_key and len(entry.idempotency_key) == 32
+
+
+def _axe_clean(page: Any, axe: Any, state: str) -> None:
+    # axe-core needs timers: let the fake clock flow while it runs, then hold it again.
+    page.clock.resume()
+    violations = axe(page)
+    now = page.evaluate("Date.now()")
+    page.clock.pause_at(dt.datetime.fromtimestamp(now / 1000 + 1))
+    assert violations == [], f"{state}: {violations}"
+
+
+def _no_sideways_scroll(page: Any) -> None:
+    width = page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize(("size", "locale"), [("phone", "en-GB"), ("desktop", "de-DE")])
+@pytest.mark.django_db(transaction=True)
+def test_every_screen_of_a_strength_session_is_accessible(
+    make_page: Any, login: Any, axe: Any, shot: Any, size: str, locale: str
+) -> None:
+    viewport = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+    page = make_page(viewport[size], locale)
+    width = viewport[size]["width"]
+    open_player(page, login, runner("anterior-knee-pain", locale[:2]), STRENGTH)
+    _axe_clean(page, axe, "intro")
+    _no_sideways_scroll(page)
+    shot(page, f"player-intro-{width}")
+    page.locator("[data-action=start]").click()
+    page.clock.run_for(READY + 1_000)
+    page.locator("summary").click()  # open "how to do it"
+    _axe_clean(page, axe, "pacer")
+    _no_sideways_scroll(page)
+    page.evaluate("window.scrollTo(0, 0)")
+    shot(page, f"player-pacer-{width}")
+    page.clock.run_for(80_000)
+    page.evaluate("window.scrollTo(0, 0)")
+    shot(page, f"player-rest-{width}")
+    page.locator("[data-action=end]").click()
+    page.locator("label:has(input[name=pain_during][value='2'])").click()
+    _axe_clean(page, axe, "log")
+    _no_sideways_scroll(page)
+    shot(page, f"player-log-{width}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_run_screen_is_accessible(phone: Any, login: Any, axe: Any, shot: Any) -> None:
+    open_player(phone, login, runner("return-to-run-5k"), RUN)
+    _axe_clean(phone, axe, "run intro")
+    shot(phone, "player-run-intro-360")
+    phone.locator("[data-action=start]").click()
+    phone.clock.run_for(READY + 5 * 60_000 + 20_000)
+    _axe_clean(phone, axe, "running")
+    _no_sideways_scroll(phone)
+    shot(phone, "player-run-360")

@@ -412,7 +412,6 @@ function mount(root) {
     name: $("[data-ui=name]", root),
     word: $("[data-ui=word]", root),
     count: $("[data-ui=count]", root),
-    reps: $("[data-ui=reps]", root),
     hint: $("[data-ui=hint]", root),
     live: $("[data-ui=live]", root),
     ring: $("[data-ui=ring]", root),
@@ -483,8 +482,8 @@ function mount(root) {
     ui.done.hidden = step.type !== "wait";
     ui.skip.textContent = texts[{ ready: "player.start_now", rest: "player.skip_rest", segment: "player.skip_segment" }[step.type] || "player.skip_set"];
     ui.next.hidden = session.kind === "run";
-    ui.reps.textContent = "";
     ui.word.textContent = step.type === "wait" ? texts["cue.go_short"] : "";
+    ui.word.hidden = step.type === "segment";
     if (step.type === "ready") showHow(step);
     if (step.type === "wait") ui.done.focus({ preventScroll: true });
   }
@@ -493,8 +492,7 @@ function mount(root) {
     audio.beep(c.beep);
     audio.say(c.text, c.id);
     lastCue = c;
-    if (c.id !== "count" && c.id !== "halfway" && c.id !== "one_minute") ui.word.textContent = c.word ? texts[c.word] ?? c.text : c.text;
-    if (c.rep) ui.reps.textContent = format(texts, "player.rep_of", { n: c.rep, total: c.reps });
+    if (step.type !== "segment" && c.id !== "count") ui.word.textContent = c.word ? texts[c.word] ?? c.text : c.text;
     const rep = c.rep ? format(texts, "player.rep_of", { n: c.rep, total: c.reps }) : "";
     announce(c.rep && c.word ? `${rep}: ${texts[c.word]}` : c.rep ? `${rep}` : c.text);
     if (c.span && ui.ring) {
@@ -538,7 +536,7 @@ function mount(root) {
     ui.form.dataset.completed = String(completed);
     $("[data-action=reopen]", ui.form).hidden = completed;
     fillLog();
-    $("h2", ui.form).focus();
+    $("h1", ui.form).focus();
   }
 
   function start() {
@@ -546,6 +544,7 @@ function mount(root) {
     t0 = performance.now();
     ui.intro.hidden = true;
     ui.stage.hidden = false;
+    window.scrollTo(0, 0);
     wake.on();
     runner.start();
     ui.pause.focus({ preventScroll: true });
