@@ -352,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per scenario")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1, help=">1: gthread worker class")
-    parser.add_argument("--warmup", type=int, default=200, help="untimed requests first")
+    parser.add_argument("--warmup", type=int, default=32, help="untimed requests first")
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the temporary data folder")
@@ -383,7 +383,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(data_dir, ignore_errors=True)
     kind = f"gthread x{args.threads}" if args.threads > 1 else "sync"
-    print(table(results, f"{db}, gunicorn {args.workers} workers ({kind}), {args.clients} clients"))
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    header = f"{db}, gunicorn {args.workers} workers ({kind}), {args.clients} clients"
+    print(table(results, f"{header}; load average at the end {load}"))
     return 0
 
 

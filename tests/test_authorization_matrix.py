@@ -83,6 +83,17 @@ API: dict[str, Row] = {
     "GET /api/v1/me/calendar": Row(MINE),
     "GET /api/v1/me/progress": Row(MINE),
     "GET /api/v1/me/export": Row(MINE),
+    "POST /api/v1/me/morning": Row(MINE, body=lambda w: {"pain": 1}),
+    "POST /api/v1/me/programmes": Row(
+        CREATE_MINE, body=lambda w: {"programme_ids": ["leg-axis"], "start": today()}
+    ),
+    "DELETE /api/v1/me/programmes/{enrollment_id}": Row(
+        A_ONLY, lambda w: {"enrollment_id": w.enrollment.pk}
+    ),
+    "POST /api/v1/me/red-flag-check": Row(MINE, body=lambda w: {"red_flags": []}),
+    "DELETE /api/v1/me/clinicians/{clinician_id}": Row(
+        expect(401, 204, 404, 403, 403), lambda w: {"clinician_id": w.clinician.pk}
+    ),
     "POST /api/v1/journal": Row(CREATE_MINE, body=entry_body),
     "GET /api/v1/journal": Row(MINE),
     "GET /api/v1/journal/{entry_id}": Row(A_ONLY, lambda w: {"entry_id": w.entry.pk}),
@@ -92,6 +103,11 @@ API: dict[str, Row] = {
     "GET /api/v1/clinician/patients": Row(CLINICIANS),
     "GET /api/v1/clinician/flags": Row(CLINICIANS),
     "GET /api/v1/clinician/patients/{runner_id}": Row(A_PATIENT, a_id),
+    "DELETE /api/v1/clinician/patients/{runner_id}": Row(expect(401, 403, 403, 204, 404), a_id),
+    "POST /api/v1/clinician/patients/{runner_id}/notes": Row(
+        expect(401, 403, 403, 201, 404), a_id, body=lambda w: {"text": "knee better"}
+    ),
+    "GET /api/v1/clinician/patients/{runner_id}/notes": Row(A_PATIENT, a_id),
     "POST /api/v1/clinician/patients/{runner_id}/prescriptions": Row(
         expect(401, 403, 403, 201, 404),
         a_id,

@@ -156,3 +156,14 @@ def test_the_fast_patient_list_still_matches_its_declared_schema(world: World, a
     )
     for row in as_token("a_clinician").get(f"{BASE}/patients").json():
         assert PatientOut.model_validate(row).runner_id == world.a.pk
+
+
+def test_notes_are_private_to_their_author(world: World, as_token) -> None:
+    url = f"{BASE}/patients/{world.a.pk}/notes"
+    client = as_token("a_clinician")
+    created = client.post(url, {"text": "  knee better  "}, content_type="application/json")
+    assert created.status_code == 201 and created.json()["text"] == "knee better"
+    assert [n["text"] for n in client.get(url).json()] == ["knee better"]
+    empty = client.post(url, {"text": " "}, content_type="application/json")
+    assert empty.json() == {"errors": [{"field": "text", "message": "must not be empty"}]}
+    assert b"knee better" not in as_token("runner_a").get("/api/v1/me/export").content

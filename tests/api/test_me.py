@@ -47,3 +47,58 @@ def test_a_runner_without_a_programme_gets_empty_answers(world: World, as_token)
     assert client.get("/api/v1/me/today").json()["tracks"] == []
     assert client.get("/api/v1/me/decision").json() == []
     assert client.get("/api/v1/me/plan").json()["sessions"] == []
+
+
+def test_the_morning_pain_lands_on_yesterdays_session(world: World, as_token) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from strideback.training.models import JournalEntry
+
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    JournalEntry.objects.create(user=world.a, date=yesterday, kind="strength", pain_during=1)
+    client = as_token("runner_a")
+    [row] = client.post("/api/v1/me/morning", {"pain": 2}, content_type="application/json").json()
+    assert row["date"] == yesterday.isoformat() and row["pain"]["next_morning"] == 2
+    bad = client.post("/api/v1/me/morning", {"pain": 12}, content_type="application/json")
+    assert bad.json() == {"errors": [{"field": "pain", "message": "must be at most 10"}]}
+
+
+def test_enrol_and_stop_a_programme(world: World, as_token) -> None:
+    from django.utils import timezone
+
+    client = as_token("runner_b")
+    body = {"programme_ids": ["plantar-heel-pain"], "start": timezone.localdate().isoformat()}
+    [created] = client.post("/api/v1/me/programmes", body, content_type="application/json").json()
+    assert created["programme_id"] == "plantar-heel-pain"
+    unknown = client.post(
+        "/api/v1/me/programmes",
+        {**body, "programme_ids": ["knitting"]},
+        content_type="application/json",
+    )
+    assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == "programmes"
+    stopped = client.delete(f"/api/v1/me/programmes/{created['id']}")
+    assert stopped.json()["active"] is False
+    assert client.delete(f"/api/v1/me/programmes/{created['id']}").status_code == 404
+
+
+def test_a_red_flag_answer_stops_self_training(world: World, as_token) -> None:
+    client = as_token("runner_b")
+    answer = client.post(
+        "/api/v1/me/red-flag-check", {"red_flags": ["knee_locked"]}, content_type="application/json"
+    )
+    assert answer.json() == ["knee_locked"]
+    assert client.get("/api/v1/me/today").json()["stop"]
+    bad = client.post(
+        "/api/v1/me/red-flag-check", {"red_flags": ["dragon"]}, content_type="application/json"
+    )
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "red_flags"
+
+
+def test_a_runner_stops_sharing_with_their_clinician(world: World, as_token) -> None:
+    client = as_token("runner_a")
+    assert client.delete(f"/api/v1/me/clinicians/{world.clinician.pk}").status_code == 204
+    assert (
+        as_token("a_clinician").get(f"/api/v1/clinician/patients/{world.a.pk}").status_code == 404
+    )

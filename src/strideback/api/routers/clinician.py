@@ -22,6 +22,7 @@ from strideback.api.schemas import (
     AdjustIn,
     ClearanceIn,
     ClearanceOut,
+    In,
     InviteIn,
     InviteOut,
     PatientDetail,
@@ -199,6 +200,44 @@ def clear_red_flag(
         "note": clearance.note,
     }
     return Status(201, out)
+
+
+class NoteIn(In):
+    text: str
+
+
+@router.post(
+    "/patients/{runner_id}/notes",
+    response={201: dict[str, Any], **ERRORS},
+    summary="A private clinical note (seen only by its author)",
+)
+def add_note(request: HttpRequest, runner_id: int, payload: NoteIn) -> Status[dict[str, Any]]:
+    runner = clinic.patient(request.auth, runner_id)
+    note = clinic.add_note(request.auth, runner, payload.text, now=timezone.now())
+    return Status(201, {"id": note.pk, "text": note.text, "created_at": note.created_at})
+
+
+@router.get(
+    "/patients/{runner_id}/notes",
+    response={200: list[dict[str, Any]], **ERRORS},
+    summary="My notes about this patient, newest first",
+)
+def notes(request: HttpRequest, runner_id: int) -> list[dict[str, Any]]:
+    runner = clinic.patient(request.auth, runner_id)
+    return [
+        {"id": n.pk, "text": n.text, "created_at": n.created_at}
+        for n in clinic.notes(request.auth, runner)
+    ]
+
+
+@router.delete(
+    "/patients/{runner_id}",
+    response={204: None, **ERRORS},
+    summary="Stop following this patient (the care link ends)",
+)
+def stop_following(request: HttpRequest, runner_id: int) -> Status[None]:
+    clinic.stop_sharing(request.auth, runner_id, now=timezone.now())
+    return Status(204, None)
 
 
 class HandoutQuery(Schema):

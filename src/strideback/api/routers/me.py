@@ -11,12 +11,15 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from strideback.api.auth import USER_AUTH
+from strideback.api.errors import ApiError
 from strideback.api.render import fast_json
-from strideback.api.schemas import ERRORS
+from strideback.api.routers.journal import entry_out
+from strideback.api.schemas import ERRORS, EntryOut, In
+from strideback.clinic import services as clinic
 from strideback.core.languages import Lang
 from strideback.training import services, words
 
@@ -192,3 +195,84 @@ def progress(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
 )
 def export(request: HttpRequest) -> dict[str, Any]:
     return services.export_data(request.auth)
+
+
+# --- state changes the runner's pages make ---------------------------------------------
+
+
+class MorningIn(In):
+    pain: int = Field(ge=0, le=10)
+
+
+@router.post(
+    "/morning",
+    response={200: list[EntryOut], **ERRORS},
+    summary="This morning's pain (0-10), stored on yesterday's sessions",
+)
+def morning(request: HttpRequest, payload: MorningIn) -> list[dict[str, Any]]:
+    rows = services.record_next_morning(request.auth, payload.pain, _today())
+    return [entry_out(r) for r in rows]
+
+
+class EnrollIn(In):
+    programme_ids: list[str] = Field(min_length=1, max_length=6)
+    start: dt.date
+
+
+class EnrollmentOut(Schema):
+    id: int
+    programme_id: str
+    start: dt.date
+    active: bool
+
+
+def _enrollment(e: Any) -> dict[str, Any]:
+    return {"id": e.pk, "programme_id": e.programme_id, "start": e.start, "active": e.active}
+
+
+@router.post(
+    "/programmes",
+    response={201: list[EnrollmentOut], **ERRORS},
+    summary="Start following programmes (refused while red flags stop self-training)",
+)
+def enroll(request: HttpRequest, payload: EnrollIn) -> Status[list[dict[str, Any]]]:
+    rows = services.enroll(request.auth, payload.programme_ids, payload.start, _today())
+    return Status(201, [_enrollment(e) for e in rows])
+
+
+@router.delete(
+    "/programmes/{enrollment_id}",
+    response={200: EnrollmentOut, **ERRORS},
+    summary="Stop following a programme (its history stays)",
+)
+def stop_programme(request: HttpRequest, enrollment_id: int) -> dict[str, Any]:
+    try:
+        return _enrollment(services.stop_programme(request.auth, enrollment_id))
+    except LookupError:
+        raise ApiError(404, "no such active programme", "enrollment_id") from None
+
+
+class RedFlagsIn(In):
+    red_flags: list[str] = Field(max_length=20)
+
+
+@router.post(
+    "/red-flag-check",
+    response={200: list[str], **ERRORS},
+    summary="Answer the red-flag questions: the codes answered yes (any: self-training stops)",
+)
+def red_flag_check(request: HttpRequest, payload: RedFlagsIn) -> list[str]:
+    flags = services.screen_red_flags(request.auth, payload.red_flags, _today())
+    return [str(f) for f in flags]
+
+
+@router.delete(
+    "/clinicians/{clinician_id}",
+    response={204: None, **ERRORS},
+    summary="Stop sharing my plan with a clinician",
+)
+def stop_sharing(request: HttpRequest, clinician_id: int) -> Status[None]:
+    if request.auth.is_clinician:
+        raise ApiError(403, "clinicians stop a care link under /clinician/patients")
+    clinic.stop_sharing(request.auth, clinician_id, now=timezone.now())
+    return Status(204, None)
