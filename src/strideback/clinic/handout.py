@@ -24,7 +24,7 @@ from strideback.core.languages import Lang
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 CSS = Path(__file__).resolve().parents[1] / "templates" / "handout" / "handout.css"
-LOG_ROWS = 14  # one sheet: a fortnight of every-other-day sessions, with room to spare
+LOG_ROWS = 16  # one A4 sheet: a month of every-other-day sessions
 
 
 @dataclass(frozen=True)
