@@ -214,3 +214,27 @@ def test_the_patient_list_costs_the_same_queries_for_5_and_200_patients(
     with django_assert_num_queries(4):  # type: ignore[operator]
         rows = services.patient_list(clinician, ON)
     assert len(rows) == patients
+
+
+def test_the_runners_today_follows_a_prescription_at_once(clinician: User, patient: User) -> None:
+    from strideback.training import services as training
+
+    Enrollment.objects.filter(user=patient).update(start=ON)
+    before = training.today(patient, ON, "en")
+    names = [i.exercise for i in before.tracks[0].next_session.items]  # type: ignore[union-attr]
+    assert "plank" in names
+    services.adjust(
+        clinician,
+        patient,
+        adjustments=[
+            {"kind": "skip", "phase": 1, "position": "2"},
+            {"kind": "dose", "phase": 1, "position": "5", "dose": {"hold_seconds": 10}},
+        ],
+        note="Drop the plank for now",
+    )
+    after = training.today(patient, ON, "en")
+    track = after.tracks[0]
+    items = {i.exercise: i for i in track.next_session.items}  # type: ignore[union-attr]
+    assert "plank" not in items
+    assert items["side-plank"].dose.startswith("3 × 10-second hold")
+    assert track.note_to_runner == "Drop the plank for now"
