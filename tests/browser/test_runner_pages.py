@@ -337,3 +337,55 @@ def test_settings_language_download_and_delete_with_confirmation(
     phone.get_by_role("button", name="Slet alt for altid").click()
     phone.wait_for_url(phone.base + "/")
     assert not User.objects.filter(pk=user.pk).exists()
+
+
+# --- every page, both sizes ---------------------------------------------------------------
+
+RUNNER_URLS = [
+    "/today/",
+    "/calendar/",
+    "/calendar/?month=2026-12",
+    "/progress/",
+    "/settings/",
+    "/settings/delete/",
+    "/start/",
+    "/start/safety/",
+    "/start/goal/",
+    "/start/programmes/",
+]
+GUEST_URLS = ["/signup/", "/login/", "/password-reset/"]
+
+
+def _name(url: str) -> str:
+    return url.strip("/").replace("/", "-").replace("?month=", "-") or "home"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
+def test_every_runner_page_is_axe_clean_at_phone_and_desktop_size(
+    make_page: Any, login: Any, axe: Any, shot: Any, viewport: dict[str, int]
+) -> None:
+    from strideback.accounts.models import Role
+    from strideback.clinic.models import CareLink, ClinicianProfile
+
+    user = runner_with_history()
+    physio = User.objects.create_user(
+        "physio@example.org", "pw-12345678", name="Mette Fysio", role=Role.CLINICIAN
+    )
+    ClinicianProfile.objects.create(user=physio, clinic_name="Fysio Nord")
+    link = CareLink.objects.create(clinician=physio)
+    guest = make_page(viewport, "en-GB")
+    for url in [*GUEST_URLS, f"/invite/{link.token}"]:
+        guest.goto(guest.base + url)
+        check(guest, axe, shot, _name(url.split("/invite/")[0] or "/invite/"))
+    page = make_page(viewport, "en-GB")
+    login(page, user)
+    page.goto(page.base + f"/invite/{link.token}")
+    check(page, axe, shot, "invite-logged-in")
+    for url in RUNNER_URLS:
+        response = page.goto(page.base + url)
+        assert response is not None and response.status == 200, url
+        check(page, axe, shot, _name(url))
+    page.goto(page.base + "/today/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"

@@ -105,3 +105,21 @@ def test_the_chosen_language_is_remembered_on_the_account(logged_in: Client, run
     logged_in.post("/language", {"language": "nb", "next": "/settings/"})
     runner.refresh_from_db()
     assert runner.language == "nb"
+
+
+@pytest.mark.django_db
+def test_a_runner_can_stop_sharing_with_a_clinician_and_not_with_someone_elses(
+    logged_in: Client, runner: User, make_runner: Callable[..., User]
+) -> None:
+    physio = User.objects.create_user("p@example.org", "pw-12345678", role=Role.CLINICIAN)
+    mine = CareLink.objects.create(clinician=physio, runner=runner, status=CareLinkStatus.ACTIVE)
+    other = make_runner("other@example.org")
+    theirs = CareLink.objects.create(clinician=physio, runner=other, status=CareLinkStatus.ACTIVE)
+    html = logged_in.get("/settings/").content.decode()
+    assert "Clinicians who follow you" in html and "p@example.org" in html
+    assert logged_in.post(f"/settings/clinicians/{physio.pk}/stop/").status_code == 302
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert mine.status == CareLinkStatus.STOPPED
+    assert theirs.status == CareLinkStatus.ACTIVE
+    assert logged_in.post(f"/settings/clinicians/{physio.pk}/stop/").status_code == 404

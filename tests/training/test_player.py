@@ -53,7 +53,7 @@ def entry(**overrides: Any) -> dict[str, Any]:
 
 
 @pytest.mark.django_db
-def test_the_strength_payload_follows_the_phase_of_the_week() -> None:
+def test_the_strength_payload_is_the_engines_session_of_the_day() -> None:
     user = runner()
     enrol(user)
     first = planned_session(user, START, "strength", "en")
@@ -62,20 +62,21 @@ def test_the_strength_payload_follows_the_phase_of_the_week() -> None:
     assert item["dose"]["tempo_seconds"] == [3, 2, 3]
     assert item["dose"]["sets"] == 3 and item["dose"]["reps"] == 10
     assert item["steps"] and item["name"]
-    later = planned_session(user, START + dt.timedelta(weeks=5), "strength", "en")
-    assert later is not None and later["phase"] == 2
+    assert planned_session(user, START + dt.timedelta(days=1), "strength", "en") is None
 
 
 @pytest.mark.django_db
 def test_the_run_payload_gives_the_weeks_next_session() -> None:
     user = runner()
-    enrol(user, "return-to-run-5k")
+    plan = enrol(user, "return-to-run-5k")
     session = planned_session(user, START, "run", "en")
     assert session is not None
     assert (session["run_week"], session["run_day"]) == (1, 1)
     walk, run = session["segments"][:2]
     assert (walk, run) == ({"kind": "walk", "minutes": 5}, {"kind": "run", "minutes": 1})
-    JournalEntry.objects.create(user=user, date=START, kind="run", run_week=1, run_day=1)
+    JournalEntry.objects.create(
+        user=user, enrollment=plan, date=START, kind="run", run_week=1, run_day=1
+    )
     again = planned_session(user, START + dt.timedelta(days=2), "run", "en")
     assert again is not None and again["run_day"] == 2
 
@@ -189,3 +190,11 @@ def test_logging_needs_a_session_and_the_csrf_header() -> None:
     no_header = client.post("/play/log", data=json.dumps(entry()), content_type="application/json")
     assert no_header.status_code == 403
     assert not JournalEntry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_red_flag_stops_the_player_too() -> None:
+    user = runner()
+    enrol(user)
+    JournalEntry.objects.create(user=user, date=START, kind="check", red_flags=["knee_locked"])
+    assert planned_session(user, START, "strength", "en") is None

@@ -237,6 +237,35 @@ def programmes(user: User, lang: Lang, library: Library | None = None) -> list[P
     ]
 
 
+@dataclass(frozen=True)
+class ClinicianView:
+    id: int  # the clinician's user id (what ``clinic.services.stop_sharing`` takes)
+    name: str
+    clinic: str
+    since: dt.datetime | None
+
+
+def clinicians(user: User) -> list[ClinicianView]:
+    """The clinicians who follow the runner's training now (settings page)."""
+    from strideback.clinic.models import CareLink, CareLinkStatus
+
+    links = CareLink.objects.filter(runner=user, status=CareLinkStatus.ACTIVE).select_related(
+        "clinician", "clinician__clinician_profile"
+    )
+    out = []
+    for link in links.order_by("id"):
+        profile = getattr(link.clinician, "clinician_profile", None)
+        out.append(
+            ClinicianView(
+                link.clinician_id,
+                link.clinician.name or link.clinician.email,
+                profile.clinic_name if profile is not None else "",
+                link.accepted_at,
+            )
+        )
+    return out
+
+
 def stop_programme(user: User, enrollment_id: int) -> Enrollment:
     """Stop following a programme (its history stays in the journal)."""
     enrollment = Enrollment.objects.filter(user=user, pk=enrollment_id, active=True).first()

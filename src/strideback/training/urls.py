@@ -22,4 +22,5 @@ urlpatterns = [
     path("settings/my-journal.csv", views.export_csv, name="export_csv"),
     path("settings/delete/", views.delete_account, name="delete_account"),
     path("settings/programmes/<int:enrollment_id>/stop/", views.stop_programme),
+    path("settings/clinicians/<int:clinician_id>/stop/", views.stop_sharing),
 ]

@@ -196,7 +196,10 @@ def start_programmes(request: HttpRequest) -> HttpResponse:
 @runner_page("settings")
 def settings_page(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    context = {"programmes": services.programmes(user, _lang(request))}
+    context = {
+        "programmes": services.programmes(user, _lang(request)),
+        "clinicians": services.clinicians(user),
+    }
     return _render(request, "training/settings.html", context)
 
 
@@ -392,3 +395,18 @@ def progress_page(request: HttpRequest) -> HttpResponse:
         "has_runs": any(w.runs for w in page.weeks),
     }
     return _render(request, "training/progress.html", context)
+
+
+@runner_page("settings")
+@require_POST
+def stop_sharing(request: HttpRequest, clinician_id: int) -> HttpResponse:
+    from django.http import Http404
+
+    from strideback.clinic import services as clinic
+
+    try:
+        clinic.stop_sharing(_user(request), clinician_id, now=timezone.now())
+    except clinic.NotYourPatient:
+        raise Http404("no such clinician") from None
+    messages.success(request, t("settings.sharing_stopped", _lang(request)))
+    return HttpResponseRedirect("/settings/")
