@@ -184,3 +184,28 @@ def test_clinic_pages_keep_their_contrast_in_dark_mode(make_page: Any, axe: Any,
         page.goto(page.base + path)
         assert axe(page) == [], path
         shot(page, f"clinic-{name}-dark-1280")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_clinician_logs_in_sets_up_two_step_login_and_prescribes(make_page: Any) -> None:
+    from django_otp.oath import totp
+
+    physio, patient = clinic_with_patients()
+    page = make_page(viewport=DESKTOP)
+    page.goto(page.base + "/login/?next=/clinic/")
+    page.fill("input[name=email]", "physio@example.org")
+    page.fill("input[name=password]", "pw-long-enough")
+    page.click("form.card button[type=submit]")
+    page.wait_for_url("**/clinic/2fa/**")
+    device = TOTPDevice.objects.get(user=physio, confirmed=False)
+    token = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    page.fill("#code", f"{token:06d}")
+    page.click("form.card button[type=submit]")
+    page.wait_for_url("**/clinic/")
+    page.click(f"a[href='/clinic/patients/{patient.pk}/']")
+    page.select_option("#rx-programme", "medial-knee-pain")
+    page.fill("#rx-note", "Start roligt")
+    page.click("#prescribe button[type=submit]")
+    page.wait_for_url(f"**/clinic/patients/{patient.pk}/#programme")
+    assert "Start roligt" in page.locator("#programme").inner_text()
+    assert Enrollment.objects.get(user=patient, active=True).programme_id == "medial-knee-pain"
