@@ -7,7 +7,6 @@ The player itself is ``static/strideback/player.js``; this module only describes
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 from typing import Any
@@ -21,10 +20,11 @@ from pydantic import ValidationError
 
 from strideback.core.content.describe import dose_text
 from strideback.core.content.library import Library, default_library
-from strideback.core.content.models import Item, Programme
-from strideback.core.engine.thresholds import ThresholdError, thresholds_for
+from strideback.core.content.models import Programme
+from strideback.core.engine.plan import PlannedItem, PlannedSession
 from strideback.core.i18n import catalogue
 from strideback.core.languages import Lang
+from strideback.training import services
 from strideback.training.journal import log_entry
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
@@ -42,6 +42,7 @@ HIGH_PAIN = 5
 
 
 def _enrollment(user: Any, kind: str, library: Library) -> tuple[Enrollment, Programme] | None:
+    """The active enrollment a logged session of ``kind`` belongs to."""
     wanted = "run_plan" if kind == "run" else "exercises"
     for enrollment in Enrollment.objects.filter(user=user, active=True).order_by("id"):
         programme = library.programmes.get(enrollment.programme_id)
@@ -50,31 +51,19 @@ def _enrollment(user: Any, kind: str, library: Library) -> tuple[Enrollment, Pro
     return None
 
 
-def _week(enrollment: Enrollment, day: dt.date) -> int | None:
-    if day < enrollment.start:
-        return None
-    return (day - enrollment.start).days // 7 + 1
-
-
-def _phase_for(programme: Programme, week: int) -> Any:
-    for phase in programme.phases:
-        if phase.weeks.contains(week):
-            return phase
-    return programme.phases[-1]
-
-
-def _item_json(library: Library, item: Item, lang: Lang) -> dict[str, Any]:
+def _item_json(library: Library, item: PlannedItem, lang: Lang) -> dict[str, Any]:
     exercise = library.exercise(item.exercise)
     text = exercise.text.get(lang)
     dose = item.dose
+    replaced = library.exercises.get(item.replaces or "")
     return {
         "position": item.position,
         "exercise": item.exercise,
         "name": text.name,
         "steps": list(text.steps),
         "cues": list(text.cues),
-        "note": item.text.get(lang).note if item.text else None,
-        "setup": [library.term("setup", s.value, lang) for s in item.setup],
+        "note": replaced.text.get(lang).name if replaced is not None else None,
+        "setup": [],
         "dose_text": dose_text(dose, lang),
         "dose": {
             "sets": dose.sets,
@@ -90,79 +79,76 @@ def _item_json(library: Library, item: Item, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _strength(
-    library: Library, enrollment: Enrollment, programme: Programme, day: dt.date, lang: Lang
-) -> dict[str, Any] | None:
-    week = _week(enrollment, day)
-    if week is None:
-        return None
-    phase = _phase_for(programme, week)
-    items = [i for i in phase.items if i.alternative_to is None]
+def _setup_and_notes(library: Library, programme: Programme, phase: int | None) -> dict[str, Any]:
+    """The programme's own set-up and note for each position (the engine plans doses only)."""
+    if phase is None or programme.kind != "exercises":
+        return {}
+    return {item.position: item for item in programme.phase(phase).items}
+
+
+def _strength_body(
+    library: Library, programme: Programme, session: PlannedSession, lang: Lang
+) -> dict[str, Any]:
+    by_position = _setup_and_notes(library, programme, session.phase)
+    items = []
+    for planned in session.items:
+        if planned.alternative_to is not None:
+            continue  # the player runs the main exercise; the page lists the alternatives
+        item = _item_json(library, planned, lang)
+        source = by_position.get(planned.position)
+        if source is not None and source.exercise == planned.exercise:
+            item["setup"] = [library.term("setup", s.value, lang) for s in source.setup]
+            item["note"] = source.text.get(lang).note if source.text else item["note"]
+        items.append(item)
+    return {"phase": session.phase, "week": session.week, "items": items}
+
+
+def _run_body(session: PlannedSession) -> dict[str, Any]:
     return {
-        "phase": phase.number,
-        "week": week,
-        "items": [_item_json(library, item, lang) for item in items],
-    }
-
-
-def _run_day(user: Any, day: dt.date, week: int, sessions: int) -> int:
-    """Which of the week's sessions is next: one more than those already logged this week."""
-    done = (
-        JournalEntry.objects.filter(user=user, kind="run", run_week=week, completed=True)
-        .exclude(date=day)
-        .count()
-    )
-    return min(done + 1, sessions)
-
-
-def _run(
-    user: Any, enrollment: Enrollment, programme: Programme, day: dt.date
-) -> dict[str, Any] | None:
-    week_number = _week(enrollment, day)
-    if week_number is None:
-        return None
-    week = programme.weeks[min(week_number, len(programme.weeks)) - 1]
-    number = _run_day(user, day, week.number, len(week.sessions))
-    session = week.sessions[number - 1]
-    return {
-        "run_week": week.number,
-        "run_day": session.day,
+        "run_week": session.run_week,
+        "run_day": session.run_day,
         "segments": [{"kind": s.kind, "minutes": s.minutes} for s in session.segments],
     }
 
 
-def planned_session(user: Any, day: dt.date, kind: str, lang: Lang) -> dict[str, Any] | None:
-    """The session planned for ``user`` on ``day`` as the player needs it, or None.
+def _pain_band(followed: services.Followed, kind: str) -> dict[str, int]:
+    table = followed.thresholds
+    limit = int(table.run_pain_during_max if kind == "run" else table.pain_during_max)
+    return {"limit": limit, "high": max(limit, HIGH_PAIN)}
 
-    A stand-in until ``training.services`` answers "what is planned on this date"; it reads
-    the runner's active enrollment and the library directly.
-    """
+
+def _session_on(
+    states: list[services.Followed], day: dt.date, kind: str, programme_id: str | None
+) -> tuple[services.Followed, PlannedSession] | None:
+    # The programme named in the link first (Today links with ?programme=...), then the rest.
+    ordered = sorted(states, key=lambda f: f.track.programme.id != programme_id)
+    for followed in ordered:
+        for session in followed.plan.sessions:
+            if session.date == day and session.kind.value == kind:
+                return followed, session
+    return None
+
+
+def planned_session(
+    user: Any, day: dt.date, kind: str, lang: Lang, programme_id: str | None = None
+) -> dict[str, Any] | None:
+    """The session the engine plans for ``user`` on ``day``, as the player needs it, or None
+    (a rest day, a day before the start, or a red-flag stop)."""
     library = default_library()
-    found = _enrollment(user, kind, library)
+    found = _session_on(services.followed(user, day, days=1), day, kind, programme_id)
     if found is None:
         return None
-    enrollment, programme = found
-    if kind == "run":
-        body = _run(user, enrollment, programme, day)
-    else:
-        body = _strength(library, enrollment, programme, day, lang)
-    if body is None:
-        return None
+    followed, session = found
+    track = followed.track
+    programme = (track.run_plan or track.programme) if kind == "run" else track.programme
     head = {
         "programme": programme.id,
         "title": programme.text.get(lang).title,
-        "pain": _pain_band(enrollment, programme, kind),
+        "pain": _pain_band(followed, kind),
     }
-    return head | body
-
-
-def _pain_band(enrollment: Enrollment, programme: Programme, kind: str) -> dict[str, int]:
-    table = thresholds_for(programme)
-    # A broken override is for the clinic to fix; the scale still works without it.
-    with contextlib.suppress(ThresholdError):
-        table = table.with_overrides(enrollment.thresholds or {})
-    limit = int(table.run_pain_during_max if kind == "run" else table.pain_during_max)
-    return {"limit": limit, "high": max(limit, HIGH_PAIN)}
+    if kind == "run":
+        return head | _run_body(session)
+    return head | _strength_body(library, programme, session, lang)
 
 
 # --- the payload ----------------------------------------------------------------------
@@ -181,8 +167,10 @@ def _last_pain(user: Any, kind: str) -> dict[str, int | None]:
     return {"during": entry.pain_during, "after": entry.pain_after}
 
 
-def session_payload(user: Any, day: dt.date, kind: str, lang: Lang) -> dict[str, Any] | None:
-    session = planned_session(user, day, kind, lang)
+def session_payload(
+    user: Any, day: dt.date, kind: str, lang: Lang, programme_id: str | None = None
+) -> dict[str, Any] | None:
+    session = planned_session(user, day, kind, lang, programme_id)
     if session is None:
         return None
     return {
@@ -215,7 +203,8 @@ def play(request: HttpRequest, day: str, kind: str) -> HttpResponse:
         raise Http404("kind: expected strength or run")
     when = _parse_day(day)
     lang: Lang = getattr(request, "lang", "en")
-    payload = session_payload(request.user, when, kind, lang)
+    programme_id = request.GET.get("programme") or None
+    payload = session_payload(request.user, when, kind, lang, programme_id)
     context = {
         "payload": payload,
         "texts": player_texts(lang),
