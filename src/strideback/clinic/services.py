@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
@@ -113,8 +115,11 @@ def invite(clinician: User, email: str = "", *, now: dt.datetime) -> CareLink:
     """A new invitation; the runner accepts it at ``/invite/<token>`` (accounts.services)."""
     _require_clinician(clinician)
     email = email.strip().lower()
-    if email and "@" not in email:
-        raise ClinicError("email", "must be an e-mail address")
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise ClinicError("email", "must be an e-mail address") from None
     return CareLink.objects.create(clinician=clinician, invited_email=email, created_at=now)
 
 

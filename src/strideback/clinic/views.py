@@ -87,7 +87,10 @@ def patient_list(request: HttpRequest) -> HttpResponse:
         else items,
         "sort": sort,
         "columns": _columns(sort),
-        "pending": services.pending_invites(me),
+        "pending": [
+            (link, request.build_absolute_uri(f"/invite/{link.token}"))
+            for link in services.pending_invites(me)
+        ],
         "count": len(rows),
         "section": "patients",
     }
