@@ -389,3 +389,29 @@ def test_every_runner_page_is_axe_clean_at_phone_and_desktop_size(
     page.goto(page.base + "/today/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_dark_mode_keeps_contrast_on_today_the_morning_check_and_progress(
+    browser: Any, live_server: Any, login: Any, axe: Any, shot: Any
+) -> None:
+    user = runner_with_history()
+    on = timezone.localdate()
+    akp = Enrollment.objects.get(user=user, programme_id="anterior-knee-pain")
+    JournalEntry.objects.filter(user=user, date__gte=on - DAY).delete()
+    JournalEntry.objects.create(
+        user=user, enrollment=akp, date=on - DAY, kind="strength", pain_during=2, pain_after=2
+    )
+    context = browser.new_context(viewport=PHONE, locale="en-GB", color_scheme="dark")
+    page = context.new_page()
+    page.base = live_server.url
+    login(page, user)
+    for url, name in (
+        ("/today/", "dark-morning"),
+        ("/today/?later=1", "dark-today"),
+        ("/progress/", "dark-progress"),
+        ("/calendar/", "dark-calendar"),
+    ):
+        page.goto(page.base + url)
+        check(page, axe, shot, name)
+    context.close()
