@@ -144,3 +144,17 @@ def test_the_manifest_and_icons_make_the_app_installable(phone: Any, login: Any)
     for icon in manifest["icons"]:
         assert phone.request.get(phone.base + icon["src"]).ok, icon["src"]
     assert phone.evaluate("navigator.serviceWorker.controller.scriptURL").endswith("/sw.js")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_today_and_the_player_open_without_a_network_once_loaded(phone: Any, login: Any) -> None:
+    load_for_offline(phone, login, runner())
+    phone.goto(phone.base + "/today/")
+    today = phone.locator("main").inner_text()
+    phone.context.set_offline(True)
+    phone.reload()
+    assert phone.locator("main").inner_text() == today
+    phone.goto(phone.base + STRENGTH)
+    phone.wait_for_selector("[data-player][data-ready=true]")
+    phone.locator("[data-action=start]").click()
+    assert phone.locator("[data-ui=live]").inner_text().startswith("Get ready: ")

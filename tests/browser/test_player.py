@@ -286,3 +286,65 @@ def test_the_run_screen_is_accessible(phone: Any, login: Any, axe: Any, shot: An
     _axe_clean(phone, axe, "running")
     _no_sideways_scroll(phone)
     shot(phone, "player-run-360")
+
+
+WAKE_LOCK_STUB = """
+window.__wakeLocks = [];
+Object.defineProperty(navigator, 'wakeLock', {configurable: true, value: {
+  request: async (type) => {
+    const listeners = [];
+    const sentinel = {type, released: false,
+      addEventListener: (name, fn) => listeners.push(fn),
+      release: async () => { sentinel.released = true; listeners.forEach(fn => fn()); }};
+    window.__wakeLocks.push(sentinel);
+    return sentinel;
+  }}});
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_screen_stays_on_and_the_lock_comes_back_after_the_tab_returns(
+    phone: Any, login: Any
+) -> None:
+    phone.add_init_script(WAKE_LOCK_STUB)
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    assert phone.evaluate("window.__wakeLocks.length") == 0
+    phone.locator("[data-action=start]").click()
+    phone.wait_for_function("window.__wakeLocks.length === 1")
+    assert phone.evaluate("window.__wakeLocks[0].type") == "screen"
+    # The browser drops the lock when the tab hides; the player asks again when it returns.
+    phone.evaluate("window.__wakeLocks[0].release()")
+    phone.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    phone.wait_for_function("window.__wakeLocks.length === 2")
+    phone.locator("[data-action=end]").click()
+    assert phone.evaluate("window.__wakeLocks[1].released") is True
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_reduced_motion_the_pacer_still_counts_without_moving(phone: Any, login: Any) -> None:
+    phone.emulate_media(reduced_motion="reduce")
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    phone.locator("[data-action=start]").click()
+    phone.clock.run_for(READY + 500)
+    transition = phone.evaluate(
+        "getComputedStyle(document.querySelector('.pacer'), '::before').transitionDuration"
+    )
+    assert transition == "0s"
+    assert phone.locator("[data-ui=word]").inner_text() == "Up"
+    assert phone.locator("[data-ui=count]").inner_text() == "3"
+    phone.clock.run_for(1_000)
+    assert phone.locator("[data-ui=count]").inner_text() == "2"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_player_reads_well_in_dark_mode(phone: Any, login: Any, axe: Any, shot: Any) -> None:
+    phone.emulate_media(color_scheme="dark")
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    phone.locator("[data-action=start]").click()
+    phone.clock.run_for(READY + 3_500)
+    _axe_clean(phone, axe, "dark pacer")
+    shot(phone, "player-pacer-dark-360")
+    phone.locator("[data-action=end]").click()
+    phone.locator("label:has(input[name=pain_during][value='7'])").click()
+    _axe_clean(phone, axe, "dark log")
+    shot(phone, "player-log-dark-360")

@@ -9,6 +9,7 @@ const VERSION = "__VERSION__";
 const CACHE = `strideback-${VERSION}`;
 const SHELL = __SHELL__;
 const OFFLINE_PAGE = "/play/offline/";
+const SLOW_NETWORK_MS = 4000;
 const NEVER = ["/sw.js", "/admin/", "/play/log", "/healthz"];
 
 self.addEventListener("install", (event) => {
@@ -29,17 +30,25 @@ function isPage(request) {
   return request.mode === "navigate" || (request.headers.get("Accept") || "").includes("text/html");
 }
 
-async function pageFirstFromNetwork(request) {
+async function pageFirstFromNetwork(request, event) {
   const cache = await caches.open(CACHE);
-  try {
-    const response = await fetch(request);
+  const fresh = fetch(request).then(async (response) => {
     // Keep only plain successful pages (not a redirect to the login page).
     if (response.ok && !response.redirected && response.type === "basic") {
       await cache.put(request, response.clone());
     }
     return response;
+  });
+  event.waitUntil(fresh.then(() => undefined, () => undefined));
+  // A basement gym's network may hang rather than fail: after a few seconds, the kept copy.
+  const slow = new Promise((resolve) => setTimeout(resolve, SLOW_NETWORK_MS, null));
+  try {
+    const first = await Promise.race([fresh, slow]);
+    if (first) return first;
+    const kept = await cache.match(request, { ignoreVary: true });
+    return kept || (await fresh);
   } catch (error) {
-    const kept = await cache.match(request, { ignoreVary: true, ignoreSearch: false });
+    const kept = await cache.match(request, { ignoreVary: true });
     return kept || (await cache.match(OFFLINE_PAGE)) || Response.error();
   }
 }
@@ -79,6 +88,6 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname.startsWith("/static/") || url.pathname === "/manifest.webmanifest") {
     event.respondWith(staleWhileRevalidate(request, event));
   } else if (isPage(request)) {
-    event.respondWith(pageFirstFromNetwork(request));
+    event.respondWith(pageFirstFromNetwork(request, event));
   }
 });
