@@ -348,3 +348,16 @@ def test_the_player_reads_well_in_dark_mode(phone: Any, login: Any, axe: Any, sh
     phone.locator("label:has(input[name=pain_during][value='7'])").click()
     _axe_clean(phone, axe, "dark log")
     shot(phone, "player-log-dark-360")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_a_stall_the_pacer_catches_up_without_a_burst_of_cues(phone: Any, login: Any) -> None:
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    phone.locator("[data-action=start]").click()
+    phone.clock.run_for(READY)
+    phone.clock.fast_forward(20_500)  # timers stalled for 20 s, as in a hidden tab
+    phone.clock.run_for(1_000)
+    late = [(c["t"], c["id"]) for c in said(phone) if c["t"] > READY]
+    # Only the cue due last is voiced; the next one still comes on the original beat.
+    assert late == [(READY + 20_500, "hold"), (READY + 21_000, "down")]
+    assert live(phone) == "Rep 3 of 10: Down"

@@ -16,6 +16,7 @@ const READY_MS = 10000;
 const SWITCH_MS = 5000;
 const COUNT_PACE_MS = 3000; // reps without a tempo: one every 3 seconds
 const RELAX_MS = 3000; // reps with a hold: relax 3 seconds between holds
+const STALE_MS = 1500; // a cue this late, with a later one also due, is shown but not voiced
 
 // --- texts ------------------------------------------------------------------------------
 
@@ -188,9 +189,9 @@ export function createRunner(steps, { clock = realClock, onStep, onCue, onTick, 
     return now - state.started;
   }
 
-  function enter(index) {
+  function enter(index, startAt = clock.now()) {
     state.index = index;
-    state.started = clock.now();
+    state.started = startAt;
     state.fired = 0;
     if (index >= steps.length) return finish(true);
     onStep?.(steps[index], index);
@@ -211,18 +212,23 @@ export function createRunner(steps, { clock = realClock, onStep, onCue, onTick, 
     const step = steps[state.index];
     const at = elapsed();
     while (state.fired < step.cues.length && step.cues[state.fired].at <= at) {
-      onCue?.(step.cues[state.fired], step);
+      const due = step.cues[state.fired];
+      const next = step.cues[state.fired + 1];
+      // After a stall (a hidden tab's throttled timers), only the latest overdue cue is voiced.
+      const stale = at - due.at > STALE_MS && next !== undefined && next.at <= at;
+      onCue?.(due, step, stale);
       state.fired += 1;
     }
-    if (step.duration !== null && at >= step.duration) return leave(true);
+    // The next step starts when this one was due to end, so timer jitter never adds up.
+    if (step.duration !== null && at >= step.duration) return leave(true, state.started + step.duration);
     onTick?.(step, at);
     state.timer = clock.setTimeout(tick, Math.max(0, nextBoundary(step, at) - at));
   }
 
-  function leave(completed) {
+  function leave(completed, startAt) {
     const step = steps[state.index];
     step.completed = completed;
-    enter(state.index + 1);
+    enter(state.index + 1, startAt);
   }
 
   function finish(completed) {
@@ -488,9 +494,11 @@ function mount(root) {
     if (step.type === "wait") ui.done.focus({ preventScroll: true });
   }
 
-  function onCue(c, step) {
-    audio.beep(c.beep);
-    audio.say(c.text, c.id);
+  function onCue(c, step, stale) {
+    if (!stale) {
+      audio.beep(c.beep);
+      audio.say(c.text, c.id);
+    }
     lastCue = c;
     if (step.type !== "segment" && c.id !== "count") ui.word.textContent = c.word ? texts[c.word] ?? c.text : c.text;
     const rep = c.rep ? format(texts, "player.rep_of", { n: c.rep, total: c.reps }) : "";
