@@ -618,6 +618,8 @@ def _stop_flags(user: User, states: Sequence[Followed]) -> tuple[FlagView, ...]:
     for f in states:
         if f.state.status == engine.Status.STOPPED:
             return tuple(FlagView(r.flag.value, r.urgency.value, r.date) for r in f.state.red_flags)
+    if states:
+        return ()  # the engine read every check and clearance: nothing stops the plan
     # Not following anything yet (stopped during onboarding): the stored check still holds.
     return tuple(FlagView(flag.value, flag.urgency.value, None) for flag in red_flag_stop(user))
 
@@ -651,7 +653,10 @@ def _track_view(
     f: Followed, on: dt.date, lang: Lang, library: Library, logged: Sequence[JournalEntry]
 ) -> TrackView:
     state, prog = f.state, f.track.programme
-    sessions = [_session_view(s, f, lang, library, logged) for s in f.plan.sessions]
+    # Only today's sessions and the next one are shown: no need to describe two weeks.
+    wanted = [s for s in f.plan.sessions if s.date == on]
+    wanted += [s for s in f.plan.sessions if s.date > on][:1]
+    sessions = [_session_view(s, f, lang, library, logged) for s in wanted]
     today_sessions = tuple(s for s in sessions if s.date == on) + _done_today(f, on, lang, logged)
     upcoming = next((s for s in sessions if s.date > on), None)
     phase_title = None
