@@ -327,6 +327,39 @@ def scenarios(
     }
 
 
+def in_process(tokens: dict[str, list[str]], rng: random.Random, n: int) -> str:
+    """Server time without HTTP or queueing: each scenario through Django's test client, one at
+    a time, with its query count. Tells service time apart from waiting for a worker."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    lines = [
+        "in-process (one request at a time, no HTTP)",
+        f"{'scenario':<22} {'median ms':>10} {'p95 ms':>8} {'queries':>8}",
+    ]
+    for name, make in scenarios(tokens, rng).items():
+        times, queries = [], 0
+        for i in range(n + 3):
+            method, path, body, headers = make(i)
+            extra = {"HTTP_AUTHORIZATION": headers["Authorization"]}
+            with CaptureQueriesContext(connection) as captured:
+                began = time.perf_counter()
+                if method == "GET":
+                    client.get(path, **extra)
+                else:
+                    client.post(path, body, content_type="application/json", **extra)
+                elapsed = time.perf_counter() - began
+            if i >= 3:  # the first few warm caches up
+                times.append(elapsed * 1000)
+                queries = len(captured)
+        lines.append(
+            f"{name:<22} {percentile(times, 50):>10.1f} {percentile(times, 95):>8.1f} {queries:>8}"
+        )
+    return "\n".join(lines)
+
+
 def table(results: list[Result], header: str) -> str:
     lines = [
         header,
@@ -356,6 +389,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the temporary data folder")
+    parser.add_argument(
+        "--in-process", type=int, default=30, metavar="N", help="also time N requests in-process"
+    )
     args = parser.parse_args(argv)
 
     rng = random.Random(args.seed)
@@ -371,6 +407,8 @@ def main(argv: list[str] | None = None) -> int:
         f"seeded {RUNNERS} runners, {CLINICIANS} clinicians, {seeded['entries']} journal entries "
         f"in {time.perf_counter() - began:.1f} s ({db})"
     )
+    if args.in_process:
+        print(in_process(seeded["tokens"], rng, args.in_process))  # type: ignore[arg-type]
     port = free_port()
     server = start_server(env, port, args.workers, args.threads)
     try:
