@@ -415,3 +415,22 @@ def test_dark_mode_keeps_contrast_on_today_the_morning_check_and_progress(
         page.goto(page.base + url)
         check(page, axe, shot, name)
     context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_run_day_shows_the_walk_run_intervals_in_norwegian(
+    make_page: Any, login: Any, axe: Any, shot: Any
+) -> None:
+    user = User.objects.create_user("kari@example.org", "pw-12345678", language="nb")
+    on = timezone.localdate()
+    services.save_areas(user, ["front_of_knee"])
+    services.enroll(user, ["return-to-run-5k"], on, on)
+    page = make_page(PHONE, "nb-NO")
+    login(page, user)
+    page.goto(page.base + "/today/")
+    main = page.locator("main").inner_text()
+    assert "Løpetur – uke 1, dag 1" in main
+    assert page.locator("ol.segments li.seg-run").count() >= 1
+    link = page.get_by_role("link", name="Start løpeturen")
+    assert link.get_attribute("href").startswith(f"/play/{on.isoformat()}/run/")
+    check(page, axe, shot, "today-run-nb")
