@@ -185,6 +185,7 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
             {"entry": e, "worst": worst(e), "flagged": e.pk in _flagged_ids(row)}
             for e in reversed(entries)
         ],
+        "progress": training.progress(runner, on, lang, weeks=8),
         "chart": pain_chart(entries, on, JOURNAL_DAYS, row.pain_limit, lang),
         "calendar": calendar_weeks(
             entries,
