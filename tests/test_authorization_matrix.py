@@ -298,6 +298,11 @@ PAGES: dict[str, Page] = {
         lambda w: {"enrollment_id": w.enrollment.pk},
         post={},
     ),
+    "settings/clinicians/<int:clinician_id>/stop/": Page(
+        page(ANON_REFUSED, "any", "any", "any", "any"),
+        lambda w: {"clinician_id": w.clinician.pk},
+        post={},
+    ),
     "settings/tokens": Page(RUNNER, post={"name": "page matrix"}),
     "settings/tokens/<int:token_id>/revoke": Page(
         page(ANON_REFUSED, "any", "any", "any", "any"),
