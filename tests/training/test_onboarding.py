@@ -217,3 +217,12 @@ def test_a_runner_may_add_a_programme_later(
         "/start/programmes/", {"programmes": ["plantar-heel-pain"], "start": ON.isoformat()}
     )
     assert Enrollment.objects.filter(user=runner, active=True).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_start_date_too_far_ahead_is_caught_on_the_goal_page(logged_in: Client) -> None:
+    logged_in.post("/start/", {"areas": ["heel"]})
+    far = timezone.localdate() + dt.timedelta(days=200)
+    response = logged_in.post("/start/goal/", {"goal": "keep_running", "start": far.isoformat()})
+    assert response.status_code == 400
+    assert "Start date: enter a date from the last four weeks" in response.content.decode()

@@ -189,8 +189,7 @@ def enroll(
         raise InputError("programmes", "onb.error_programmes")
     if any(pid not in library.programmes for pid in ids):
         raise InputError("programmes", "onb.error_programmes")
-    if start < on - dt.timedelta(days=28) or start > on + dt.timedelta(days=90):
-        raise InputError("start", "onb.error_start")
+    check_start(start, on)
     if red_flag_stop(user):
         raise InputError("red_flags", "onb.error_stopped")
     with transaction.atomic():
@@ -200,6 +199,12 @@ def enroll(
             prof.onboarded_at = timezone.now()
             prof.save(update_fields=["onboarded_at"])
     return out
+
+
+def check_start(start: dt.date, on: dt.date) -> None:
+    """A start date from four weeks back (catching up) to three months ahead."""
+    if start < on - dt.timedelta(days=28) or start > on + dt.timedelta(days=90):
+        raise InputError("start", "onb.error_start")
 
 
 def _enroll_one(user: User, pid: str, start: dt.date) -> Enrollment:

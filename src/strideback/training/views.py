@@ -142,8 +142,10 @@ def start_goal(request: HttpRequest) -> HttpResponse:
     start_text = request.POST.get("start", today.isoformat())
     if request.method == "POST":
         start = _parse_date(start_text)
-        if start is None:
-            errors["start"] = "onb.error_start"
+        try:
+            services.check_start(start or dt.date.min, today)
+        except services.InputError as exc:
+            errors[exc.field] = exc.code
         try:
             services.save_goal(user, goal)
         except services.InputError as exc:
