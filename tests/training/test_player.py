@@ -180,6 +180,13 @@ def test_a_bad_entry_is_refused_naming_the_field(body: Any, field: str) -> None:
 
 
 @pytest.mark.django_db
+def test_logging_without_a_login_is_refused_naming_the_session() -> None:
+    response = Client().post("/play/log", data="{}", content_type="application/json")
+    assert response.status_code == 401
+    assert response.json()["errors"][0]["field"] == "session"
+
+
+@pytest.mark.django_db
 def test_logging_needs_a_session_and_the_csrf_header() -> None:
     anonymous = Client(enforce_csrf_checks=True)
     assert anonymous.post("/play/log", data="{}", content_type="application/json").status_code in (

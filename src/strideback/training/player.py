@@ -244,7 +244,8 @@ def _entry_json(entry: JournalEntry) -> dict[str, Any]:
 def log(request: HttpRequest) -> HttpResponse:
     """Store a finished session: EntryIn as JSON. 201 created, 200 already stored, 422 bad."""
     if not request.user.is_authenticated:
-        return JsonResponse({"errors": [{"field": "session", "message": "log in first"}]}, 401)
+        errors = [{"field": "session", "message": "log in first"}]
+        return JsonResponse({"errors": errors}, status=401)
     try:
         body = json.loads(request.body or b"")
     except (ValueError, UnicodeDecodeError):
