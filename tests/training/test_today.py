@@ -193,3 +193,14 @@ def test_today_page_shows_exercises_and_links_to_the_player(
     assert "Einbeiniges Fersenheben" in page or "Fersenheben" in page
     assert f'href="/play/{on.isoformat()}/strength/?programme=plantar-heel-pain"' in page
     assert "Training starten" in page
+
+
+@pytest.mark.django_db
+def test_after_stopping_every_programme_today_offers_to_find_one(
+    logged_in: Client, runner: User, enrolled: Callable[..., Any]
+) -> None:
+    (enrollment,) = enrolled(runner, start=timezone.localdate())
+    services.stop_programme(runner, enrollment.pk)
+    html = logged_in.get("/today/").content.decode()
+    assert "You&#x27;re not following a programme right now." in html
+    assert 'href="/start/"' in html
