@@ -148,6 +148,19 @@ def test_a_key_given_twice_is_an_error_not_a_silent_override(tmp_path: Path) -> 
     assert "key 'id' appears twice" in problem
 
 
+def test_unknown_or_impossible_thresholds_are_named(tmp_path: Path) -> None:
+    root = broken_library(
+        tmp_path, lambda d: d.update(thresholds={"running_gate_pain_max": 12, "pain_limit": 2})
+    )
+    found = messages(root)
+    assert len(found) == 2
+    assert found[0].startswith("programmes/tiny.yaml: thresholds.pain_limit: unknown threshold")
+    assert found[1] == (
+        "programmes/tiny.yaml: thresholds.running_gate_pain_max: "
+        "must be a pain level from 0 to 10, got 12"
+    )
+
+
 def test_content_check_prints_one_line_per_problem_and_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

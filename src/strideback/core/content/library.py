@@ -197,6 +197,20 @@ def _check_phases(label: str, prog: Programme, exercises: Mapping[str, Any]) -> 
     return problems
 
 
+def _check_thresholds(label: str, prog: Programme) -> list[Problem]:
+    """A programme's threshold overrides must name known keys with sensible values."""
+    from strideback.core.engine.thresholds import ThresholdError, defaults
+
+    try:
+        defaults(prog.pain_mode).with_overrides(prog.thresholds)
+    except ThresholdError as exc:
+        return [
+            Problem(label, f"thresholds.{key}", message.strip())
+            for key, _, message in (p.partition(":") for p in exc.problems)
+        ]
+    return []
+
+
 def _check_weeks(label: str, prog: Programme) -> list[Problem]:
     problems = []
     for i, week in enumerate(prog.weeks):
@@ -239,6 +253,7 @@ def _check_programmes(
             problems += _raw_item_refs(label, prog, exercises)
             continue
         problems += _check_phases(label, prog, exercises)
+        problems += _check_thresholds(label, prog)
         problems += _check_weeks(label, prog)
         if prog.companion is not None and prog.companion not in programmes:
             problems.append(Problem(label, "companion", f"unknown programme id '{prog.companion}'"))

@@ -224,7 +224,7 @@ class Programme(Model):
     pain_mode: PainMode
     schedule: Schedule
     companion: Slug | None = None
-    thresholds: dict[str, float] = {}
+    thresholds: dict[str, int | float] = {}
     text: Translated[ProgrammeText]
     phases: list[Phase] = []
     weeks: list[RunWeek] = []
