@@ -13,7 +13,9 @@ Everything the runner's and the clinician's pages do, as JSON.
 header) or a personal API token from `/settings/tokens`: `Authorization: Bearer sb_...`.
 An unknown or revoked token is a 401. Clinician endpoints also need a second factor: a session
 that passed the authenticator-app check, or - for a token, which cannot carry one - a clinician
-who has a confirmed TOTP device.
+who has a confirmed TOTP device. Tokens are created from a logged-in session only (the page or
+`POST /api/v1/tokens` with the session), so a leaked token cannot mint more; the secret is
+shown once and only its SHA-256 is stored.
 
 **Errors** are JSON: `{"errors": [{"field": "pain.during", "message": "must be at most 10"}]}`
 with 422 (invalid input), 400 (not JSON), 401, 403, 404 (also for what is not yours) or 409.
