@@ -21,6 +21,7 @@ from strideback.core.languages import LANGUAGES, Lang
 UI_DIR = Path(__file__).resolve().parents[1] / "content" / "ui"
 
 Catalogue = Mapping[str, Mapping[str, str]]
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _placeholders(text: str) -> set[str]:
@@ -60,7 +61,7 @@ def read_catalogue(folder: Path = UI_DIR) -> tuple[dict[str, dict[str, str]], li
     for path in sorted(folder.glob("*.yaml")):
         label = f"ui/{path.name}"
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506
         except (OSError, yaml.YAMLError) as exc:
             problems.append(Problem(label, "", f"is not valid YAML: {exc}"))
             continue
