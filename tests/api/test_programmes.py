@@ -44,3 +44,4 @@ def test_the_openapi_schema_and_docs_are_served(db: None) -> None:
     docs = Client().get("/api/v1/docs")
     assert docs.status_code == 200
     assert b"cdn" not in docs.content.lower()
+    assert b'data-api-csrf="true"' in docs.content  # "Try it out" sends X-CSRFToken
