@@ -230,3 +230,13 @@ def test_home_sends_runners_to_today_and_clinicians_to_the_clinic(
     assert client.get("/")["Location"] == "/today/"
     client.force_login(clinician)
     assert client.get("/")["Location"] == "/clinic/"
+
+
+@pytest.mark.django_db
+def test_the_accounts_language_follows_the_runner_to_a_new_device(client: Client) -> None:
+    User.objects.create_user("nb@example.org", "pw-12345678", language="nb")
+    client.post(
+        "/login/", {"email": "nb@example.org", "password": "pw-12345678"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    html = client.get("/settings/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="nb">' in html

@@ -17,7 +17,8 @@ from strideback.accounts import ratelimit, services
 from strideback.accounts.forms import EmailForm, LoginForm, NewPasswordForm, SignupForm
 from strideback.accounts.models import User
 from strideback.core.i18n import t
-from strideback.core.languages import Lang
+from strideback.core.languages import LANGUAGES, Lang
+from strideback.web.middleware import COOKIE
 
 
 def _lang(request: HttpRequest) -> Lang:
@@ -67,9 +68,17 @@ def login_view(request: HttpRequest) -> HttpResponse:
         else:
             ratelimit.clear(email, ip)
             login(request, user)
-            return HttpResponseRedirect(_next(request, "/"))
+            return _remember_language(HttpResponseRedirect(_next(request, "/")), user)
     context = {"form": form, "next": _next(request, "")}
     return render(request, "accounts/login.html", context, status=400 if form.errors else 200)
+
+
+def _remember_language(response: HttpResponse, user: object) -> HttpResponse:
+    """The language saved on the account follows the runner to a new device."""
+    lang = getattr(user, "language", "")
+    if lang in LANGUAGES:
+        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax")
+    return response
 
 
 @require_POST
