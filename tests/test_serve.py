@@ -74,7 +74,8 @@ def test_first_run_sets_up_the_data_folder_and_serves_pages(tmp_path: Path) -> N
         status, html = get(f"http://127.0.0.1:{port}/")
         assert status == 200 and "Strideback" in html
         assert proc.stdout is not None
-        assert f"http://127.0.0.1:{port}/" in proc.stdout.readline()
+        printed = [proc.stdout.readline() for _ in range(2)]
+        assert any(f"Open http://127.0.0.1:{port}/" in line for line in printed), printed
     key = (tmp_path / "secret_key").read_text()
     assert (tmp_path / "strideback.sqlite3").exists()
     with serving(tmp_path, port) as (_, second_start):
