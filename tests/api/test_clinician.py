@@ -167,3 +167,27 @@ def test_notes_are_private_to_their_author(world: World, as_token) -> None:
     empty = client.post(url, {"text": " "}, content_type="application/json")
     assert empty.json() == {"errors": [{"field": "text", "message": "must not be empty"}]}
     assert b"knee better" not in as_token("runner_a").get("/api/v1/me/export").content
+
+
+def test_the_patient_page_costs_the_same_queries_for_4_or_40_entries(
+    world: World, as_token
+) -> None:
+    client = as_token("a_clinician")
+    url = f"{BASE}/patients/{world.a.pk}"
+    client.get(url)  # the token's first use writes last_used_at once
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    few = count()
+    today = timezone.localdate()
+    for days in range(1, 37):
+        JournalEntry.objects.create(
+            user=world.a,
+            enrollment=world.enrollment,
+            date=today - dt.timedelta(days=days % 27),
+            kind="strength",
+        )
+    assert count() == few

@@ -32,7 +32,7 @@ from strideback.api.schemas import (
 )
 from strideback.clinic import services as clinic
 from strideback.clinic.flags import Evidence, PatientRow
-from strideback.training.models import Enrollment, JournalEntry
+from strideback.training.models import Enrollment
 
 router = Router(tags=["clinician"], auth=CLINICIAN_AUTH)
 
@@ -118,28 +118,21 @@ def flags(request: HttpRequest) -> HttpResponse:
     return fast_json([patient_out(r) for r in rows if r.needs_attention])
 
 
-def _row(request: HttpRequest, runner_id: int) -> PatientRow:
-    clinic.patient(request.auth, runner_id)  # 404 unless an active patient
-    rows = clinic.patient_list(request.auth, _today())
-    return next(r for r in rows if r.runner_id == runner_id)
-
-
 @router.get(
     "/patients/{runner_id}",
     response={200: PatientDetail, **ERRORS},
     summary="One patient: flags, prescriptions and the last four weeks of journal",
 )
 def patient_detail(request: HttpRequest, runner_id: int) -> dict[str, Any]:
-    row = _row(request, runner_id)
-    since = _today() - dt.timedelta(days=JOURNAL_DAYS)
-    entries = JournalEntry.objects.filter(user_id=runner_id, date__gte=since).select_related(
-        "enrollment"
-    )
-    enrollments = Enrollment.objects.filter(user_id=runner_id).order_by("-active", "-start")
+    runner = clinic.patient(request.auth, runner_id)  # 404 unless an active patient
+    on = _today()
+    entries = clinic.journal(request.auth, runner, on - dt.timedelta(days=JOURNAL_DAYS), on)
+    enrollments = list(Enrollment.objects.filter(user=runner).order_by("-active", "-start"))
+    programmes = {e.pk: e.programme_id for e in enrollments}
     return {
-        "patient": patient_out(row),
+        "patient": patient_out(clinic.patient_row(request.auth, runner, on)),
         "prescriptions": [prescription_out(e) for e in enrollments],
-        "journal": [entry_out(e) for e in entries.order_by("date", "id")],
+        "journal": [entry_out(e, programmes) for e in entries],
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -23,7 +24,15 @@ router = Router(tags=["journal"], auth=USER_AUTH)
 EDIT_WINDOW = dt.timedelta(hours=24)
 
 
-def entry_out(entry: JournalEntry) -> dict[str, object]:
+def entry_out(
+    entry: JournalEntry, programmes: Mapping[int, str] | None = None
+) -> dict[str, object]:
+    """The entry as the API shows it; ``programmes`` (enrollment id -> programme id) saves a
+    query per entry when the caller already has the enrollments."""
+    if programmes is not None:
+        programme = programmes.get(entry.enrollment_id or 0)
+    else:
+        programme = entry.enrollment.programme_id if entry.enrollment_id else None
     return {
         "id": entry.pk,
         "date": entry.date,
@@ -43,7 +52,7 @@ def entry_out(entry: JournalEntry) -> dict[str, object]:
         "run_day": entry.run_day,
         "note": entry.note,
         "idempotency_key": entry.idempotency_key,
-        "programme": entry.enrollment.programme_id if entry.enrollment_id else None,
+        "programme": programme,
         "created_at": entry.created_at,
         "updated_at": entry.updated_at,
         "editable_until": entry.created_at + EDIT_WINDOW,
