@@ -361,3 +361,25 @@ def test_after_a_stall_the_pacer_catches_up_without_a_burst_of_cues(phone: Any, 
     # Only the cue due last is voiced; the next one still comes on the original beat.
     assert late == [(READY + 20_500, "hold"), (READY + 21_000, "down")]
     assert live(phone) == "Rep 3 of 10: Down"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_heel_raises_to_12rm_on_both_sides_with_the_programmes_rest(
+    make_page: Any, login: Any
+) -> None:
+    # Plantar heel pain, weeks 1-2: 3 x 12RM at 3-2-3 on each leg, 2 minutes' rest.
+    page = make_page(locale="nb-NO")
+    open_player(page, login, runner("plantar-heel-pain", "nb"), STRENGTH)
+    page.locator("[data-action=start]").click()
+    page.clock.run_for(READY + 100)
+    assert page.locator("[data-ui=hint]").inner_text() == "Så tungt at du klarer høyst 12"
+    assert "Første side" in page.locator("[data-ui=where]").inner_text()
+    page.clock.run_for(12 * 8_000)
+    assert live(page) == "Bytt side"
+    assert beeps(page)[-1]["pattern"] == "switch"
+    page.clock.run_for(5_000 + 12 * 8_000)
+    assert live(page) == "Pause"
+    assert "120 sekunder" in page.locator("[data-ui=hint]").inner_text()
+    ids = [c["id"] for c in said(page) if c["id"] in ("up", "switch", "rest")]
+    assert ids == ["up"] * 12 + ["switch"] + ["up"] * 12 + ["rest"]
+    assert {c["lang"] for c in said(page)} == {"nb-NO"}

@@ -30,13 +30,11 @@ def logged_in(user: User) -> Client:
     return client
 
 
-def post_entry(client: Client, body: Any) -> Any:
+def post_entry(client: Client, body: Any, url: str = "/play/log") -> Any:
     client.get("/play/2026-03-02/strength/")  # sets the CSRF cookie, as the page does
     token = client.cookies["csrftoken"].value
     data = body if isinstance(body, str) else json.dumps(body)
-    return client.post(
-        "/play/log", data=data, content_type="application/json", HTTP_X_CSRFTOKEN=token
-    )
+    return client.post(url, data=data, content_type="application/json", HTTP_X_CSRFTOKEN=token)
 
 
 def entry(**overrides: Any) -> dict[str, Any]:
@@ -98,7 +96,7 @@ def test_the_payload_speaks_the_runners_language_and_carries_the_pain_band() -> 
     assert payload is not None
     assert payload["speech_lang"] == "da-DK"
     assert payload["pain"] == {"limit": 0, "high": 5}  # strength work is pain-free
-    assert payload["log_url"] == "/play/log"
+    assert payload["log_url"] == "/play/log?programme=anterior-knee-pain"
 
 
 @pytest.mark.django_db
@@ -156,6 +154,16 @@ def test_a_run_is_logged_against_the_run_plan() -> None:
     body = entry(kind="run", sets_done=None, run_minutes=2, run_week=1, run_day=1)
     assert post_entry(logged_in(user), body).status_code == 201
     assert JournalEntry.objects.get(user=user).enrollment == plan
+
+
+@pytest.mark.django_db
+def test_a_session_is_logged_against_the_programme_that_was_played() -> None:
+    user = runner()
+    enrol(user)
+    mobility = enrol(user, "runners-knee-mobility")
+    url = "/play/log?programme=runners-knee-mobility"
+    assert post_entry(logged_in(user), entry(), url).status_code == 201
+    assert JournalEntry.objects.get(user=user).enrollment == mobility
 
 
 @pytest.mark.parametrize(

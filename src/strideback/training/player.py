@@ -41,10 +41,14 @@ HIGH_PAIN = 5
 # --- what is planned ------------------------------------------------------------------
 
 
-def _enrollment(user: Any, kind: str, library: Library) -> tuple[Enrollment, Programme] | None:
-    """The active enrollment a logged session of ``kind`` belongs to."""
+def _enrollment(
+    user: Any, kind: str, library: Library, programme_id: str | None = None
+) -> tuple[Enrollment, Programme] | None:
+    """The active enrollment a logged session of ``kind`` belongs to: the programme the
+    player ran (``programme_id``) when it fits, else the first that does."""
     wanted = "run_plan" if kind == "run" else "exercises"
-    for enrollment in Enrollment.objects.filter(user=user, active=True).order_by("id"):
+    active = Enrollment.objects.filter(user=user, active=True).order_by("id")
+    for enrollment in sorted(active, key=lambda e: e.programme_id != programme_id):
         programme = library.programmes.get(enrollment.programme_id)
         if programme is not None and programme.kind == wanted:
             return enrollment, programme
@@ -180,7 +184,7 @@ def session_payload(
         "speech_lang": SPEECH_LANG[lang],
         "default_rest_seconds": DEFAULT_REST_SECONDS,
         "last_pain": _last_pain(user, kind),
-        "log_url": "/play/log",
+        "log_url": f"/play/log?programme={session['programme']}",
         **session,
     }
 
@@ -212,6 +216,7 @@ def play(request: HttpRequest, day: str, kind: str) -> HttpResponse:
         "kind": kind,
         "pain_fields": ("during", "after"),
         "scale": range(11),
+        "section": "today",
     }
     response = render(request, "training/player.html", context)
     # The service worker keeps its own copy for offline use; the browser cache must not
@@ -256,7 +261,8 @@ def log(request: HttpRequest) -> HttpResponse:
         data = EntryIn.model_validate(body)
     except ValidationError as exc:
         return _unprocessable(_errors(exc))
-    found = _enrollment(request.user, data.kind, default_library())
+    programme_id = request.GET.get("programme") or None
+    found = _enrollment(request.user, data.kind, default_library(), programme_id)
     entry, created = log_entry(request.user, data, found[0] if found else None)  # type: ignore[arg-type]
     return JsonResponse(_entry_json(entry), status=201 if created else 200)
 
