@@ -164,13 +164,18 @@ class Progression:
     def _close_until(self, day: int) -> None:
         while day >= self.boundary:
             if self.breach is None and self._rise is None and self.week_in_phase != self._length:
-                # The common week: nothing went wrong, and the phase goes on.
-                self.week_in_phase += 1
+                # The common case: nothing went wrong, and the phase goes on; close as many
+                # such weeks at once as lie before ``day`` and inside the phase.
+                weeks = (day - self.boundary) // WEEK + 1
+                if self._length is not None:
+                    weeks = min(weeks, self._length - self.week_in_phase)
+                self.week_in_phase += weeks
+                self.boundary += WEEK * weeks
                 self.streak = 0
                 self._event = _ON_TRACK
             else:
                 self._close_week()
-            self.boundary += WEEK
+                self.boundary += WEEK
 
     def _close_week(self) -> None:
         breach = self.breach

@@ -144,9 +144,12 @@ class Running:
         """Take a quiet, completed run that only moves to the next session of the week (the
         common run) without the full path; False if the full path is needed."""
         if (self.gate_open and not self.paused and entry.completed and day <= self._news_from
-                and day - self.last_run < self._gap and self.day < self.days_in_week):
-            self.day += 1
+                and day - self.last_run < self._gap):
             self.last_run, self.last_run_week = day, self.week
+            if self.day < self.days_in_week:
+                self.day += 1
+            else:
+                self._next_session()
             return True
         return False
 
