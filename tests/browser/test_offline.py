@@ -26,6 +26,8 @@ def runner(language: str = "en") -> User:
 
 def load_for_offline(page: Any, login: Any, user: User, path: str = STRENGTH) -> None:
     """Open the player, wait for the service worker, and load once more so it keeps a copy."""
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
     login(page, user)
     page.goto(page.base + path)
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
@@ -77,6 +79,7 @@ def test_a_session_logged_offline_is_sent_once_when_the_network_returns(
     assert again["saved"]["id"] == entry.pk and again["created"] is False
     phone.reload()
     assert JournalEntry.objects.count() == 1
+    assert phone.errors == []
 
 
 @pytest.mark.django_db(transaction=True)

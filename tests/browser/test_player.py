@@ -29,6 +29,8 @@ def runner(programme: str, language: str = "en", email: str = "runner@example.co
 
 
 def open_player(page: Any, login: Any, user: User, path: str) -> None:
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
     login(page, user)
     page.clock.install(time=dt.datetime(2026, 3, 2, 7, 0))
     page.goto(page.base + path)
@@ -231,6 +233,7 @@ def test_logging_takes_two_taps_and_lands_once(phone: Any, login: Any) -> None:
     assert (entry.sets_done, entry.pain_during, entry.pain_after) == (1, 3, 0)
     assert entry.completed is False and entry.swelling is False
     assert entry.idempotency_key and len(entry.idempotency_key) == 32
+    assert phone.errors == []
 
 
 def _axe_clean(page: Any, axe: Any, state: str) -> None:
@@ -274,6 +277,7 @@ def test_every_screen_of_a_strength_session_is_accessible(
     _axe_clean(page, axe, "log")
     _no_sideways_scroll(page)
     shot(page, f"player-log-{width}")
+    assert page.errors == []
 
 
 @pytest.mark.django_db(transaction=True)
@@ -383,3 +387,18 @@ def test_heel_raises_to_12rm_on_both_sides_with_the_programmes_rest(
     ids = [c["id"] for c in said(page) if c["id"] in ("up", "switch", "rest")]
     assert ids == ["up"] * 12 + ["switch"] + ["up"] * 12 + ["rest"]
     assert {c["lang"] for c in said(page)} == {"nb-NO"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sets_done_can_be_corrected_with_the_stepper(phone: Any, login: Any) -> None:
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    phone.locator("[data-action=start]").click()
+    phone.locator("[data-action=end]").click()
+    phone.get_by_role("button", name="More").click()
+    phone.get_by_role("button", name="More").click()
+    phone.get_by_role("button", name="Fewer").click()
+    assert phone.locator("#sets_done").input_value() == "1"
+    phone.get_by_role("button", name="Save").click()
+    phone.wait_for_selector("[data-ui=status][data-state=saved]")
+    assert JournalEntry.objects.get().sets_done == 1
+    assert phone.errors == []

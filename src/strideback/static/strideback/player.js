@@ -615,10 +615,10 @@ function mount(root) {
   }
 
   function stepper(event) {
-    const button = event.target.closest("[data-step]");
+    const button = event.target.closest("button[data-delta]");
     if (!button) return;
     const input = form.elements[button.dataset.target];
-    const delta = Number(button.dataset.step);
+    const delta = Number(button.dataset.delta);
     const next = Math.max(0, Math.min(Number(input.max || 600), Number(input.value || 0) + delta));
     input.value = String(next);
   }
