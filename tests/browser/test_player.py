@@ -402,3 +402,26 @@ def test_sets_done_can_be_corrected_with_the_stepper(phone: Any, login: Any) -> 
     phone.wait_for_selector("[data-ui=status][data-state=saved]")
     assert JournalEntry.objects.get().sets_done == 1
     assert phone.errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_untimed_mobilisations_wait_for_done_on_each_side(make_page: Any, login: Any) -> None:
+    page = make_page(locale="de-DE")
+    open_player(page, login, runner("runners-knee-mobility", "de"), STRENGTH)
+    page.get_by_role("button", name="Starten").click()
+    page.get_by_role("button", name="Jetzt starten").click()
+    done = page.get_by_role("button", name="Fertig")
+    assert done.is_visible()
+    assert page.evaluate("document.activeElement.dataset.action") == "done"
+    assert "Tippen Sie auf Fertig" in page.locator("[data-ui=hint]").inner_text()
+    page.clock.run_for(120_000)
+    assert done.is_visible(), "an untimed set waits as long as it takes"
+    done.click()
+    assert live(page) == "Seite wechseln"
+    page.clock.run_for(5_000)
+    assert "Andere Seite" in page.locator("[data-ui=where]").inner_text()
+    done.click()
+    assert "Übung 2 von 5" in page.locator("[data-ui=where]").inner_text()
+    page.get_by_role("button", name="Training beenden").click()
+    assert page.locator("#sets_done").input_value() == "1"
+    assert page.errors == []
