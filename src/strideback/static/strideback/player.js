@@ -451,7 +451,8 @@ function mount(root) {
   function hintFor(step) {
     if (step.type === "rest") {
       const seconds = step.duration / 1000;
-      return step.defaultRest ? format(texts, "player.rest_default", { seconds }) : format(texts, "player.rest_for", { seconds });
+      const rest = format(texts, step.defaultRest ? "player.rest_default" : "player.rest_for", { seconds });
+      return `${rest} ${format(texts, "player.next_set", { n: step.set + 1, total: step.sets })}`;
     }
     if (session.kind === "run") {
       if (step.type === "segment") return format(texts, "player.total_left", { time: clockText(step.total - step.offset) });
