@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from strideback.core.i18n import t
+from strideback.core.languages import Lang
 
 STATIC = Path(settings.PACKAGE_DIR) / "static" / "strideback"
 # What the service worker stores at install time: the shell every page needs offline.
@@ -46,7 +47,7 @@ def version() -> str:
 @require_GET
 def manifest(request: HttpRequest) -> HttpResponse:
     data = json.loads((STATIC / "manifest.webmanifest").read_text(encoding="utf-8"))
-    lang = getattr(request, "lang", "en")
+    lang: Lang = getattr(request, "lang", "en")
     data["lang"] = lang
     data["description"] = t("pwa.description", lang)
     response = HttpResponse(

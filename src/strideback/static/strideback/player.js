@@ -341,7 +341,9 @@ export function createAudio({ speechLang, log, now }) {
     say(text, id) {
       log.push({ t: now(), type: "say", id, text, lang: speechLang });
       if (muted || !window.speechSynthesis || !window.SpeechSynthesisUtterance) return;
-      window.speechSynthesis.cancel(); // never let cues queue up behind each other
+      // Never let cues queue up behind each other (but only cancel when something is
+      // speaking: some Chrome builds drop an utterance spoken right after a cancel).
+      if (window.speechSynthesis.speaking || window.speechSynthesis.pending) window.speechSynthesis.cancel();
       const utterance = new SpeechSynthesisUtterance(text);
       utterance.lang = speechLang;
       if (voice) utterance.voice = voice;
