@@ -425,3 +425,32 @@ def test_untimed_mobilisations_wait_for_done_on_each_side(make_page: Any, login:
     page.get_by_role("button", name="Training beenden").click()
     assert page.locator("#sets_done").input_value() == "1"
     assert page.errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_from_today_through_the_player_and_back_to_today(phone: Any, login: Any) -> None:
+    from django.utils import timezone
+
+    user = User.objects.create_user("today@example.com", "pw-123456789")
+    Enrollment.objects.create(
+        user=user, programme_id="anterior-knee-pain", start=timezone.localdate()
+    )
+    phone.errors = []
+    phone.on("pageerror", lambda error: phone.errors.append(str(error)))
+    login(phone, user)
+    phone.clock.install()
+    phone.goto(phone.base + "/today/")
+    phone.get_by_role("link", name="Start session").click()
+    phone.wait_for_selector("[data-player][data-ready=true]")
+    phone.clock.pause_at(phone.evaluate("Date.now()") + 1_000)
+    phone.get_by_role("button", name="Start").click()
+    phone.clock.run_for("40:00")  # the whole of phase 1, rests and all
+    assert phone.locator("#sets_done").input_value() == "18"
+    phone.clock.resume()
+    phone.get_by_role("button", name="Save").click()
+    phone.get_by_role("link", name="Back to today").click()
+    assert phone.get_by_text("Done today").first.is_visible()
+    entry = JournalEntry.objects.get(user=user)
+    assert entry.enrollment is not None and entry.enrollment.programme_id == "anterior-knee-pain"
+    assert (entry.completed, entry.sets_done) == (True, 18)
+    assert phone.errors == []
