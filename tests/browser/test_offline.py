@@ -59,17 +59,20 @@ def test_a_session_logged_offline_is_sent_once_when_the_network_returns(
     phone.reload()  # no network: the service worker's copy of the player
     phone.wait_for_selector("[data-player][data-ready=true]")
     assert phone.locator("h1").first.inner_text() == "Pain at the front of the knee"
+    assert "You are offline" in phone.locator("[data-ui=offline]").inner_text()
     end_and_save(phone, "2")
     phone.wait_for_selector("[data-ui=status][data-state=queued]")
     assert "back online" in phone.locator("[data-ui=status]").inner_text()
     queued = outbox(phone)
     assert len(queued) == 1 and len(queued[0]["entry"]["idempotency_key"]) == 32
     assert not JournalEntry.objects.exists()
+    assert "Logs waiting to be sent: 1" in phone.locator("[data-ui=offline]").inner_text()
 
     phone.context.set_offline(False)  # the "online" event sends the outbox
     phone.wait_for_function("JSON.parse(localStorage.getItem('strideback.outbox')).length === 0")
     entry = JournalEntry.objects.get(user=user)
     assert entry.pain_during == 2
+    phone.wait_for_selector("[data-ui=offline]", state="hidden")
     assert entry.idempotency_key == queued[0]["entry"]["idempotency_key"]
 
     # The same entry arriving again (a retry whose answer was lost) is not a second row.

@@ -71,7 +71,7 @@ def test_the_run_payload_gives_the_weeks_next_session() -> None:
     assert session is not None
     assert (session["run_week"], session["run_day"]) == (1, 1)
     walk, run = session["segments"][:2]
-    assert (walk, run) == ({"kind": "walk", "minutes": 5}, {"kind": "run", "minutes": 1})
+    assert (walk["kind"], walk["minutes"], run["kind"], run["minutes"]) == ("walk", 5, "run", 1)
     JournalEntry.objects.create(
         user=user, enrollment=plan, date=START, kind="run", run_week=1, run_day=1
     )

@@ -111,7 +111,9 @@ def _run_body(session: PlannedSession) -> dict[str, Any]:
     return {
         "run_week": session.run_week,
         "run_day": session.run_day,
-        "segments": [{"kind": s.kind, "minutes": s.minutes} for s in session.segments],
+        "segments": [
+            {"kind": s.kind, "minutes": s.minutes, "or_km": s.or_km} for s in session.segments
+        ],
     }
 
 
@@ -160,7 +162,7 @@ def planned_session(
 
 def player_texts(lang: Lang) -> dict[str, str]:
     """Every ``player.*``, ``cue.*`` and ``log.*`` text in ``lang``, for the script."""
-    prefixes = ("player.", "cue.", "log.", "offline.")
+    prefixes = ("player.", "cue.", "log.", "offline.", "show.or_km")
     return {k: v[lang] for k, v in catalogue().items() if k.startswith(prefixes)}
 
 

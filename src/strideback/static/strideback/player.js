@@ -10,7 +10,7 @@
 //     end-of-session log. Spoken cues and beeps go through a thin audio layer that logs
 //     everything it plays to window.StridebackPlayer.log, so tests can observe it.
 
-import { sendEntry, newKey } from "./offline.js";
+import { sendEntry, newKey, pending } from "./offline.js";
 
 const READY_MS = 10000;
 const SWITCH_MS = 5000;
@@ -450,6 +450,12 @@ function mount(root) {
     return parts.join(" · ");
   }
 
+  function segmentHint(step, leftMs) {
+    const left = format(texts, "player.total_left", { time: clockText(leftMs) });
+    const km = session.segments[step.segment - 1]?.or_km;
+    return km ? `${format(texts, "show.or_km", { km })} · ${left}` : left;
+  }
+
   function hintFor(step) {
     if (step.type === "rest") {
       const seconds = step.duration / 1000;
@@ -457,7 +463,7 @@ function mount(root) {
       return `${rest} ${format(texts, "player.next_set", { n: step.set + 1, total: step.sets })}`;
     }
     if (session.kind === "run") {
-      if (step.type === "segment") return format(texts, "player.total_left", { time: clockText(step.total - step.offset) });
+      if (step.type === "segment") return segmentHint(step, step.total - step.offset);
       return "";
     }
     const item = session.items[step.item];
@@ -516,7 +522,7 @@ function mount(root) {
     if (step.type === "segment") {
       ui.count.textContent = clockText(step.duration - at);
       ui.bar.style.width = `${((step.offset + at) / step.total) * 100}%`;
-      ui.hint.textContent = format(texts, "player.total_left", { time: clockText(step.total - step.offset - at) });
+      ui.hint.textContent = segmentHint(step, step.total - step.offset - at);
     } else if (step.type === "wait") {
       ui.count.textContent = "";
     } else if (lastCue && lastCue.span && lastCue.id !== "count") {
@@ -684,6 +690,21 @@ function mount(root) {
       ui.pause.click();
     }
   });
+
+  // Offline: say so (the session works, the log will wait), and how many logs are waiting.
+  const offlineNote = $("[data-ui=offline]", root);
+  function showNetwork() {
+    const waiting = pending().length;
+    const parts = [];
+    if (navigator.onLine === false) parts.push(texts["offline.banner"]);
+    if (waiting) parts.push(format(texts, "offline.waiting", { count: waiting }));
+    offlineNote.textContent = parts.join(" ");
+    offlineNote.hidden = parts.length === 0;
+  }
+  window.addEventListener("online", showNetwork);
+  window.addEventListener("offline", showNetwork);
+  document.addEventListener("strideback:outbox", showNetwork);
+  showNetwork();
 
   window.StridebackPlayer = { log, steps, runner, session, texts, audio, wake, timeline: () => timeline(session, texts) };
   root.dataset.ready = "true";
