@@ -416,8 +416,9 @@ def test_untimed_mobilisations_wait_for_done_on_each_side(make_page: Any, login:
     assert "Tippen Sie auf Fertig" in page.locator("[data-ui=hint]").inner_text()
     page.clock.run_for(120_000)
     assert done.is_visible(), "an untimed set waits as long as it takes"
-    done.click()
+    page.keyboard.press("Enter")  # Done has the focus
     assert live(page) == "Seite wechseln"
+    assert page.evaluate("document.activeElement.dataset.action") == "pause"
     page.clock.run_for(5_000)
     assert "Andere Seite" in page.locator("[data-ui=where]").inner_text()
     done.click()

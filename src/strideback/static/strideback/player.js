@@ -501,6 +501,8 @@ function mount(root) {
     ui.word.hidden = step.type === "segment";
     if (step.type === "ready") showHow(step);
     if (step.type === "wait") ui.done.focus({ preventScroll: true });
+    // A control that just disappeared (Done) must not leave keyboard focus on nothing.
+    else if (!ui.stage.hidden && (document.activeElement === document.body || document.activeElement === ui.done)) ui.pause.focus({ preventScroll: true });
   }
 
   function onCue(c, step, stale) {
@@ -648,7 +650,9 @@ function mount(root) {
     status.dataset.state = result.queued ? "queued" : "saved";
     status.textContent = texts[result.queued ? "log.queued" : "log.saved"];
     form.hidden = true;
-    $("[data-ui=after]", ui.form).hidden = false;
+    const after = $("[data-ui=after]", ui.form);
+    after.hidden = false;
+    $("a", after).focus();
     window.StridebackPlayer.saved = result;
   }
 
