@@ -99,12 +99,25 @@ def next_morning_or_swelling(
 def worst_breach(
     entry: JournalEntry, limits: Limits, record: PainRecord, index: int
 ) -> Breach | None:
-    """The entry's worst broken pain rule (the higher pain; swelling counts as 0)."""
-    first = during_or_after(entry, limits)
-    second = next_morning_or_swelling(entry, limits, record, index)
-    if first is None or second is None:
-        return first or second
-    return second if (second.value or 0) > (first.value or 0) else first
+    """The entry's worst broken pain rule: the highest pain over its limit (during, then
+    after, then next morning on a tie), else swelling. Written out in one function because
+    it runs for every entry with pain."""
+    pain = entry.pain
+    value, which, limit = 0, -1, 0.0
+    during, after, morning = pain.during, pain.after, pain.next_morning
+    if during is not None and during > limits.during:
+        value, which, limit = during, 0, limits.during
+    if after is not None and after > limits.after and after > value:
+        value, which, limit = after, 1, limits.after
+    if morning is not None and morning > value and morning > min(limits.next_morning, limits.rise):
+        morning_limit = limits.next_morning
+        if morning <= morning_limit:
+            morning_limit = limits.morning(record.baseline(index, entry.ordinal))
+        if morning > morning_limit:
+            value, which, limit = morning, 2, morning_limit
+    if which >= 0:
+        return Breach(limits.causes[which], entry.date, value, limit)
+    return Breach(limits.causes[3], entry.date) if entry.swelling else None
 
 
 class PainRecord:

@@ -129,7 +129,7 @@ def _setup(programme: Programme, run_plan: Programme | None) -> _Setup:
 
 # --- the walk through the journal ---------------------------------------------------------
 
-_by_date = attrgetter("date")
+_by_date = attrgetter("ordinal")  # the date as a number: sorts faster than dates
 
 
 @dataclass(slots=True)
@@ -181,7 +181,9 @@ def _walk(setup: _Setup, th: Thresholds, start_day: int, journal: Sequence[Journ
             if run.paused or (phase >= run.min_phase) is not run.gate_open:
                 run.check(day, phase)  # as of the morning: before this entry's pain
         if not quiet:
-            _notice(walk, entry, day)
+            record.record(entry, day)
+            if entry.red_flags or entry.painful_exercises:
+                _notice(walk, entry, day)
         if kind is run_kind and run is not None:
             run.run(entry, day, index)
     if on_day >= start_day:
@@ -193,8 +195,7 @@ def _walk(setup: _Setup, th: Thresholds, start_day: int, journal: Sequence[Journ
 
 
 def _notice(walk: _Walk, entry: JournalEntry, day: int) -> None:
-    """What an entry with pain, swelling, red flags or painful exercises adds to the record."""
-    walk.record.record(entry, day)
+    """What an entry with red flags or painful exercises adds to the record."""
     if entry.red_flags:
         walk.flags += [(day, flag) for flag in entry.red_flags]
     if entry.painful_exercises and entry.kind is EntryKind.STRENGTH:

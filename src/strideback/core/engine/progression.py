@@ -140,7 +140,14 @@ class Progression:
         if day - last >= self._gap:
             self._reenter(day, last)
         elif day >= self.boundary:
-            self._close_until(day)
+            if (day < self.boundary + WEEK and self.breach is None and self._rise is None
+                    and self.week_in_phase != self._length):
+                self.week_in_phase += 1  # into the next week of the phase, nothing to decide
+                self.boundary += WEEK
+                self.streak = 0
+                self._event = _ON_TRACK
+            else:
+                self._close_until(day)
         self.last_session = day
         worst = entry.pain.worst
         if worst is None:
@@ -150,7 +157,7 @@ class Progression:
             self.worst = worst
         if entry.swelling or (worst is not None and worst > self._floor):
             found = worst_breach(entry, self.limits, self._record, index)
-            if found is not None and found.outranks(self.breach):
+            if found is not None and (self.breach is None or found.outranks(self.breach)):
                 self.breach = found
 
     def finish(self, day: int) -> None:
