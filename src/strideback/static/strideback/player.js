@@ -377,12 +377,16 @@ export function createAudio({ speechLang, log, now }) {
 function createWakeLock() {
   let sentinel = null;
   let wanted = false;
+  let asking = false;
   async function acquire() {
-    if (!wanted || sentinel || !navigator.wakeLock || document.visibilityState !== "visible") return;
+    if (!wanted || sentinel || asking || !navigator.wakeLock || document.visibilityState !== "visible") return;
+    asking = true;
     try {
-      sentinel = await navigator.wakeLock.request("screen");
-      sentinel.addEventListener("release", () => { sentinel = null; });
-    } catch { sentinel = null; }
+      const lock = await navigator.wakeLock.request("screen");
+      if (!wanted) return void lock.release(); // the session ended while we were asking
+      sentinel = lock;
+      lock.addEventListener("release", () => { if (sentinel === lock) sentinel = null; });
+    } catch { sentinel = null; } finally { asking = false; }
   }
   document.addEventListener("visibilitychange", acquire); // the lock drops when the tab hides
   return {
