@@ -50,7 +50,7 @@ def end_and_save(page: Any, pain: str) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_session_logged_offline_is_sent_once_when_the_network_returns(
-    phone: Any, login: Any
+    phone: Any, login: Any, shot: Any
 ) -> None:
     user = runner()
     load_for_offline(phone, login, user)
@@ -63,6 +63,8 @@ def test_a_session_logged_offline_is_sent_once_when_the_network_returns(
     end_and_save(phone, "2")
     phone.wait_for_selector("[data-ui=status][data-state=queued]")
     assert "back online" in phone.locator("[data-ui=status]").inner_text()
+    phone.evaluate("window.scrollTo(0, 0)")
+    shot(phone, "player-offline-queued-360")
     queued = outbox(phone)
     assert len(queued) == 1 and len(queued[0]["entry"]["idempotency_key"]) == 32
     assert not JournalEntry.objects.exists()

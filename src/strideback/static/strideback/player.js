@@ -654,6 +654,7 @@ function mount(root) {
     status.dataset.state = result.queued ? "queued" : "saved";
     status.textContent = texts[result.queued ? "log.queued" : "log.saved"];
     form.hidden = true;
+    $(".lead", ui.form).hidden = true;
     const after = $("[data-ui=after]", ui.form);
     after.hidden = false;
     $("a", after).focus();
