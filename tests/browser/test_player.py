@@ -224,14 +224,18 @@ def test_logging_takes_two_taps_and_lands_once(phone: Any, login: Any) -> None:
     phone.get_by_role("button", name="End session").click()
     assert phone.locator("#sets_done").input_value() == "1"
     assert phone.locator("[data-ui=sets_planned]").inner_text() == "of 18"
+    painful = phone.get_by_role("group", name="Which exercise hurt? (optional)")
+    assert not painful.is_visible(), "no pain, no question"
     phone.locator("label:has(input[name=pain_during][value='3'])").click()
     assert "above your limit of 0" in phone.locator("[data-ui=band_during]").inner_text()
+    painful.get_by_text("Plank", exact=True).click()
     phone.get_by_role("button", name="Save").click()
     phone.wait_for_selector("[data-ui=status][data-state=saved]")
     assert phone.locator("[data-ui=status]").inner_text() == "Saved. Good work!"
     entry = JournalEntry.objects.get(user=user)
     assert (entry.sets_done, entry.pain_during, entry.pain_after) == (1, 3, 0)
     assert entry.completed is False and entry.swelling is False
+    assert entry.painful_exercises == ["plank"]
     assert entry.idempotency_key and len(entry.idempotency_key) == 32
     assert phone.errors == []
 

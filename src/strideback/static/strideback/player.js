@@ -600,6 +600,8 @@ function mount(root) {
     const value = Number(checked.value);
     const band = value <= session.pain.limit ? "ok" : value <= session.pain.high ? "caution" : "over";
     out.dataset.band = band;
+    const painful = $("[data-ui=painful]", form);
+    if (painful && name === "during") painful.hidden = band === "ok";
     out.textContent = format(texts, `log.band_${band}`, { value, limit: session.pain.limit });
   }
 
@@ -625,6 +627,10 @@ function mount(root) {
       entry.run_day = session.run_day;
     } else {
       entry.sets_done = Number(get("sets_done"));
+      const painful = $("[data-ui=painful]", form);
+      if (painful && !painful.hidden) {
+        entry.painful_exercises = Array.from(painful.querySelectorAll("input:checked"), (i) => i.value);
+      }
     }
     return entry;
   }
