@@ -213,3 +213,15 @@ def test_a_red_flag_stops_the_player_too() -> None:
     enrol(user)
     JournalEntry.objects.create(user=user, date=START, kind="check", red_flags=["knee_locked"])
     assert planned_session(user, START, "strength", "en") is None
+
+
+@pytest.mark.django_db
+def test_the_link_from_today_picks_which_programme_to_play() -> None:
+    user = runner()
+    enrol(user)
+    enrol(user, "runners-knee-mobility")
+    client = logged_in(user)
+    first = client.get("/play/2026-03-02/strength/").content.decode()
+    chosen = client.get("/play/2026-03-02/strength/?programme=runners-knee-mobility")
+    assert "Pain at the front of the knee" in first
+    assert "/play/log?programme=runners-knee-mobility" in chosen.content.decode()
