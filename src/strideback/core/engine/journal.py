@@ -61,11 +61,14 @@ class JournalEntry:
     # Derived once here, because the engine reads them for every entry of every runner:
     ordinal: int = field(init=False, repr=False, compare=False)  # date.toordinal()
     quiet: bool = field(init=False, repr=False, compare=False)  # no pain, swelling or flags
+    routine: bool = field(init=False, repr=False, compare=False)  # a quiet, done strength session
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ordinal", self.date.toordinal())
         quiet = not (self.pain.worst or self.swelling or self.red_flags or self.painful_exercises)
         object.__setattr__(self, "quiet", quiet)
+        routine = quiet and self.completed and self.kind is EntryKind.STRENGTH
+        object.__setattr__(self, "routine", routine)
 
     @property
     def attempted(self) -> bool:

@@ -133,6 +133,17 @@ class Progression:
         if day >= self.boundary and day - self.last_session < self._gap:
             self._close_until(day)
 
+    def quiet_week(self) -> bool:
+        """Into the next week after a week without breaches, if the phase goes on (the walk's
+        shortcut for a routine session on the first day of a new week); False: not that case."""
+        if self.breach is None and self.week_in_phase != self._length:
+            self.week_in_phase += 1
+            self.boundary += WEEK
+            self.streak = 0
+            self._event = _ON_TRACK
+            return True
+        return False
+
     def session(self, entry: JournalEntry, day: int, index: int) -> None:
         """A strength session that took place on ``day`` (entry ``index`` of the sorted
         journal). Runs for every session, so the common case is kept to a few comparisons."""
@@ -191,7 +202,15 @@ class Progression:
         self._prev_worst, self.worst, self.breach = self.worst, None, None
         if breach is None:
             self.streak = 0
-            self._move(*self.course.after_clean_week(self.index, self.week_in_phase))
+            if self.week_in_phase == self._length and self.index + 1 < len(self.course.phases):
+                self._event = _Event(Code.ADVANCE, None, self.index)  # the phase is done
+                self.phase_since = self.boundary
+                self._go(self.index + 1, 1)
+            elif self.week_in_phase != self._length:
+                self.week_in_phase += 1
+                self._event = _ON_TRACK
+            else:
+                self._event = _ON_TRACK  # the last phase's last week: stay
             return
         self.streak += 1
         at_end = self.week_in_phase == self.course.lengths[self.index]
@@ -209,14 +228,6 @@ class Progression:
             return None
         last_day = date.fromordinal(self.boundary - 1)
         return Breach(Cause.PAIN_RISING, last_day, worst, before + rise, previous=before)
-
-    def _move(self, index: int, week_in_phase: int) -> None:
-        if index != self.index:
-            self._event = _Event(Code.ADVANCE, number=self.index)
-            self.phase_since = self.boundary
-        else:
-            self._event = _ON_TRACK
-        self._go(index, week_in_phase)
 
     def _go(self, index: int, week_in_phase: int) -> None:
         self.index, self.week_in_phase = index, week_in_phase

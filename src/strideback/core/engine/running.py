@@ -95,7 +95,7 @@ class Running:
         "_gate_window", "_restart_days", "_gap", "_long_gap", "_factor", "_window_days",
         "_news_from", "gate_open", "paused", "pause_day", "pause_breach", "restart_week",
         "week", "day", "days_in_week", "last_clean", "dirty", "done", "last_run",
-        "last_run_week", "event", "warnings",
+        "last_run_week", "event", "warnings", "_window",
     )
 
     def __init__(
@@ -135,6 +135,7 @@ class Running:
         self.last_run_week = 1
         self.event: _Event | None = None
         self.warnings: list[Reason] = []
+        self._window: list[tuple[int, float]] | None = None  # recent runs, for long runs
 
     @property
     def last_run_day(self) -> int | None:
@@ -245,7 +246,13 @@ class Running:
             self.event = _Event(Code.RUN_PLAN_DONE, self.last_run)
 
     def _long_run(self, entry: JournalEntry, day: int, index: int, minutes: float) -> None:
-        longest = self._longest_before(index, day)
+        """Only runs in the last ``recent_days`` are checked (older warnings are not news)."""
+        window = self._window
+        if window is None:
+            window = self._window = self._runs_before(index, day - self._window_days)
+        oldest = day - self._window_days
+        longest = max((m for d, m in window if oldest <= d < day), default=None)
+        window.append((day, minutes))
         if longest is None:
             return
         planned = self.table.planned_minutes(entry.run_week, entry.run_day)
@@ -254,18 +261,17 @@ class Running:
         if minutes > planned and minutes > longest * self._factor:
             self.warnings.append(self._long_run_reason(entry, minutes, planned, longest))
 
-    def _longest_before(self, index: int, day: int) -> float | None:
-        """The longest logged run in the ``long_run_window_days`` before ``day``."""
-        oldest, longest = day - self._window_days, None
+    def _runs_before(self, index: int, oldest: int) -> list[tuple[int, float]]:
+        """(day, minutes) of the logged runs from ``oldest`` up to entry ``index``."""
+        found: list[tuple[int, float]] = []
         for j in range(index - 1, -1, -1):
             other = self._entries[j]
             if other.ordinal < oldest:
                 break
-            minutes = other.run_minutes
-            if (other.kind is EntryKind.RUN and minutes is not None and other.ordinal < day
-                    and (longest is None or minutes > longest)):
-                longest = minutes
-        return longest
+            if other.kind is EntryKind.RUN and other.run_minutes is not None:
+                found.append((other.ordinal, other.run_minutes))
+        found.reverse()
+        return found
 
     def _long_run_reason(
         self, entry: JournalEntry, minutes: float, planned: int, longest: float
