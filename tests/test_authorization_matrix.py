@@ -30,11 +30,6 @@ from tests.api.conftest import ACTORS, SECRET, World, make_world, session_client
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _tokens_page_mounted(settings) -> None:  # type: ignore[no-untyped-def]
-    settings.ROOT_URLCONF = "tests.api.urls"  # the site, plus /settings/tokens until mounted
-
-
 TRUSTED = {"runner_a", "a_clinician"}  # who may see A's data
 Expect = dict[str, int | tuple[int, ...]]
 

@@ -90,11 +90,6 @@ def make_world(today: dt.date | None = None) -> World:
     return world
 
 
-@pytest.fixture(autouse=True)
-def _tokens_page_mounted(settings) -> None:  # type: ignore[no-untyped-def]
-    settings.ROOT_URLCONF = "tests.api.urls"
-
-
 @pytest.fixture
 def world(db: None) -> World:
     return make_world()

@@ -6,11 +6,32 @@ again with the same idempotency key returns the entry already stored instead of 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import IntegrityError, transaction
 
 from strideback.accounts.models import User
+from strideback.core.content.library import default_library
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
+
+EDIT_WINDOW = dt.timedelta(hours=24)
+
+
+class EntryLocked(Exception):
+    """The entry was logged longer ago than EDIT_WINDOW: log a new one instead of editing."""
+
+
+def _enrollment_for(user: User, kind: str) -> Enrollment | None:
+    """A run belongs to the runner's run plan, anything else to an exercise programme."""
+    programmes = default_library().programmes
+    active = list(Enrollment.objects.filter(user=user, active=True).order_by("id"))
+    wanted = "run_plan" if kind == "run" else "exercises"
+    for enrollment in active:
+        programme = programmes.get(enrollment.programme_id)
+        if programme is not None and programme.kind == wanted:
+            return enrollment
+    return active[0] if active else None
 
 
 def _fields(data: EntryIn) -> dict[str, object]:
@@ -42,7 +63,7 @@ def log_entry(
         if existing is not None:
             return existing, False
     if enrollment is None:
-        enrollment = Enrollment.objects.filter(user=user, active=True).order_by("id").first()
+        enrollment = _enrollment_for(user, data.kind)
     try:
         with transaction.atomic():
             entry = JournalEntry.objects.create(
@@ -56,8 +77,15 @@ def log_entry(
     return entry, True
 
 
-def update_entry(entry: JournalEntry, data: EntryIn) -> JournalEntry:
-    """Replace an entry's values (the caller checks ownership and the 24-hour window)."""
+def editable_until(entry: JournalEntry) -> dt.datetime:
+    return entry.created_at + EDIT_WINDOW
+
+
+def update_entry(entry: JournalEntry, data: EntryIn, *, now: dt.datetime) -> JournalEntry:
+    """Replace an entry's values within EDIT_WINDOW of logging it (the caller checks that the
+    entry is the asker's own); later, raise EntryLocked and change nothing."""
+    if now > editable_until(entry):
+        raise EntryLocked(f"logged more than {EDIT_WINDOW.days * 24} hours ago")
     with transaction.atomic():
         for name, value in _fields(data).items():
             setattr(entry, name, value)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("play/", include("strideback.training.player_urls")),  # the session player
     path("api/v1/", include("strideback.api.urls")),  # the JSON API (django-ninja)
     path("clinic/", include("strideback.clinic.urls")),  # the physiotherapist's workspace
+    path("", include("strideback.api.page_urls")),  # personal API tokens (settings/tokens)
     path("", include("strideback.accounts.urls")),  # sign up, log in, reset, log out
     path("", include("strideback.training.urls")),  # today, onboarding, calendar, progress, ...
     path("", views.home, name="home"),

@@ -13,7 +13,7 @@ from pydantic import Field
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
 from strideback.api.schemas import ERRORS, EntryOut
-from strideback.training.journal import log_entry, update_entry
+from strideback.training.journal import EntryLocked, editable_until, log_entry, update_entry
 from strideback.training.models import JournalEntry
 from strideback.training.schemas import EntryIn
 
@@ -21,7 +21,6 @@ router = Router(tags=["journal"], auth=USER_AUTH)
 
 # A runner may correct an entry for a day after logging it; later the history is settled
 # (a clinician may already have read it).
-EDIT_WINDOW = dt.timedelta(hours=24)
 
 
 def entry_out(
@@ -55,7 +54,7 @@ def entry_out(
         "programme": programme,
         "created_at": entry.created_at,
         "updated_at": entry.updated_at,
-        "editable_until": entry.created_at + EDIT_WINDOW,
+        "editable_until": editable_until(entry),
     }
 
 
@@ -111,11 +110,12 @@ def get_entry(request: HttpRequest, entry_id: int) -> dict[str, object]:
 )
 def edit_entry(request: HttpRequest, entry_id: int, payload: EntryIn) -> dict[str, object]:
     entry = _own(request, entry_id)
-    if timezone.now() > entry.created_at + EDIT_WINDOW:
+    try:
+        return entry_out(update_entry(entry, payload, now=timezone.now()))
+    except EntryLocked:
         raise ApiError(
             409,
             "this entry was logged more than 24 hours ago and can no longer be changed; "
             "log a new entry instead",
             "id",
-        )
-    return entry_out(update_entry(entry, payload))
+        ) from None
