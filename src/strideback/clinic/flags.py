@@ -16,7 +16,8 @@ from enum import StrEnum
 from strideback.accounts.models import User
 from strideback.core.content.library import Library
 from strideback.core.content.models import Programme
-from strideback.core.engine.thresholds import ThresholdError, Thresholds, thresholds_for
+from strideback.core.engine.thresholds import ThresholdError, Thresholds
+from strideback.training import convert
 from strideback.training.models import Enrollment, JournalEntry, RedFlagClearance
 
 RECENT_DAYS = 7  # "pain above the limit in the last 7 days"
@@ -145,11 +146,11 @@ def limits_for(
         return None
     programme = library.programme(first.programme_id)
     run_plan: Programme | None = library.programme(run.programme_id) if run else None
-    table = thresholds_for(programme, run_plan)
+    # Cached per (programme, run plan, overrides): the same few tables serve every patient.
     try:
-        return table.with_overrides(first.thresholds or {})
+        return convert.threshold_table(programme, run_plan, first.thresholds or {})
     except ThresholdError:
-        return table
+        return convert.threshold_table(programme, run_plan)
 
 
 def worst(entry: JournalEntry) -> int | None:
@@ -278,7 +279,6 @@ def _running_paused(
     """Running is paused when the engine says so (as on the runner's own Today page); the
     evidence is the run whose pain paused it."""
     from strideback.core.engine.plan import evaluate
-    from strideback.training import convert
 
     journal = convert.journal(runner_entries)
     cleared = convert.cleared_dates(clearances)

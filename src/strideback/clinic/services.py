@@ -9,6 +9,7 @@ leak another clinic's data. Problems with the input raise ``ClinicError`` naming
 from __future__ import annotations
 
 import datetime as dt
+from collections import namedtuple
 from collections.abc import Mapping, Sequence
 
 from django.core.exceptions import ValidationError
@@ -25,6 +26,7 @@ from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
 from strideback.core.engine.thresholds import ThresholdError, Thresholds, thresholds_for
 from strideback.core.languages import LANGUAGES, Lang
+from strideback.training import convert
 from strideback.training.models import Enrollment, JournalEntry, RedFlagClearance
 
 __all__ = [
@@ -346,19 +348,24 @@ def patient_list(clinician: User, on: dt.date, *, sort: str = "attention") -> li
     # The engine needs a run plan's whole history to know whether running is paused.
     run_ids = _run_plan_ids()
     history_from = min((e.start for e in enrollments if e.programme_id in run_ids), default=since)
+    # The last weeks, plus any older red flag: a stop lasts until someone clears it. Only the
+    # columns the flags and the engine read, as tuples; no ORDER BY (``Rows`` sorts them).
+    entries = JournalEntry.objects.filter(user_id__in=runner_ids, date__lte=on).filter(
+        Q(date__gte=min(since, history_from)) | ~Q(red_flags=[])
+    )
     rows = Rows(
         enrollments=enrollments,
-        # The last weeks, plus any older red flag: a stop lasts until someone clears it.
-        entries=list(
-            JournalEntry.objects.filter(user_id__in=runner_ids, date__lte=on).filter(
-                Q(date__gte=min(since, history_from)) | ~Q(red_flags=[])
-            )
-        ),
+        entries=list(map(ListEntry._make, convert.row_tuples(entries.order_by(), "id", "user_id"))),
         clearances=list(RedFlagClearance.objects.filter(user_id__in=runner_ids)),
     )
     library = _library()
     result = [flags_for(link.runner, rows, library, on) for link in links if link.runner]
     return _sorted(result, sort)
+
+
+# A journal entry as the patient list reads it: the id (``pk``, as the flags' evidence names
+# it), the runner, and the columns the engine reads.
+ListEntry = namedtuple("ListEntry", ("pk", "user_id", *convert.ROW_FIELDS))  # type: ignore[misc]
 
 
 def _run_plan_ids() -> set[str]:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
+from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, TextField
+from django.db.models.functions import Cast
 
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
 from strideback.core.engine import journal as core_journal
 from strideback.core.engine.red_flags import RedFlag
+from strideback.core.engine.thresholds import Thresholds, thresholds_for
 from strideback.training.models import Enrollment, JournalEntry, RedFlagClearance
 
 ROW_FIELDS = (
@@ -34,13 +39,38 @@ ROW_FIELDS = (
 )
 
 
-def light_rows(rows: QuerySet[JournalEntry]) -> list[SimpleNamespace]:
-    """Journal rows with just the columns the engine reads: several times faster to load than
-    model instances, which matters for a runner with months of history on every page view."""
-    return [SimpleNamespace(**values) for values in rows.values(*ROW_FIELDS)]
+# A journal row with just the columns the engine reads (and its id): a plain tuple with names.
+LightRow = namedtuple("LightRow", ("id", *ROW_FIELDS))  # type: ignore[misc]
 
 
-def journal_entry(row: JournalEntry | SimpleNamespace) -> core_journal.JournalEntry:
+_JSON_FIELDS = frozenset({"red_flags", "painful_exercises"})
+
+
+def row_tuples(rows: QuerySet[JournalEntry], *leading: str) -> list[tuple[Any, ...]]:
+    """``rows.values_list(*leading, *ROW_FIELDS)``, faster: the two JSON lists come as text and
+    are decoded here, where almost all are ``[]``, instead of through Django's converter for
+    every value (which was a third of the patient list's time)."""
+    columns = [Cast(name, TextField()) if name in _JSON_FIELDS else name for name in ROW_FIELDS]
+    first = len(leading) + ROW_FIELDS.index("red_flags")
+    second = len(leading) + ROW_FIELDS.index("painful_exercises")
+    out = []
+    for values in rows.values_list(*leading, *columns):
+        values = list(values)
+        for i in (first, second):
+            text = values[i]
+            values[i] = [] if text == "[]" else json.loads(text)
+        out.append(values)
+    return out
+
+
+def light_rows(rows: QuerySet[JournalEntry]) -> list[LightRow]:
+    """Journal rows with just the columns the engine reads (and the id): several times faster to
+    load than model instances, which matters for a runner with months of history on every page
+    view. In the queryset's order (a journal entry's default: date, then id)."""
+    return list(map(LightRow._make, row_tuples(rows, "id")))
+
+
+def journal_entry(row: JournalEntry | SimpleNamespace | LightRow) -> core_journal.JournalEntry:
     return core_journal.JournalEntry(
         date=row.date,
         kind=core_journal.EntryKind(row.kind),
@@ -60,8 +90,33 @@ def journal_entry(row: JournalEntry | SimpleNamespace) -> core_journal.JournalEn
 _FLAGS = {flag.value for flag in RedFlag}
 
 
-def journal(rows: Iterable[JournalEntry | SimpleNamespace]) -> list[core_journal.JournalEntry]:
+def journal(
+    rows: Iterable[JournalEntry | SimpleNamespace | LightRow],
+) -> list[core_journal.JournalEntry]:
     return sorted((journal_entry(r) for r in rows), key=lambda e: e.date)
+
+
+# --- programmes and threshold tables, built once per process -----------------------------
+#
+# Programmes and threshold tables are frozen, and each depends only on immutable inputs: the
+# library, the programme id, the adjustments' JSON (and the run plan, the overrides' JSON). So
+# they are cached by exactly those inputs, never by time: a changed prescription is a new key.
+# A cached value keeps the objects its key names by identity, and a hit checks them with
+# ``is``, so a key can never match a newer object that took over an old one's id.
+
+_CACHE_MAX = 1024
+_programmes: dict[tuple[int, str, str], tuple[Library, Programme]] = {}
+_tables: dict[tuple[int, int, str], tuple[Programme, Programme | None, Thresholds]] = {}
+
+
+def _json_key(value: object) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def _remember(cache: dict, key: object, value: object) -> None:  # type: ignore[type-arg]
+    if len(cache) >= _CACHE_MAX:
+        cache.clear()  # rare (more prescriptions than this in one process): start over
+    cache[key] = value
 
 
 def programme(enrollment: Enrollment, library: Library | None = None) -> Programme:
@@ -70,9 +125,31 @@ def programme(enrollment: Enrollment, library: Library | None = None) -> Program
     base = library.programme(enrollment.programme_id)
     if not enrollment.adjustments:
         return base
+    key = (id(library), enrollment.programme_id, _json_key(enrollment.adjustments))
+    hit = _programmes.get(key)
+    if hit is not None and hit[0] is library:
+        return hit[1]
     from strideback.core.content.adjust import apply_adjustments
 
-    return apply_adjustments(base, enrollment.adjustments, library)
+    adjusted = apply_adjustments(base, enrollment.adjustments, library)
+    _remember(_programmes, key, (library, adjusted))
+    return adjusted
+
+
+def threshold_table(
+    prog: Programme, run_plan: Programme | None = None, overrides: object = None
+) -> Thresholds:
+    """``thresholds_for(prog, run_plan).with_overrides(overrides)``, cached; raises
+    ``ThresholdError`` for bad overrides as ``with_overrides`` does (errors are not cached)."""
+    key = (id(prog), id(run_plan), _json_key(overrides or {}))
+    hit = _tables.get(key)
+    if hit is not None and hit[0] is prog and hit[1] is run_plan:
+        return hit[2]
+    table = thresholds_for(prog, run_plan)
+    if overrides:
+        table = table.with_overrides(overrides)  # type: ignore[arg-type]
+    _remember(_tables, key, (prog, run_plan, table))
+    return table
 
 
 def cleared_dates(rows: Iterable[RedFlagClearance]) -> tuple[dt.date, ...]:

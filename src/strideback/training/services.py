@@ -20,7 +20,7 @@ from strideback.core.content.describe import dose_text
 from strideback.core.content.library import Library, default_library
 from strideback.core.engine import schedule
 from strideback.core.engine.red_flags import RedFlag, most_urgent_first
-from strideback.core.engine.thresholds import Thresholds, thresholds_for
+from strideback.core.engine.thresholds import Thresholds
 from strideback.core.i18n import t
 from strideback.core.languages import Lang
 from strideback.training import convert, words
@@ -478,17 +478,32 @@ def _journal_for(track: convert.Track, rows: Sequence[Any]) -> list[Any]:
 
 
 def _thresholds(track: convert.Track) -> Thresholds:
-    table = thresholds_for(track.programme, track.run_plan)
-    return table.with_overrides(track.enrollment.thresholds or {})
+    return convert.threshold_table(
+        track.programme, track.run_plan, track.enrollment.thresholds or {}
+    )
 
 
 def followed(user: User, on: dt.date, days: int = 14) -> list[Followed]:
     """Every programme the runner follows, evaluated on ``on`` with ``days`` of plan."""
+    return _followed(user, on, days)[0]
+
+
+def _light_journal(user: User, on: dt.date) -> list[convert.LightRow]:
+    """The runner's journal up to ``on`` (date, then id), with just the columns read."""
+    return convert.light_rows(JournalEntry.objects.filter(user=user, date__lte=on))
+
+
+def _followed(
+    user: User, on: dt.date, days: int
+) -> tuple[list[Followed], list[convert.LightRow] | None]:
+    """``followed``, with the journal rows it read (None: nothing followed, nothing read)."""
     enrollments = active_enrollments(user)
     if not enrollments:
-        return []
-    rows = convert.light_rows(JournalEntry.objects.filter(user=user, date__lte=on))
-    cleared = convert.cleared_dates(RedFlagClearance.objects.filter(user=user))
+        return [], None
+    rows = _light_journal(user, on)
+    cleared = tuple(
+        sorted(RedFlagClearance.objects.filter(user=user).values_list("cleared_on", flat=True))
+    )
     out = []
     for track in convert.tracks(enrollments):
         th = _thresholds(track)
@@ -503,7 +518,7 @@ def followed(user: User, on: dt.date, days: int = 14) -> list[Followed]:
             days=days,
         )
         out.append(Followed(track, th, result))
-    return out
+    return out, rows
 
 
 # --- Today -----------------------------------------------------------------------------
@@ -604,16 +619,20 @@ class TodayPage:
 def today(user: User, on: dt.date, lang: Lang, library: Library | None = None) -> TodayPage:
     """What to do today and why, for every programme the runner follows."""
     library = library or default_library()
-    states = followed(user, on)
+    states, rows = _followed(user, on, 14)
     stop = _stop_flags(user, states)
-    logged = list(JournalEntry.objects.filter(user=user, date=on, kind__in=SESSION_KINDS))
+    if rows is None:  # nothing followed: the journal was not read yet
+        rows = [] if stop else _light_journal(user, on)
+    # Today's sessions and the morning check come from the rows the engine read: no more
+    # queries, and as fresh (one read of the journal for the whole page).
+    logged = [r for r in rows if r.date == on and r.kind in SESSION_KINDS]
     tracks = tuple(_track_view(f, on, lang, library, logged) for f in states) if not stop else ()
     return TodayPage(
         on=on,
         onboarded=bool(states)
         or Profile.objects.filter(user=user, onboarded_at__isnull=False).exists(),
         stop=stop,
-        morning=None if stop else _morning(user, on, states),
+        morning=None if stop else _morning(rows, on, states),
         tracks=tracks,
         ice=_ice_text(states, lang),
     )
@@ -637,14 +656,26 @@ def _ice_text(states: Sequence[Followed], lang: Lang) -> str | None:
     return None
 
 
-def _morning(user: User, on: dt.date, states: Sequence[Followed]) -> MorningCheck | None:
-    pending = pending_morning_check(user, on)
+def _morning(
+    rows: Sequence[convert.LightRow], on: dt.date, states: Sequence[Followed]
+) -> MorningCheck | None:
+    """``pending_morning_check`` and the last morning value, from the journal rows up to ``on``
+    (in date, id order)."""
+    yesterday = on - dt.timedelta(days=1)
+    pending = sorted(
+        (
+            r
+            for r in rows
+            if r.date == yesterday and r.kind in SESSION_KINDS and r.pain_next_morning is None
+        ),
+        key=lambda r: r.id,
+    )
     if not pending:
         return None
-    earlier = (
-        JournalEntry.objects.filter(user=user, date__lt=on, pain_next_morning__isnull=False)
-        .order_by("-date", "-id")
-        .first()
+    earlier = max(
+        (r for r in rows if r.date < on and r.pain_next_morning is not None),
+        key=lambda r: (r.date, r.id),
+        default=None,
     )
     suggested = earlier.pain_next_morning if earlier is not None else None
     if suggested is None:
@@ -655,7 +686,7 @@ def _morning(user: User, on: dt.date, states: Sequence[Followed]) -> MorningChec
 
 
 def _track_view(
-    f: Followed, on: dt.date, lang: Lang, library: Library, logged: Sequence[JournalEntry]
+    f: Followed, on: dt.date, lang: Lang, library: Library, logged: Sequence[convert.LightRow]
 ) -> TrackView:
     state, prog = f.state, f.track.programme
     # Only today's sessions and the next one are shown: no need to describe two weeks.
@@ -698,7 +729,7 @@ def _track_view(
 
 
 def _done_today(
-    f: Followed, on: dt.date, lang: Lang, logged: Sequence[JournalEntry]
+    f: Followed, on: dt.date, lang: Lang, logged: Sequence[convert.LightRow]
 ) -> tuple[SessionView, ...]:
     """Sessions logged today: once logged, the engine plans the next one, so they are added
     back here to show as done."""
@@ -744,7 +775,7 @@ def _session_view(
     f: Followed,
     lang: Lang,
     library: Library,
-    logged: Sequence[JournalEntry],
+    logged: Sequence[convert.LightRow],
 ) -> SessionView:
     kind = s.kind.value
     run_plan = f.track.run_plan if kind == "run" and f.track.run_plan else f.track.programme
