@@ -35,14 +35,21 @@ def _pain(rng: random.Random, sore: float) -> Pain:
 
 def _strength(rng: random.Random, d: date, sore: float) -> JournalEntry:
     painful = (rng.choice(EXERCISES),) if rng.random() < 0.03 else ()
-    return JournalEntry(d, EntryKind.STRENGTH, completed=rng.random() > 0.05,
-                        sets_done=None, pain=_pain(rng, sore), painful_exercises=painful)
+    return JournalEntry(
+        d,
+        EntryKind.STRENGTH,
+        completed=rng.random() > 0.05,
+        sets_done=None,
+        pain=_pain(rng, sore),
+        painful_exercises=painful,
+    )
 
 
 def _run(rng: random.Random, d: date, week: int, sore: float) -> JournalEntry:
     minutes = float(week + rng.randint(0, 4)) if rng.random() < 0.9 else float(week * 3)
-    return JournalEntry(d, EntryKind.RUN, pain=_pain(rng, sore), run_minutes=minutes,
-                        swelling=rng.random() < 0.01)
+    return JournalEntry(
+        d, EntryKind.RUN, pain=_pain(rng, sore), run_minutes=minutes, swelling=rng.random() < 0.01
+    )
 
 
 def journal(rng: random.Random, weeks: int) -> list[JournalEntry]:
@@ -60,18 +67,27 @@ def journal(rng: random.Random, weeks: int) -> list[JournalEntry]:
         if n >= 84 and n % 7 in (0, 2, 4) and rng.random() < 0.85:
             entries.append(_run(rng, d + timedelta(days=1), (n - 84) // 7 + 1, sore))
         if rng.random() < 0.05:
-            entries.append(JournalEntry(d, EntryKind.CHECK, completed=False,
-                                        pain=Pain(next_morning=rng.randint(0, 3))))
+            entries.append(
+                JournalEntry(
+                    d, EntryKind.CHECK, completed=False, pain=Pain(next_morning=rng.randint(0, 3))
+                )
+            )
         if rng.random() < 0.0005:
-            entries.append(JournalEntry(d, EntryKind.CHECK, completed=False,
-                                        red_flags=frozenset({rng.choice(list(RedFlag))})))
+            entries.append(
+                JournalEntry(
+                    d,
+                    EntryKind.CHECK,
+                    completed=False,
+                    red_flags=frozenset({rng.choice(list(RedFlag))}),
+                )
+            )
         n += 2
     return entries
 
 
-def bench(runners: int, weeks: int, seed: int, knee: Programme, run: Programme) -> tuple[
-    float, float, int
-]:
+def bench(
+    runners: int, weeks: int, seed: int, knee: Programme, run: Programme
+) -> tuple[float, float, int]:
     rng = random.Random(seed)
     on = START + timedelta(weeks=weeks)
     cpu, elapsed, entries, done = 0.0, 0.0, 0, 0
@@ -100,13 +116,19 @@ def main() -> None:
     library = default_library()
     knee, run = library.programme("anterior-knee-pain"), library.programme("return-to-run-5k")
     cpu, elapsed, entries = bench(args.runners, args.weeks, args.seed, knee, run)
-    print(f"{args.runners:,} runners, {args.weeks} weeks each, {entries / args.runners:.0f} "
-          f"journal entries per runner on average")
-    print(f"evaluate: {cpu:.2f} s CPU ({cpu / args.runners * 1e6:.1f} µs per runner), "
-          f"{elapsed:.2f} s wall clock")
+    print(
+        f"{args.runners:,} runners, {args.weeks} weeks each, {entries / args.runners:.0f} "
+        f"journal entries per runner on average"
+    )
+    print(
+        f"evaluate: {cpu:.2f} s CPU ({cpu / args.runners * 1e6:.1f} µs per runner), "
+        f"{elapsed:.2f} s wall clock"
+    )
     print(f"{args.runners / cpu:,.0f} runner-decisions per second (CPU time, one core)")
-    print(f"{args.runners / elapsed:,.0f} runner-decisions per second (wall clock; lower when "
-          f"the machine is busy)")
+    print(
+        f"{args.runners / elapsed:,.0f} runner-decisions per second (wall clock; lower when "
+        f"the machine is busy)"
+    )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,13 @@ SAMPLES: dict[Code, dict[str, object]] = {
     Code.GAP_PREVIOUS_PHASE: {"phase": 1, "week": 1, "last": TUESDAY, "days": 25},
     Code.NO_RUN_PLAN: {},
     Code.RUNNING_NOT_YET: {"phase": 2, "min_phase": 4},
-    Code.RUNNING_GATE_PAIN: {"date": TUESDAY, "value": 1, "limit": 0, "weeks": 4,
-                             "opens_on": date(2025, 4, 2)},
+    Code.RUNNING_GATE_PAIN: {
+        "date": TUESDAY,
+        "value": 1,
+        "limit": 0,
+        "weeks": 4,
+        "opens_on": date(2025, 4, 2),
+    },
     Code.RUNNING_ALLOWED: {"run_week": 3, "run_day": 2},
     Code.PAUSE_RUNNING: {**BREACH, "cause": Cause.RUN_PAIN_DURING, "limit": 2},
     Code.RESTART_COUNTDOWN: {"restart_on": TUESDAY, "days": 1, "needed": 3, "run_week": 2},
@@ -42,12 +47,24 @@ SAMPLES: dict[Code, dict[str, object]] = {
     Code.RUN_PLAN_DONE: {"weeks": 12},
     Code.RUNNING_STOPPED: {},
     Code.STOP: {"flag": RedFlag.CALF_SWELLING, "date": TUESDAY, "urgency": Urgency.SAME_DAY},
-    Code.LONG_RUN: {"date": TUESDAY, "minutes": 20.0, "planned": 12, "longest": 10.0,
-                    "limit": 11.0, "percent": 10, "window": 30},
+    Code.LONG_RUN: {
+        "date": TUESDAY,
+        "minutes": 20.0,
+        "planned": 12,
+        "longest": 10.0,
+        "limit": 11.0,
+        "percent": 10,
+        "window": 30,
+    },
     Code.ADVICE_TECHNIQUE: {"exercise": "plank", "count": 1},
     Code.ADVICE_FEWER_REPS: {"exercise": "plank", "count": 2, "dose": Dose(sets=3, reps=7)},
-    Code.ADVICE_EASIER: {"exercise": "plank", "count": 3, "easier": "plank", "phase": 1,
-                         "dose": Dose(sets=3, hold_seconds=30)},
+    Code.ADVICE_EASIER: {
+        "exercise": "plank",
+        "count": 3,
+        "easier": "plank",
+        "phase": 1,
+        "dose": Dose(sets=3, hold_seconds=30),
+    },
     Code.ADVICE_ICE: {"minutes": 20, "hours": 2},
 }
 
@@ -77,14 +94,20 @@ def _placeholders(code: Code, lang: Lang) -> set[str]:
 
 def test_the_issue_example_reads_naturally() -> None:
     sentence = explain.reason(Reason(Code.HOLD, SAMPLES[Code.HOLD]), "en")
-    assert sentence == ("You stay in phase 2 this week: your pain was 4/10 right after the "
-                        "session on Tuesday 4 March, and the limit is 0.")
+    assert sentence == (
+        "You stay in phase 2 this week: your pain was 4/10 right after the "
+        "session on Tuesday 4 March, and the limit is 0."
+    )
 
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("en", "Tuesday 4 March"), ("da", "tirsdag den 4. marts"), ("de", "Dienstag, 4. März"),
-     ("nb", "tirsdag 4. mars")],
+    [
+        ("en", "Tuesday 4 March"),
+        ("da", "tirsdag den 4. marts"),
+        ("de", "Dienstag, 4. März"),
+        ("nb", "tirsdag 4. mars"),
+    ],
 )
 def test_dates_are_written_the_way_each_language_writes_them(lang: Lang, expected: str) -> None:
     assert explain.date_text(TUESDAY, lang) == expected
@@ -104,8 +127,9 @@ def test_a_red_flag_reason_says_what_to_do() -> None:
 def test_exercise_ids_become_names_when_the_library_knows_them() -> None:
     text = explain.reason(Reason(Code.ADVICE_TECHNIQUE, {"exercise": "plank", "count": 1}), "en")
     assert text.startswith("Plank hurt")
-    unknown = explain.reason(Reason(Code.ADVICE_TECHNIQUE, {"exercise": "no-such", "count": 1}),
-                             "en")
+    unknown = explain.reason(
+        Reason(Code.ADVICE_TECHNIQUE, {"exercise": "no-such", "count": 1}), "en"
+    )
     assert unknown.startswith("no-such hurt")
 
 

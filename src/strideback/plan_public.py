@@ -103,8 +103,12 @@ def state_json(state: State, library: Library, lang: Lang) -> dict[str, Any]:
         "advice": _reasons(state.advice, library, lang),
         "ice": state.show_ice,
         "red_flags": [
-            {"code": f.flag.value, "date": f.date.isoformat(), "urgency": f.urgency.value,
-             "advice": explain.flag_advice(f.flag, lang)}
+            {
+                "code": f.flag.value,
+                "date": f.date.isoformat(),
+                "urgency": f.urgency.value,
+                "advice": explain.flag_advice(f.flag, lang),
+            }
             for f in state.red_flags
         ],
     }

@@ -61,8 +61,9 @@ def run(args: argparse.Namespace) -> int:
         thresholds = thresholds_for(programme, run_plan)
     except ThresholdError as exc:
         raise CommandError(f"programme '{programme.id}' has bad thresholds: {exc}") from exc
-    result = plan(programme, start, journal, on, run_plan=run_plan, thresholds=thresholds,
-                  days=days)
+    result = plan(
+        programme, start, journal, on, run_plan=run_plan, thresholds=thresholds, days=days
+    )
     if args.format == "json":
         print(json.dumps(plan_json(result, library, lang), ensure_ascii=False, indent=2))
     else:
@@ -116,12 +117,13 @@ def companion_run_plan(library: Library, programme: Programme) -> Programme | No
 
 
 def _bullets(lines: list[str]) -> list[str]:
-    return [textwrap.fill(line, WIDTH, initial_indent="  - ", subsequent_indent="    ")
-            for line in lines]
+    return [
+        textwrap.fill(line, WIDTH, initial_indent="  - ", subsequent_indent="    ")
+        for line in lines
+    ]
 
 
-def render_text(result: Plan, library: Library, programme: Programme, lang: Lang,
-                days: int) -> str:
+def render_text(result: Plan, library: Library, programme: Programme, lang: Lang, days: int) -> str:
     state = result.state
     when = explain.date_text(state.on, lang)
     if state.phase is not None:
@@ -160,14 +162,20 @@ def _session_lines(sessions: tuple[PlannedSession, ...], lang: Lang) -> list[str
             total = t("show.total_minutes", lang, minutes=sum(g.minutes for g in s.segments))
             what = t("plan.session_run", lang, week=s.run_week, day=s.run_day)
             what += f": {', '.join(parts)} ({total})"
-        lines.append(textwrap.fill(f"{when:<{width}}  {what}", WIDTH, initial_indent="  ",
-                                   subsequent_indent=" " * (width + 4)))
+        lines.append(
+            textwrap.fill(
+                f"{when:<{width}}  {what}",
+                WIDTH,
+                initial_indent="  ",
+                subsequent_indent=" " * (width + 4),
+            )
+        )
     return lines
 
 
-def _exercise_lines(sessions: tuple[PlannedSession, ...], library: Library, lang: Lang) -> list[
-    str
-]:
+def _exercise_lines(
+    sessions: tuple[PlannedSession, ...], library: Library, lang: Lang
+) -> list[str]:
     lines: list[str] = []
     shown: set[int] = set()
     for s in sessions:

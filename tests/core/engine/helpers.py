@@ -30,18 +30,29 @@ def knee_programme(**changes: Any) -> Programme:
     bounds = [(1, 4), (5, 8), (9, 12), (13, 16), (17, None)]
     phases = []
     for number, (first, last) in enumerate(bounds, 1):
-        phases.append({
-            "number": number,
-            "weeks": {"from": first, "to": last},
-            "items": [
-                {"position": "1", "exercise": "plank",
-                 "dose": {"sets": 3, "hold_seconds": 20 + 10 * number}},
-                {"position": "2", "exercise": f"bridge-{number}",
-                 "dose": {"sets": 3, "reps": 10, "tempo_seconds": [3, 2, 3]}},
-                {"position": "3", "exercise": "band-walk",
-                 "dose": {"sets": 3, "steps_each_way": 10}},
-            ],
-        })
+        phases.append(
+            {
+                "number": number,
+                "weeks": {"from": first, "to": last},
+                "items": [
+                    {
+                        "position": "1",
+                        "exercise": "plank",
+                        "dose": {"sets": 3, "hold_seconds": 20 + 10 * number},
+                    },
+                    {
+                        "position": "2",
+                        "exercise": f"bridge-{number}",
+                        "dose": {"sets": 3, "reps": 10, "tempo_seconds": [3, 2, 3]},
+                    },
+                    {
+                        "position": "3",
+                        "exercise": "band-walk",
+                        "dose": {"sets": 3, "steps_each_way": 10},
+                    },
+                ],
+            }
+        )
     data: dict[str, Any] = {
         "id": "knee",
         "kind": "exercises",
@@ -63,11 +74,16 @@ def run_plan(weeks: int = 12, **changes: Any) -> Programme:
         sessions = []
         for day_number in range(1, 4):
             run = number + day_number - 1
-            sessions.append({"day": day_number, "segments": [
-                {"kind": "walk", "minutes": 5},
-                {"kind": "run", "minutes": run},
-                {"kind": "walk", "minutes": 3},
-            ]})
+            sessions.append(
+                {
+                    "day": day_number,
+                    "segments": [
+                        {"kind": "walk", "minutes": 5},
+                        {"kind": "run", "minutes": run},
+                        {"kind": "walk", "minutes": 3},
+                    ],
+                }
+            )
         plan_weeks.append({"number": number, "sessions": sessions})
     data: dict[str, Any] = {
         "id": "run-5k",
@@ -103,8 +119,9 @@ def run(
 
 
 def check(n: int, pain: int | None = 0, **more: Any) -> JournalEntry:
-    return JournalEntry(day(n), EntryKind.CHECK, completed=False, pain=Pain(next_morning=pain),
-                        **more)
+    return JournalEntry(
+        day(n), EntryKind.CHECK, completed=False, pain=Pain(next_morning=pain), **more
+    )
 
 
 def flag(n: int, *flags: RedFlag) -> JournalEntry:

@@ -55,7 +55,9 @@ def test_the_easier_version_is_the_item_at_the_same_position_when_the_exercise_i
     sessions = plan(KNEE, START, sore(30, 32, 34, exercise="bridge-2"), day(35), days=2).sessions
     item = sessions[0].items[1]
     assert (item.exercise, item.replaces, item.adjustment) == (
-        "bridge-1", "bridge-2", AdjustmentKind.EASIER
+        "bridge-1",
+        "bridge-2",
+        AdjustmentKind.EASIER,
     )
 
 

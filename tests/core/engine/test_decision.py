@@ -36,7 +36,13 @@ def test_reasons_compare_by_code_and_facts() -> None:
 
 def test_every_action_of_the_issue_exists() -> None:
     assert {a.value for a in Action} == {
-        "continue", "advance", "hold", "step_back", "pause_running", "resume_running", "stop"
+        "continue",
+        "advance",
+        "hold",
+        "step_back",
+        "pause_running",
+        "resume_running",
+        "stop",
     }
 
 
@@ -45,14 +51,21 @@ def test_a_running_pause_outranks_carrying_on_and_keeps_the_phase_reason() -> No
     state = evaluate(knee_programme(), START, journal, day(89), run_plan=run_plan())
     assert state.decision.action is Action.PAUSE_RUNNING
     assert [r.code for r in state.decision.reasons] == [
-        Code.PAUSE_RUNNING, Code.RESTART_COUNTDOWN, Code.ADVANCE
+        Code.PAUSE_RUNNING,
+        Code.RESTART_COUNTDOWN,
+        Code.ADVANCE,
     ]
 
 
 def test_a_hold_outranks_a_restart() -> None:
     journal = [e for e in every_other_day(0, 140) if e.date != day(108)]
     journal += [strength(108, during=1), *runs(84, 2), run(88, during=5)]
-    state = evaluate(knee_programme(), START, sorted(journal, key=lambda e: e.date), day(112),
-                     run_plan=run_plan())
+    state = evaluate(
+        knee_programme(),
+        START,
+        sorted(journal, key=lambda e: e.date),
+        day(112),
+        run_plan=run_plan(),
+    )
     assert state.decision == Decision(Action.HOLD, state.decision.reasons)
     assert state.decision.reasons[0].code is Code.HOLD

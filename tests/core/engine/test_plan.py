@@ -72,10 +72,17 @@ def test_runs_are_planned_three_a_week_never_on_consecutive_days() -> None:
 
 
 def test_the_programme_passed_in_is_used_even_when_a_clinician_changed_it() -> None:
-    custom = knee_programme(phases=[{
-        "number": 1, "weeks": {"from": 1, "to": None},
-        "items": [{"position": "1", "exercise": "plank", "dose": {"sets": 5, "hold_seconds": 15}}],
-    }])
+    custom = knee_programme(
+        phases=[
+            {
+                "number": 1,
+                "weeks": {"from": 1, "to": None},
+                "items": [
+                    {"position": "1", "exercise": "plank", "dose": {"sets": 5, "hold_seconds": 15}}
+                ],
+            }
+        ]
+    )
     p = plan(custom, START, [], START, days=1)
     [item] = p.sessions[0].items
     assert (item.dose.sets, item.dose.hold_seconds) == (5, 15)
@@ -104,7 +111,8 @@ def test_several_flags_are_listed_most_urgent_first() -> None:
     journal = [flag(3, RedFlag.UNEXPLAINED_WEIGHT_LOSS), flag(4, RedFlag.HOT_RED_SWOLLEN_FEVER)]
     state = evaluate(KNEE, START, journal, day(5))
     assert [r.facts["flag"] for r in state.decision.reasons] == [
-        RedFlag.HOT_RED_SWOLLEN_FEVER, RedFlag.UNEXPLAINED_WEIGHT_LOSS
+        RedFlag.HOT_RED_SWOLLEN_FEVER,
+        RedFlag.UNEXPLAINED_WEIGHT_LOSS,
     ]
 
 
@@ -138,10 +146,12 @@ pain = st.one_of(st.none(), st.integers(0, 10), st.just(0), st.just(0))
 @st.composite
 def noise(draw: st.DrawFn) -> JournalEntry:
     kind = draw(st.sampled_from(list(EntryKind)))
-    flags = draw(st.sampled_from([frozenset(), frozenset(), frozenset(),
-                                  frozenset({RedFlag.KNEE_LOCKED})]))
+    flags = draw(
+        st.sampled_from([frozenset(), frozenset(), frozenset(), frozenset({RedFlag.KNEE_LOCKED})])
+    )
     return JournalEntry(
-        day(draw(st.integers(0, 180))), kind,
+        day(draw(st.integers(0, 180))),
+        kind,
         completed=draw(st.booleans()),
         pain=Pain(draw(pain), draw(pain), draw(pain)),
         swelling=draw(st.booleans()) and draw(st.booleans()),
@@ -163,8 +173,11 @@ def journals(draw: st.DrawFn) -> list[JournalEntry]:
     return base + ran + draw(st.lists(noise(), max_size=25))
 
 
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @SETTINGS
@@ -175,8 +188,11 @@ def test_two_strength_sessions_are_never_planned_on_consecutive_days(
     p = plan(KNEE, START, journal, day(on), run_plan=RUN, days=days)
     strength_days = dates_of(p, EntryKind.STRENGTH)
     assert all((b - a).days >= 2 for a, b in zip(strength_days, strength_days[1:], strict=False))
-    done = [e.date for e in journal
-            if e.kind is EntryKind.STRENGTH and e.attempted and e.date <= day(on)]
+    done = [
+        e.date
+        for e in journal
+        if e.kind is EntryKind.STRENGTH and e.attempted and e.date <= day(on)
+    ]
     if done and strength_days:
         assert (strength_days[0] - max(done)).days >= 2
 

@@ -58,8 +58,14 @@ def test_a_painful_last_week_holds_the_phase() -> None:
     assert held.decision.action is Action.HOLD
     [reason] = held.decision.reasons
     assert reason.code is Code.HOLD
-    assert reason.facts == {"phase": 1, "week": 4, "cause": Cause.PAIN_AFTER, "date": day(24),
-                            "value": 4, "limit": 0}
+    assert reason.facts == {
+        "phase": 1,
+        "week": 4,
+        "cause": Cause.PAIN_AFTER,
+        "date": day(24),
+        "value": 4,
+        "limit": 0,
+    }
     assert state_on(35, journal).phase == 2  # a clean week later it moves on
 
 

@@ -9,9 +9,17 @@ from strideback.core.i18n import catalogue
 from strideback.core.languages import LANGUAGES
 
 REQUIRED = {
-    "knee_locked", "giving_way_after_injury", "cannot_bear_weight", "hot_red_swollen_fever",
-    "constant_night_pain", "numbness_or_tingling", "calf_swelling", "heel_squeeze_pain",
-    "rapid_swelling_after_injury", "unexplained_weight_loss", "bilateral_heel_morning_stiffness",
+    "knee_locked",
+    "giving_way_after_injury",
+    "cannot_bear_weight",
+    "hot_red_swollen_fever",
+    "constant_night_pain",
+    "numbness_or_tingling",
+    "calf_swelling",
+    "heel_squeeze_pain",
+    "rapid_swelling_after_injury",
+    "unexplained_weight_loss",
+    "bilateral_heel_morning_stiffness",
     "bone_pain_on_hopping",
 }
 
@@ -30,7 +38,9 @@ def test_every_flag_has_an_urgency() -> None:
 def test_flags_sort_most_urgent_first() -> None:
     flags = [RedFlag.UNEXPLAINED_WEIGHT_LOSS, RedFlag.KNEE_LOCKED, RedFlag.HOT_RED_SWOLLEN_FEVER]
     assert most_urgent_first(flags) == [
-        RedFlag.HOT_RED_SWOLLEN_FEVER, RedFlag.KNEE_LOCKED, RedFlag.UNEXPLAINED_WEIGHT_LOSS
+        RedFlag.HOT_RED_SWOLLEN_FEVER,
+        RedFlag.KNEE_LOCKED,
+        RedFlag.UNEXPLAINED_WEIGHT_LOSS,
     ]
 
 

@@ -117,7 +117,10 @@ def test_symptoms_during_the_pause_push_the_restart_back() -> None:
     state = state_on(97, journal)
     assert state.running.restart_on == day(98)
     assert state.running.reasons[1].facts == {
-        "restart_on": day(98), "days": 2, "needed": 3, "run_week": 1,
+        "restart_on": day(98),
+        "days": 2,
+        "needed": 3,
+        "run_week": 1,
     }
     assert state_on(98, journal).running.allowed
 
@@ -147,8 +150,15 @@ def test_a_run_much_longer_than_recent_runs_and_the_plan_is_a_warning_with_the_n
     journal = [run(84, run_minutes=10), run(86, run_minutes=10), run(88, run_minutes=20)]
     [warning] = state_on(89, journal).warnings
     assert warning.code is Code.LONG_RUN
-    assert warning.facts == {"date": day(88), "minutes": 20.0, "planned": 3, "longest": 10.0,
-                             "limit": 11.0, "percent": 10, "window": 30}
+    assert warning.facts == {
+        "date": day(88),
+        "minutes": 20.0,
+        "planned": 3,
+        "longest": 10.0,
+        "limit": 11.0,
+        "percent": 10,
+        "window": 30,
+    }
 
 
 def test_a_run_within_ten_percent_of_the_longest_is_fine() -> None:

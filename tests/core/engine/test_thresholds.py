@@ -65,8 +65,9 @@ def test_a_clinician_override_changes_only_its_keys() -> None:
         ({"pain_during_max": None}, "pain_during_max: must be a number, got None"),
     ],
 )
-def test_a_bad_override_is_an_error_naming_the_key(overrides: dict[str, object],
-                                                    message: str) -> None:
+def test_a_bad_override_is_an_error_naming_the_key(
+    overrides: dict[str, object], message: str
+) -> None:
     with pytest.raises(ThresholdError) as caught:
         defaults(PainMode.RUNNER_KNEE).with_overrides(overrides)
     assert caught.value.problems[0].startswith(message)

@@ -87,8 +87,18 @@ class JournalError(ValueError):
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _FIELDS = (
-    "date", "kind", "completed", "sets_done", "pain", "swelling", "red_flags", "note",
-    "run_minutes", "run_week", "run_day", "painful_exercises",
+    "date",
+    "kind",
+    "completed",
+    "sets_done",
+    "pain",
+    "swelling",
+    "red_flags",
+    "note",
+    "run_minutes",
+    "run_week",
+    "run_day",
+    "painful_exercises",
 )
 _PAIN_FIELDS = ("during", "after", "next_morning")
 _KINDS = ", ".join(k.value for k in EntryKind)

@@ -39,7 +39,10 @@ class Limits:
 
 _SESSION_CAUSES = (Cause.PAIN_DURING, Cause.PAIN_AFTER, Cause.PAIN_NEXT_MORNING, Cause.SWELLING)
 _RUN_CAUSES = (
-    Cause.RUN_PAIN_DURING, Cause.RUN_PAIN_AFTER, Cause.RUN_PAIN_NEXT_MORNING, Cause.RUN_SWELLING
+    Cause.RUN_PAIN_DURING,
+    Cause.RUN_PAIN_AFTER,
+    Cause.RUN_PAIN_NEXT_MORNING,
+    Cause.RUN_SWELLING,
 )
 # Limits per thresholds table, by identity (tables are frozen, and the same few are used for
 # every runner): (table, session limits, run limits).
@@ -51,10 +54,20 @@ def _both(th: Thresholds) -> tuple[Thresholds, Limits, Limits]:
     if found is None or found[0] is not th:
         if len(_limits) > 64:
             _limits.clear()
-        session = Limits(th.pain_during_max, th.pain_after_max, th.pain_next_morning_max,
-                         th.next_morning_rise_max, _SESSION_CAUSES)
-        run = Limits(th.run_pain_during_max, th.run_pain_after_max, th.run_pain_next_morning_max,
-                     th.next_morning_rise_max, _RUN_CAUSES)
+        session = Limits(
+            th.pain_during_max,
+            th.pain_after_max,
+            th.pain_next_morning_max,
+            th.next_morning_rise_max,
+            _SESSION_CAUSES,
+        )
+        run = Limits(
+            th.run_pain_during_max,
+            th.run_pain_after_max,
+            th.run_pain_next_morning_max,
+            th.next_morning_rise_max,
+            _RUN_CAUSES,
+        )
         found = _limits[id(th)] = (th, session, run)
     return found
 
@@ -130,8 +143,13 @@ class PainRecord:
     """
 
     __slots__ = (
-        "_entries", "_gate_max", "_symptom_max", "_baseline_days",
-        "gate_day", "gate_value", "symptom_day",
+        "_entries",
+        "_gate_max",
+        "_symptom_max",
+        "_baseline_days",
+        "gate_day",
+        "gate_value",
+        "symptom_day",
     )
 
     def __init__(self, th: Thresholds, entries: Sequence[JournalEntry]) -> None:

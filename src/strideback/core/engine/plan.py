@@ -142,8 +142,9 @@ class _Walk:
     flags: list[tuple[int, RedFlag]]
 
 
-def _walk(setup: _Setup, th: Thresholds, start_day: int, journal: Sequence[JournalEntry],
-          on_day: int) -> _Walk:
+def _walk(
+    setup: _Setup, th: Thresholds, start_day: int, journal: Sequence[JournalEntry], on_day: int
+) -> _Walk:
     """One pass over the journal in date order.
 
     This runs for every entry of every runner, so it is written for speed: a routine strength
@@ -217,9 +218,9 @@ def _notice(walk: _Walk, entry: JournalEntry, day: int) -> None:
 # --- the state on ``on`` ------------------------------------------------------------------
 
 
-def _active_flags(flags: list[tuple[int, RedFlag]], cleared: Sequence[date], on: date) -> tuple[
-    FlagReport, ...
-]:
+def _active_flags(
+    flags: list[tuple[int, RedFlag]], cleared: Sequence[date], on: date
+) -> tuple[FlagReport, ...]:
     if not flags:
         return ()
     cleared_day = max((c.toordinal() for c in cleared if c <= on), default=-1)
@@ -239,8 +240,13 @@ def _stop(flags: tuple[FlagReport, ...]) -> Decision:
 
 
 _PRIORITY = {
-    Action.STOP: 0, Action.PAUSE_RUNNING: 1, Action.STEP_BACK: 2, Action.HOLD: 3,
-    Action.RESUME_RUNNING: 4, Action.ADVANCE: 5, Action.CONTINUE: 6,
+    Action.STOP: 0,
+    Action.PAUSE_RUNNING: 1,
+    Action.STEP_BACK: 2,
+    Action.HOLD: 3,
+    Action.RESUME_RUNNING: 4,
+    Action.ADVANCE: 5,
+    Action.CONTINUE: 6,
 }
 
 
@@ -258,8 +264,15 @@ def _no_running() -> RunningState:
 
 def _stopped_running(state: RunningState) -> RunningState:
     reasons = (Reason(Code.RUNNING_STOPPED),)
-    return RunningState(False, state.run_week, state.run_day, state.paused, state.restart_on,
-                        reasons, state.last_run)
+    return RunningState(
+        False,
+        state.run_week,
+        state.run_day,
+        state.paused,
+        state.restart_on,
+        reasons,
+        state.last_run,
+    )
 
 
 def _phase_decision(walk: _Walk, start: date, on: date, running: RunningState) -> Decision:
@@ -271,9 +284,9 @@ def _phase_decision(walk: _Walk, start: date, on: date, running: RunningState) -
     return prog.decision()
 
 
-def _advice(setup: _Setup, walk: _Walk, th: Thresholds, on_day: int) -> tuple[
-    list[Reason], list[Adjustment], bool
-]:
+def _advice(
+    setup: _Setup, walk: _Walk, th: Thresholds, on_day: int
+) -> tuple[list[Reason], list[Adjustment], bool]:
     reasons: list[Reason] = []
     adjustments: list[Adjustment] = []
     prog = walk.progression
@@ -281,13 +294,15 @@ def _advice(setup: _Setup, walk: _Walk, th: Thresholds, on_day: int) -> tuple[
         phases = prog.course.phases
         previous = phases[prog.index - 1] if prog.index > 0 else None
         first = max(prog.phase_since, on_day - th.painful_window_days + 1)
-        reasons, adjustments = advise(walk.painful, phases[prog.index], previous,
-                                      (first, on_day), th)
+        reasons, adjustments = advise(
+            walk.painful, phases[prog.index], previous, (first, on_day), th
+        )
     symptom = walk.record.symptom_day
     ice = symptom is not None and on_day - symptom < th.ice_advice_days
     if ice:
-        reasons.append(Reason(Code.ADVICE_ICE, {"minutes": th.ice_minutes,
-                                                 "hours": th.ice_every_hours}))
+        reasons.append(
+            Reason(Code.ADVICE_ICE, {"minutes": th.ice_minutes, "hours": th.ice_every_hours})
+        )
     return reasons, adjustments, ice
 
 
@@ -322,24 +337,26 @@ def evaluate(
     last = prog.last_session_day if prog is not None else None
     # ``_make`` builds the tuple in C: several times cheaper than the keyword constructor,
     # which counts when every runner is evaluated on every request. The order is State's.
-    return State._make((
-        on,
-        programme.id,
-        start,
-        prog.phase if prog is not None else None,
-        prog.week if prog is not None else (running.run_week or 1),
-        prog.week_in_phase if prog is not None else None,
-        date.fromordinal(prog.week_start) if prog is not None else on,
-        Status.STOPPED if flags else Status.ACTIVE,
-        running,
-        decision,
-        tuple(walk.running.warnings) if walk.running is not None else (),
-        tuple(advice),
-        tuple(adjustments),
-        ice,
-        flags,
-        date.fromordinal(last) if last is not None else None,
-    ))
+    return State._make(
+        (
+            on,
+            programme.id,
+            start,
+            prog.phase if prog is not None else None,
+            prog.week if prog is not None else (running.run_week or 1),
+            prog.week_in_phase if prog is not None else None,
+            date.fromordinal(prog.week_start) if prog is not None else on,
+            Status.STOPPED if flags else Status.ACTIVE,
+            running,
+            decision,
+            tuple(walk.running.warnings) if walk.running is not None else (),
+            tuple(advice),
+            tuple(adjustments),
+            ice,
+            flags,
+            date.fromordinal(last) if last is not None else None,
+        )
+    )
 
 
 # --- the coming sessions --------------------------------------------------------------------
@@ -353,8 +370,17 @@ def _items(items: Sequence[Item], adjustments: Sequence[Adjustment]) -> tuple[Pl
         use = adjustment.item if adjustment is not None else item
         kind = adjustment.kind if adjustment is not None else None
         replaces = item.exercise if kind is AdjustmentKind.EASIER else None
-        out.append(PlannedItem(item.position, use.exercise, use.dose, item.part,
-                               item.alternative_to, kind, replaces))
+        out.append(
+            PlannedItem(
+                item.position,
+                use.exercise,
+                use.dose,
+                item.part,
+                item.alternative_to,
+                kind,
+                replaces,
+            )
+        )
     return tuple(out)
 
 
@@ -375,33 +401,39 @@ def _strength_sessions(setup: _Setup, state: State, until: date) -> list[Planned
         for _ in range((day - state.week_started).days // 7):
             at, week_in_phase = course.after_clean_week(at, week_in_phase)
         adjustments = state.adjustments if at == index else ()
-        sessions.append(PlannedSession(
-            day, EntryKind.STRENGTH, phase=course.numbers[at],
-            week=course.week(at, week_in_phase),
-            items=_items(course.phases[at].items, adjustments),
-        ))
+        sessions.append(
+            PlannedSession(
+                day,
+                EntryKind.STRENGTH,
+                phase=course.numbers[at],
+                week=course.week(at, week_in_phase),
+                items=_items(course.phases[at].items, adjustments),
+            )
+        )
     return sessions
 
 
-def _run_sessions(setup: _Setup, th: Thresholds, state: State, until: date) -> list[
-    PlannedSession
-]:
+def _run_sessions(setup: _Setup, th: Thresholds, state: State, until: date) -> list[PlannedSession]:
     running, table = state.running, setup.table
     if table is None or running.run_week is None or running.run_day is None:
         return []
     if not running.allowed and not running.paused:
         return []
     earliest = max(state.on, state.start, running.restart_on or state.on)
-    plan_schedule = (setup.programme if setup.course is None else setup.run_plan)
-    gaps = schedule.rhythm(plan_schedule.schedule if plan_schedule else setup.programme.schedule,
-                           th.run_min_gap_days)
+    plan_schedule = setup.programme if setup.course is None else setup.run_plan
+    gaps = schedule.rhythm(
+        plan_schedule.schedule if plan_schedule else setup.programme.schedule, th.run_min_gap_days
+    )
     first = schedule.next_after(running.last_run, gaps, earliest)
     week, day = running.run_week, running.run_day
     sessions = []
     for when in schedule.dates(first, gaps, until):
         session = table.sessions[week - 1][day - 1]
-        sessions.append(PlannedSession(when, EntryKind.RUN, run_week=week, run_day=day,
-                                       segments=tuple(session.segments)))
+        sessions.append(
+            PlannedSession(
+                when, EntryKind.RUN, run_week=week, run_day=day, segments=tuple(session.segments)
+            )
+        )
         week, day = table.following(week, day)
     return sessions
 
@@ -419,8 +451,9 @@ def plan(
 ) -> Plan:
     """``evaluate``, plus the planned sessions from ``on`` for ``days`` days (none while a red
     flag stops the plan)."""
-    state = evaluate(programme, start, journal, on, run_plan=run_plan, thresholds=thresholds,
-                     cleared=cleared)
+    state = evaluate(
+        programme, start, journal, on, run_plan=run_plan, thresholds=thresholds, cleared=cleared
+    )
     if state.status is Status.STOPPED or days < 1:
         return Plan(state, ())
     setup = _setup(programme, run_plan)

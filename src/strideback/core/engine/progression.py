@@ -86,9 +86,27 @@ class Progression:
     """Reads strength sessions in date order and keeps the phase and week up to date."""
 
     __slots__ = (
-        "course", "limits", "_record", "_floor", "_gap", "_long_gap", "_step", "_rise",
-        "index", "phase", "_length", "week_in_phase", "boundary", "streak", "breach", "worst",
-        "_prev_worst", "last_session", "phase_since", "_event", "quiet_is_nothing",
+        "course",
+        "limits",
+        "_record",
+        "_floor",
+        "_gap",
+        "_long_gap",
+        "_step",
+        "_rise",
+        "index",
+        "phase",
+        "_length",
+        "week_in_phase",
+        "boundary",
+        "streak",
+        "breach",
+        "worst",
+        "_prev_worst",
+        "last_session",
+        "phase_since",
+        "_event",
+        "quiet_is_nothing",
     )
 
     def __init__(self, course: Course, th: Thresholds, start_day: int, record: PainRecord) -> None:
@@ -151,8 +169,12 @@ class Progression:
         if day - last >= self._gap:
             self._reenter(day, last)
         elif day >= self.boundary:
-            if (day < self.boundary + WEEK and self.breach is None and self._rise is None
-                    and self.week_in_phase != self._length):
+            if (
+                day < self.boundary + WEEK
+                and self.breach is None
+                and self._rise is None
+                and self.week_in_phase != self._length
+            ):
                 self.week_in_phase += 1  # into the next week of the phase, nothing to decide
                 self.boundary += WEEK
                 self.streak = 0

@@ -91,11 +91,36 @@ class Running:
     """Reads the journal in date order and keeps the running side of the plan."""
 
     __slots__ = (
-        "table", "limits", "_record", "_entries", "_floor", "gated", "min_phase",
-        "_gate_window", "_restart_days", "_gap", "_long_gap", "_factor", "_window_days",
-        "_news_from", "gate_open", "paused", "pause_day", "pause_breach", "restart_week",
-        "week", "day", "days_in_week", "last_clean", "dirty", "done", "last_run",
-        "last_run_week", "event", "warnings", "_window",
+        "table",
+        "limits",
+        "_record",
+        "_entries",
+        "_floor",
+        "gated",
+        "min_phase",
+        "_gate_window",
+        "_restart_days",
+        "_gap",
+        "_long_gap",
+        "_factor",
+        "_window_days",
+        "_news_from",
+        "gate_open",
+        "paused",
+        "pause_day",
+        "pause_breach",
+        "restart_week",
+        "week",
+        "day",
+        "days_in_week",
+        "last_clean",
+        "dirty",
+        "done",
+        "last_run",
+        "last_run_week",
+        "event",
+        "warnings",
+        "_window",
     )
 
     def __init__(
@@ -144,8 +169,13 @@ class Running:
     def quick(self, entry: JournalEntry, day: int) -> bool:
         """Take a quiet, completed run that only moves to the next session of the week (the
         common run) without the full path; False if the full path is needed."""
-        if (self.gate_open and not self.paused and entry.completed and day <= self._news_from
-                and day - self.last_run < self._gap):
+        if (
+            self.gate_open
+            and not self.paused
+            and entry.completed
+            and day <= self._news_from
+            and day - self.last_run < self._gap
+        ):
             self.last_run, self.last_run_week = day, self.week
             if self.day < self.days_in_week:
                 self.day += 1
@@ -277,9 +307,13 @@ class Running:
         self, entry: JournalEntry, minutes: float, planned: int, longest: float
     ) -> Reason:
         facts = {
-            "date": entry.date, "minutes": minutes, "planned": planned, "longest": longest,
+            "date": entry.date,
+            "minutes": minutes,
+            "planned": planned,
+            "longest": longest,
             "limit": round(longest * self._factor, 1),
-            "percent": round((self._factor - 1) * 100), "window": self._window_days,
+            "percent": round((self._factor - 1) * 100),
+            "window": self._window_days,
         }
         return Reason(Code.LONG_RUN, facts)
 
@@ -307,8 +341,10 @@ class Running:
         record = self._record
         pain_day = record.gate_day or 0
         facts = {
-            "date": date.fromordinal(pain_day), "value": record.gate_value,
-            "limit": th.running_gate_pain_max, "weeks": th.running_gate_weeks,
+            "date": date.fromordinal(pain_day),
+            "value": record.gate_value,
+            "limit": th.running_gate_pain_max,
+            "weeks": th.running_gate_weeks,
             "opens_on": date.fromordinal(pain_day + self._gate_window + 1),
         }
         return Reason(Code.RUNNING_GATE_PAIN, facts)
@@ -317,14 +353,18 @@ class Running:
         restart = self._restart_day()
         breach = self.pause_breach
         pause = Reason(Code.PAUSE_RUNNING, breach.facts() if breach is not None else {})
-        countdown = Reason(Code.RESTART_COUNTDOWN, {
-            "restart_on": date.fromordinal(restart),
-            "days": on_day - (restart - self._restart_days),
-            "needed": self._restart_days,
-            "run_week": self.restart_week,
-        })
-        return RunningState(False, self.restart_week, 1, True, date.fromordinal(restart),
-                            (pause, countdown), last)
+        countdown = Reason(
+            Code.RESTART_COUNTDOWN,
+            {
+                "restart_on": date.fromordinal(restart),
+                "days": on_day - (restart - self._restart_days),
+                "needed": self._restart_days,
+                "run_week": self.restart_week,
+            },
+        )
+        return RunningState(
+            False, self.restart_week, 1, True, date.fromordinal(restart), (pause, countdown), last
+        )
 
     def _news(self) -> Reason | None:
         event = self.event
@@ -332,13 +372,21 @@ class Running:
             return None
         code = event.code
         if code is Code.RESUME_RUNNING:
-            return Reason(code, {"run_week": event.week, "days": event.number,
-                                 "date": date.fromordinal(event.day)})
+            return Reason(
+                code,
+                {"run_week": event.week, "days": event.number, "date": date.fromordinal(event.day)},
+            )
         if code is Code.RUN_WEEK_REPEAT and event.breach is not None:
             return Reason(code, {"run_week": event.week, **event.breach.facts()})
         if code in (Code.RUN_GAP_REPEAT_WEEK, Code.RUN_GAP_PREVIOUS_WEEK):
-            return Reason(code, {"run_week": event.week, "last": date.fromordinal(event.last),
-                                 "days": event.number})
+            return Reason(
+                code,
+                {
+                    "run_week": event.week,
+                    "last": date.fromordinal(event.last),
+                    "days": event.number,
+                },
+            )
         if code is Code.RUN_PLAN_DONE:
             return Reason(code, {"weeks": self.table.weeks})
         return None
