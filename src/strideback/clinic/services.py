@@ -337,13 +337,19 @@ def patient_list(clinician: User, on: dt.date, *, sort: str = "attention") -> li
     """Every active patient with their flags, in a fixed number of queries (four)."""
     if sort.lstrip("-") not in SORTS:
         raise ClinicError("sort", f"must be one of: {', '.join(SORTS)}")
-    links = list(
-        CareLink.objects.select_related("runner").filter(
-            clinician=clinician, status=CareLinkStatus.ACTIVE, runner__isnull=False
+    # Plain tuples, not model instances: the flags read only these columns.
+    runners = list(
+        map(
+            ListRunner._make,
+            CareLink.objects.filter(
+                clinician=clinician, status=CareLinkStatus.ACTIVE, runner__isnull=False
+            ).values_list("runner_id", "runner__name", "runner__email", "runner__language"),
         )
     )
-    runner_ids = [link.runner_id for link in links]
-    enrollments = list(Enrollment.objects.filter(user_id__in=runner_ids, active=True))
+    runner_ids = [runner.pk for runner in runners]
+    enrollments = list(
+        Enrollment.objects.filter(user_id__in=runner_ids, active=True).only(*ENROLLMENT_COLUMNS)
+    )
     since = on - dt.timedelta(days=LIST_WINDOW_DAYS)
     # The engine needs a run plan's whole history to know whether running is paused.
     run_ids = _run_plan_ids()
@@ -359,10 +365,23 @@ def patient_list(clinician: User, on: dt.date, *, sort: str = "attention") -> li
         clearances=list(RedFlagClearance.objects.filter(user_id__in=runner_ids)),
     )
     library = _library()
-    result = [flags_for(link.runner, rows, library, on) for link in links if link.runner]
+    result = [flags_for(runner, rows, library, on) for runner in runners]  # type: ignore[arg-type]
     return _sorted(result, sort)
 
 
+# A patient as the list reads them (``flags_for`` reads these four of a ``User``).
+ListRunner = namedtuple("ListRunner", ("pk", "name", "email", "language"))
+# An enrollment's columns that the flags and the engine read (``Rows``, ``split_enrollments``,
+# ``limits_for``, ``convert.tracks``).
+ENROLLMENT_COLUMNS = (
+    "id",
+    "user_id",
+    "programme_id",
+    "start",
+    "active",
+    "adjustments",
+    "thresholds",
+)
 # A journal entry as the patient list reads it: the id (``pk``, as the flags' evidence names
 # it), the runner, and the columns the engine reads.
 ListEntry = namedtuple("ListEntry", ("pk", "user_id", *convert.ROW_FIELDS))  # type: ignore[misc]
