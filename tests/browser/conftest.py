@@ -61,28 +61,26 @@ def _page(browser: Any, viewport: dict[str, int], locale: str) -> Any:
     return page
 
 
-@pytest.fixture
-def phone(browser: Any, live_server: Any) -> Iterator[Any]:
-    page = _page(browser, PHONE, "en-GB")
+def _open(browser: Any, live_server: Any, viewport: dict[str, int], locale: str) -> Iterator[Any]:
+    page = _page(browser, viewport, locale)
     page.base = live_server.url
     yield page
     page.context.close()
+
+
+@pytest.fixture
+def phone(browser: Any, live_server: Any) -> Iterator[Any]:
+    yield from _open(browser, live_server, PHONE, "en-GB")
 
 
 @pytest.fixture
 def phone_da(browser: Any, live_server: Any) -> Iterator[Any]:
-    page = _page(browser, PHONE, "da-DK")
-    page.base = live_server.url
-    yield page
-    page.context.close()
+    yield from _open(browser, live_server, PHONE, "da-DK")
 
 
 @pytest.fixture
 def desktop(browser: Any, live_server: Any) -> Iterator[Any]:
-    page = _page(browser, DESKTOP, "en-GB")
-    page.base = live_server.url
-    yield page
-    page.context.close()
+    yield from _open(browser, live_server, DESKTOP, "en-GB")
 
 
 @pytest.fixture
