@@ -110,6 +110,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "strideback.sqlite3",
+            # Kept open between requests, as for PostgreSQL: opening one (with its pragmas) and
+            # closing it (which may checkpoint the WAL) cost more than the request's queries.
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
