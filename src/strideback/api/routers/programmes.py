@@ -10,6 +10,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
+from strideback.api.auth import TOKEN
 from strideback.api.errors import ApiError
 from strideback.api.schemas import ERRORS, ProgrammeSummary
 from strideback.core.content.library import default_library
@@ -24,8 +25,11 @@ class LangQuery(Schema):
 
 
 def language(request: HttpRequest, asked: str | None) -> Lang:
-    """The asked language, else the caller's (cookie, account, Accept-Language)."""
+    """The asked language, else the caller's: for a token, the account's; for the pages'
+    session, as the pages choose (cookie, account, Accept-Language)."""
     value = asked or getattr(request, "lang", "en")
+    if not asked and getattr(request, "auth_method", None) == TOKEN:
+        value = getattr(request.user, "language", "") or value
     for lang in LANGUAGES:
         if lang == value:
             return lang
