@@ -14,6 +14,14 @@ from django.http import HttpResponse
 from ninja.responses import NinjaJSONEncoder
 
 
+def dumps(data: Any) -> str:
+    return json.dumps(data, cls=NinjaJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+
+
 def fast_json(data: Any, status: int = 200) -> HttpResponse:
-    body = json.dumps(data, cls=NinjaJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    return json_text(dumps(data), status)
+
+
+def json_text(body: str, status: int = 200) -> HttpResponse:
+    """A response from JSON text made earlier (a kept answer, see ``training.snapshots``)."""
     return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")

@@ -102,6 +102,49 @@ class PatientRow:
         return next((f for f in self.flags if f.code == code), None)
 
 
+# The row's fields as the JSON API gives them (plus ``urgency`` and ``flags``).
+ROW_FIELDS = (
+    "runner_id",
+    "name",
+    "email",
+    "language",
+    "programme_id",
+    "run_plan_id",
+    "start",
+    "week",
+    "last_entry",
+    "worst_pain_7d",
+    "sessions_7d",
+    "pain_limit",
+)
+
+
+def _evidence_data(e: Evidence) -> dict[str, object]:
+    return {
+        "entry_id": e.entry_id,
+        "date": e.date,
+        "field": e.field,
+        "value": e.value,
+        "limit": e.limit,
+    }
+
+
+def row_data(row: PatientRow) -> dict[str, object]:
+    """The row as JSON-ready data (the API's ``PatientOut``). Built field by field:
+    ``dataclasses.asdict`` deep-copies and cost ~0.5 ms per row."""
+    out: dict[str, object] = {name: getattr(row, name) for name in ROW_FIELDS}
+    out["urgency"] = row.urgency
+    out["flags"] = [
+        {
+            "code": flag.code.value,
+            "evidence": [_evidence_data(e) for e in flag.evidence],
+            "facts": dict(flag.facts),
+        }
+        for flag in row.flags
+    ]
+    return out
+
+
 class Rows:
     """Rows of many runners, loaded once and grouped by runner."""
 

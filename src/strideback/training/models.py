@@ -141,3 +141,31 @@ class RedFlagClearance(models.Model):
     )
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+
+class Snapshot(models.Model):
+    """Answers computed from a runner's data, kept until that data changes (``training.snapshots``).
+
+    ``generation`` goes up in the same transaction as every change to the runner's data; an
+    answer is kept with the generation, day, language and code version it was computed for and
+    served only while all four still hold. Never time-based: a stale red-flag stop is unsafe.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="snapshot",
+    )
+    generation = models.BigIntegerField(default=0)
+    # Small columns first and the texts last: SQLite reads a row's columns in order, so the
+    # patient list (which reads the keys, not the texts) never walks through a long text.
+    today_key = models.CharField(max_length=100, null=True)
+    row_key = models.CharField(max_length=100, null=True)
+    # The patient list's sort keys, so a sorted list needs no parsing of the texts.
+    row_urgency = models.IntegerField(null=True)
+    row_last_entry = models.DateField(null=True)
+    row_worst = models.IntegerField(null=True)
+    row_week = models.IntegerField(null=True)
+    row_body = models.TextField(null=True)
+    today_body = models.TextField(null=True)

@@ -16,12 +16,12 @@ from pydantic import Field
 
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
-from strideback.api.render import fast_json
+from strideback.api.render import dumps, json_text
 from strideback.api.routers.journal import entry_out
 from strideback.api.schemas import ERRORS, EntryOut, In
 from strideback.clinic import services as clinic
 from strideback.core.languages import Lang
-from strideback.training import services, words
+from strideback.training import services, snapshots, words
 
 router = Router(tags=["me"], auth=USER_AUTH)
 
@@ -79,8 +79,13 @@ def me(request: HttpRequest) -> dict[str, Any]:
     summary="Today: what to do and why, per programme (the Today page's data)",
 )
 def today(request: HttpRequest, q: Query[LangQuery]) -> HttpResponse:
-    page = services.today(request.auth, _today(), _lang(request, q.lang))
-    return fast_json(plain(page))
+    return json_text(today_body(request.auth, _today(), _lang(request, q.lang)))
+
+
+def today_body(user: Any, on: dt.date, lang: Lang) -> str:
+    """``GET /me/today``'s JSON text, kept until the runner's data, the day, the language or the
+    code changes (``training.snapshots`` says how that stays right when writes race with it)."""
+    return snapshots.today(user.pk, on, lang, lambda: dumps(plain(services.today(user, on, lang))))
 
 
 def _reason(reason: Any, lang: Lang) -> dict[str, Any]:
