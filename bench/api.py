@@ -1,15 +1,16 @@
-"""API load benchmark: gunicorn on 127.0.0.1 with a seeded database, bounded concurrent load.
+"""API load benchmark: the app as `strideback serve` runs it, a seeded database, bounded load.
 
-    /work/venv/bin/python bench/api.py [--requests 3000] [--clients 16] [--time-limit 60]
-        [--workers 2] [--threads 1] [--database-url postgres://postgres@127.0.0.1:5432/x]
+    .venv/bin/python bench/api.py [--requests 3000] [--clients 16] [--time-limit 60]
+        [--workers 2] [--cold] [--database-url postgres://postgres@127.0.0.1:5432/x]
 
 Seeds a fresh database in a temporary data folder (SQLite by default; with --database-url the
 PostgreSQL database is dropped and created again): 1,000 runners with 16 weeks of journal
 (strength every other day, runs three times a week from week 9, pain now and then), 20
-clinicians, one of whom follows 200 patients. Then starts ``gunicorn
-strideback.web.wsgi:application`` (2 workers; ``--threads 4`` uses the gthread worker) and, for
-each scenario, drives a fixed number of requests from a bounded pool of keep-alive client
-threads (``http.client``), stopping early at the time limit:
+clinicians, one of whom follows 200 patients. Then runs the nightly job
+(``refresh_snapshots``; ``--cold`` skips it, so every first answer of the day is computed),
+starts the server with ``strideback serve``'s command line (granian, 2 workers) and, for each
+scenario, drives a fixed number of requests from 16 keep-alive connections in a closed loop,
+stopping early at the time limit:
 
 - ``GET /api/v1/me/today`` as a random runner (token auth),
 - ``POST /api/v1/journal`` as a random runner (a new idempotency key each time),
@@ -17,8 +18,8 @@ threads (``http.client``), stopping early at the time limit:
 
 Prints requests per second and p50/p95/p99 latency per scenario. A benchmark, not a test: it
 asserts nothing about time. Targets on a 2-core machine: today p99 <= 20 ms at 16 clients,
-200-patient list p99 <= 50 ms. The client threads share the two cores with the server, so the
-figures are on the pessimistic side.
+200-patient list p99 <= 50 ms. The load generator is one thread with a selector (little CPU),
+but it shares the two cores with the server.
 """
 
 from __future__ import annotations
@@ -29,13 +30,12 @@ import http.client
 import json
 import os
 import random
+import selectors
 import shutil
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -140,6 +140,17 @@ def seed(env: dict[str, str], rng: random.Random) -> dict[str, object]:
     return {"tokens": tokens, "entries": entries}
 
 
+def refresh() -> str:
+    """What the nightly job does (``refresh_snapshots``): keep every Today and list row."""
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("refresh_snapshots", stdout=out)
+    return out.getvalue().strip()
+
+
 def _journal(runner, enrollment, start: dt.date, today: dt.date, rng: random.Random) -> list:  # type: ignore[no-untyped-def]
     from strideback.training.models import JournalEntry
 
@@ -187,36 +198,23 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(
-    env: dict[str, str], port: int, workers: int, threads: int
-) -> subprocess.Popen[bytes]:
-    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    cmd = [
-        gunicorn,
-        "strideback.web.wsgi:application",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--log-level",
-        "warning",
-        "--keep-alive",
-        "30",
-    ]
-    if threads > 1:
-        cmd += ["--worker-class", "gthread", "--threads", str(threads)]
-    server = subprocess.Popen(cmd, env=env, start_new_session=True)
+def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
+    """The app as ``strideback serve`` runs it (the same server command line)."""
+    from strideback.commands.serve import server_argv
+
+    cmd = server_argv("127.0.0.1", port, workers)
+    process = subprocess.Popen(cmd, env=env, start_new_session=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             conn.request("GET", "/healthz")
             if conn.getresponse().status == 200:
-                return server
+                return process
         except OSError:
             time.sleep(0.2)
-    stop_server(server)
-    raise SystemExit("gunicorn did not answer /healthz within 30 s")
+    stop_server(process)
+    raise SystemExit("the server did not answer /healthz within 30 s")
 
 
 def stop_server(server: subprocess.Popen[bytes]) -> None:
@@ -240,49 +238,97 @@ class Result:
     seconds: float = 0.0
 
 
+def _request_bytes(request: Request) -> bytes:
+    method, path, body, headers = request
+    lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1"]
+    lines += [f"{k}: {v}" for k, v in headers.items()]
+    if body is not None:
+        lines.append(f"Content-Length: {len(body)}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + (body or b"")
+
+
+class _Connection:
+    """One client: a keep-alive socket with at most one request in flight."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.sock = socket.create_connection(("127.0.0.1", port))
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.buffer = bytearray()
+        self.began = 0.0
+
+    def reconnect(self) -> None:
+        self.sock.close()
+        self.sock = socket.create_connection(("127.0.0.1", self.port))
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.buffer.clear()
+
+    def response(self) -> tuple[int, bool] | None:
+        """(status, server closes) once the whole response is in the buffer, else None."""
+        end = self.buffer.find(b"\r\n\r\n")
+        if end < 0:
+            return None
+        head = bytes(self.buffer[:end]).decode("latin-1").split("\r\n")
+        fields = {k.strip().lower(): v.strip() for k, _, v in (h.partition(":") for h in head[1:])}
+        length = int(fields.get("content-length", "0"))
+        if len(self.buffer) < end + 4 + length:
+            return None
+        del self.buffer[: end + 4 + length]
+        return int(head[0].split()[1]), fields.get("connection", "").lower() == "close"
+
+
 def drive(
     port: int, name: str, make: Callable[[int], Request], total: int, clients: int, limit: float
 ) -> Result:
+    """``total`` requests from ``clients`` keep-alive connections, each sending its next request
+    as soon as its last answer is in (a closed loop), from one thread with a selector: the
+    load generator itself costs little CPU, which the server shares."""
     result = Result(name)
-    lock = threading.Lock()
     counter = iter(range(total))
     deadline = time.monotonic() + limit
+    selector = selectors.DefaultSelector()
 
-    def client() -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine: list[float] = []
-        errors: dict[int, int] = {}
-        while time.monotonic() < deadline:
-            with lock:
-                n = next(counter, None)
-            if n is None:
-                break
-            method, path, body, headers = make(n)
-            began = time.perf_counter()
-            try:
-                conn.request(method, path, body=body, headers=headers)
-                response = conn.getresponse()
-                response.read()
-                status = response.status
-            except (OSError, http.client.HTTPException):
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                status = 599
-            mine.append(time.perf_counter() - began)
-            if status >= 400:
-                errors[status] = errors.get(status, 0) + 1
-        conn.close()
-        with lock:
-            result.latencies.extend(mine)
-            for status, count in errors.items():
-                result.errors[status] = result.errors.get(status, 0) + count
+    def send(conn: _Connection) -> bool:
+        n = next(counter, None) if time.monotonic() < deadline else None
+        if n is None:
+            selector.unregister(conn.sock)
+            conn.sock.close()
+            return False
+        payload = _request_bytes(make(n))
+        conn.began = time.perf_counter()
+        conn.sock.sendall(payload)
+        return True
 
     began = time.perf_counter()
-    pool = [threading.Thread(target=client) for _ in range(clients)]
-    for thread in pool:
-        thread.start()
-    for thread in pool:
-        thread.join()
+    active = 0
+    for _ in range(clients):
+        conn = _Connection(port)
+        selector.register(conn.sock, selectors.EVENT_READ, conn)
+        active += send(conn)
+    while active:
+        for key, _ in selector.select(timeout=30):
+            conn = key.data
+            data = conn.sock.recv(1 << 20)
+            if not data:  # the server closed the connection mid-answer
+                result.errors[599] = result.errors.get(599, 0) + 1
+                selector.unregister(conn.sock)
+                conn.reconnect()
+                selector.register(conn.sock, selectors.EVENT_READ, conn)
+                active -= not send(conn)
+                continue
+            conn.buffer += data
+            answer = conn.response()
+            if answer is None:
+                continue
+            status, closes = answer
+            result.latencies.append(time.perf_counter() - conn.began)
+            if status >= 400:
+                result.errors[status] = result.errors.get(status, 0) + 1
+            if closes:  # e.g. gunicorn's sync workers: one request per connection
+                selector.unregister(conn.sock)
+                conn.reconnect()
+                selector.register(conn.sock, selectors.EVENT_READ, conn)
+            active -= not send(conn)
     result.seconds = time.perf_counter() - began
     return result
 
@@ -384,11 +430,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--time-limit", type=float, default=60.0, help="seconds per scenario")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=1, help=">1: gthread worker class")
     parser.add_argument("--warmup", type=int, default=32, help="untimed requests first")
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the temporary data folder")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="skip the nightly refresh_snapshots: every first answer of the day is computed",
+    )
     parser.add_argument(
         "--in-process", type=int, default=30, metavar="N", help="also time N requests in-process"
     )
@@ -407,10 +457,12 @@ def main(argv: list[str] | None = None) -> int:
         f"seeded {RUNNERS} runners, {CLINICIANS} clinicians, {seeded['entries']} journal entries "
         f"in {time.perf_counter() - began:.1f} s ({db})"
     )
+    if not args.cold:
+        print(f"nightly job: {refresh()}")
     if args.in_process:
         print(in_process(seeded["tokens"], rng, args.in_process))  # type: ignore[arg-type]
     port = free_port()
-    server = start_server(env, port, args.workers, args.threads)
+    server = start_server(env, port, args.workers)
     try:
         results = []
         for name, make in scenarios(seeded["tokens"], rng).items():  # type: ignore[arg-type]
@@ -420,9 +472,8 @@ def main(argv: list[str] | None = None) -> int:
         stop_server(server)
         if not args.keep:
             shutil.rmtree(data_dir, ignore_errors=True)
-    kind = f"gthread x{args.threads}" if args.threads > 1 else "sync"
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    header = f"{db}, gunicorn {args.workers} workers ({kind}), {args.clients} clients"
+    header = f"{db}, granian (strideback serve) {args.workers} workers, {args.clients} clients"
     print(table(results, f"{header}; load average at the end {load}"))
     return 0
 

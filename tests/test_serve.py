@@ -1,4 +1,4 @@
-"""`strideback serve` sets up a data folder on first run and serves with gunicorn."""
+"""`strideback serve` sets up a data folder on first run and serves with granian."""
 
 from __future__ import annotations
 
