@@ -176,10 +176,12 @@ class RowKeys(NamedTuple):
 
 
 class RowAnswer(NamedTuple):
-    """A runner's row in the patient list: its JSON text and the keys the list sorts by."""
+    """A runner's row in the patient list: its JSON text, the keys the list sorts by, and the
+    (generation, key) it is kept under (None: computed but not kept)."""
 
     body: str
     keys: RowKeys
+    kept_as: tuple[int, str] | None = None
 
 
 def row_base(on: date) -> str:
@@ -215,14 +217,15 @@ def rows(
         if keys is None or key is None or not current(key, base, generation):
             stale.append(uid)
         elif (body := _MEMORY.get((uid, key))) is not None:
-            out[uid] = RowAnswer(body, keys)
+            out[uid] = RowAnswer(body, keys, (generation, key))  # type: ignore[arg-type]
         else:
             unread[uid] = key
     if unread:
         for uid, key, body in _bodies(list(unread)):
             if key == unread[uid] and body is not None:  # not replaced since the list was read
                 _remember(uid, key, body)
-                out[uid] = RowAnswer(body, kept[uid][2])  # type: ignore[arg-type]
+                generation, _, keys = kept[uid]
+                out[uid] = RowAnswer(body, keys, (generation, key))  # type: ignore[arg-type]
         stale += [uid for uid in unread if uid not in out]
     if stale:
         out.update(_fresh_rows(stale, base, compute))
@@ -251,6 +254,7 @@ def _fresh_rows(
     for uid in stale:
         if uid in generations and uid in fresh:
             key = stamp(base, generations[uid])
+            fresh[uid] = fresh[uid]._replace(kept_as=(generations[uid], key))
             keep.append((uid, key, fresh[uid]))
             _remember(uid, key, fresh[uid].body)
     _keep_rows(keep)
