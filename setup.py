@@ -62,19 +62,20 @@ def _extensions() -> list:  # type: ignore[type-arg]
     try:
         from mypyc.build import mypycify
 
-        config = Path(tempfile.mkdtemp(prefix="strideback-mypyc-")) / "mypy.ini"
-        config.write_text(MYPY_CONFIG, encoding="utf-8")
         paths = [str(ENGINE / f"{name}.py") for name in COMPILED]
         cwd = os.getcwd()
-        os.chdir(ROOT)  # mypy finds the modules (and their package) from here
-        try:
-            extensions = mypycify(
-                ["--config-file", str(config), *paths],
-                group_name="strideback_engine",
-                target_dir=str(Path("build", "mypyc")),
-            )
-        finally:
-            os.chdir(cwd)
+        with tempfile.TemporaryDirectory(prefix="strideback-mypyc-") as folder:
+            config = Path(folder, "mypy.ini")
+            config.write_text(MYPY_CONFIG, encoding="utf-8")
+            os.chdir(ROOT)  # mypy finds the modules (and their package) from here
+            try:
+                extensions = mypycify(
+                    ["--config-file", str(config), *paths],
+                    group_name="strideback_engine",
+                    target_dir=str(Path("build", "mypyc")),
+                )
+            finally:
+                os.chdir(cwd)
     except Exception as error:  # any failure: build the pure package
         print(f"strideback: mypyc failed ({error}); pure-Python engine", file=sys.stderr)
         return []
