@@ -278,3 +278,30 @@ def test_the_pages_session_gets_the_same_answer(world: World) -> None:
     response = client.get(TODAY, {"lang": "de"})
     assert response.status_code == 200
     assert response.json() == api_today(world, "de") == fresh_today(world, "de")
+
+
+# --- the token's user, as a process remembers it ---------------------------------------------
+
+
+def test_a_changed_or_deactivated_user_shows_through_their_token_at_once(world: World) -> None:
+    client = token_client(world.tokens["runner_a"])
+    api_today(world)  # the runner now has a generation: their user is remembered
+    assert client.get("/api/v1/me").json()["name"] == world.a.name
+    world.a.name, world.a.language = "Anna Changed", "da"
+    world.a.save()
+    me = client.get("/api/v1/me").json()
+    assert (me["name"], me["language"]) == ("Anna Changed", "da")
+    world.a.is_active = False
+    world.a.save()
+    assert client.get("/api/v1/me").status_code == 401
+
+
+def test_a_request_cannot_change_the_remembered_user(world: World) -> None:
+    from strideback.api.tokens import user_for_secret
+
+    api_today(world)
+    first = user_for_secret(world.tokens["runner_a"])
+    assert first is not None
+    first.name = "changed in memory, never saved"
+    second = user_for_secret(world.tokens["runner_a"])
+    assert second is not None and second.name == world.a.name

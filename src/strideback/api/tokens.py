@@ -5,6 +5,7 @@ Used by the tokens page and the tokens API alike; no request objects here.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import secrets
 from functools import cache
@@ -62,29 +63,63 @@ def revoke_token(user: User, token_id: int, now: dt.datetime | None = None) -> A
 def user_for_secret(secret: str, now: dt.datetime | None = None) -> User | None:
     """The active user holding this secret, or None (unknown, revoked, or user deactivated).
 
-    One hand-written query: this runs for every API request, and building the equivalent ORM
-    query (a join, a filter, an ordering) cost more than running it."""
+    This runs for every API request, so: one hand-written query for the token (building the
+    ORM's version cost more than running it), which also reads the user's generation
+    (``training.snapshots``: it goes up with every save of the user). The user's row is read
+    again only when that generation moved since this process last read it."""
     if not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
         return None
     now = now or timezone.now()
     used_before = connection.ops.adapt_datetimefield_value(now - LAST_USED_PRECISION)
-    found = list(User.objects.raw(_token_sql(), [used_before, hash_secret(secret)]))
-    if not found or not found[0].is_active:
+    with connection.cursor() as cursor:
+        cursor.execute(_token_sql(), [used_before, hash_secret(secret)])
+        found = cursor.fetchone()
+    if found is None:
         return None
-    user = found[0]
-    if user.token_use_is_old:  # type: ignore[attr-defined]
-        ApiToken.objects.filter(pk=user.token_id).update(last_used_at=now)  # type: ignore[attr-defined]
+    token_id, user_id, use_is_old, generation = found
+    user = _user(user_id, generation)
+    if user is None or not user.is_active:
+        return None
+    if use_is_old:
+        with connection.cursor() as cursor:
+            cursor.execute(_used_sql(), [connection.ops.adapt_datetimefield_value(now), token_id])
+    return user
+
+
+# Users as this process last read them, with the generation they were read at. Handed out as
+# copies, so nothing a request changes on its user object leaks into the next request.
+_USERS: dict[int, tuple[int, User]] = {}
+_USERS_SIZE = 10_000
+
+
+def _user(user_id: int, generation: int | None) -> User | None:
+    if generation is not None:
+        known = _USERS.get(user_id)
+        if known is not None and known[0] == generation:
+            return copy.copy(known[1])
+    user = User.objects.filter(pk=user_id).first()
+    if user is not None and generation is not None:
+        if len(_USERS) >= _USERS_SIZE:
+            _USERS.clear()
+        _USERS[user_id] = (generation, copy.copy(user))
     return user
 
 
 @cache
 def _token_sql() -> str:
+    from strideback.training.models import Snapshot
+
     quote = connection.ops.quote_name
-    token, user = quote(ApiToken._meta.db_table), quote(User._meta.db_table)
+    token, kept = quote(ApiToken._meta.db_table), quote(Snapshot._meta.db_table)
     return (
-        f"SELECT u.*, t.id AS token_id, "
-        f"CASE WHEN t.last_used_at IS NULL OR t.last_used_at < %s THEN 1 ELSE 0 END "
-        f"AS token_use_is_old "
-        f"FROM {token} t JOIN {user} u ON u.id = t.user_id "
-        f"WHERE t.key_hash = %s AND t.revoked_at IS NULL"
+        "SELECT t.id, t.user_id, "
+        "CASE WHEN t.last_used_at IS NULL OR t.last_used_at < %s THEN 1 ELSE 0 END, "
+        f"s.generation FROM {token} t LEFT JOIN {kept} s ON s.user_id = t.user_id "
+        "WHERE t.key_hash = %s AND t.revoked_at IS NULL"
     )
+
+
+@cache
+def _used_sql() -> str:
+    token = connection.ops.quote_name(ApiToken._meta.db_table)
+    return f"UPDATE {token} SET last_used_at = %s WHERE id = %s"
