@@ -202,7 +202,7 @@ def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Pop
     """The app as ``strideback serve`` runs it (the same server command line)."""
     from strideback.commands.serve import server_argv
 
-    cmd = server_argv("127.0.0.1", port, workers)
+    cmd = server_argv("127.0.0.1", port, workers, threads=int(os.environ.get("BENCH_THREADS", "1")))
     process = subprocess.Popen(cmd, env=env, start_new_session=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -410,7 +410,7 @@ def table(results: list[Result], header: str) -> str:
     lines = [
         header,
         f"{'scenario':<22} {'done':>6} {'errors':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
-        f"{'p99 ms':>8}",
+        f"{'p99 ms':>8} {'max ms':>8}",
     ]
     for r in results:
         ms = [x * 1000 for x in r.latencies]
@@ -418,7 +418,7 @@ def table(results: list[Result], header: str) -> str:
         rps = len(ms) / r.seconds if r.seconds else 0
         lines.append(
             f"{r.name:<22} {len(ms):>6} {errors:>7} {rps:>8.0f} {percentile(ms, 50):>8.1f} "
-            f"{percentile(ms, 95):>8.1f} {percentile(ms, 99):>8.1f}"
+            f"{percentile(ms, 95):>8.1f} {percentile(ms, 99):>8.1f} {max(ms, default=0):>8.1f}"
             + (f"  {r.errors}" if errors else "")
         )
     return "\n".join(lines)
