@@ -202,7 +202,7 @@ def start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Pop
     """The app as ``strideback serve`` runs it (the same server command line)."""
     from strideback.commands.serve import server_argv
 
-    cmd = server_argv("127.0.0.1", port, workers, threads=int(os.environ.get("BENCH_THREADS", "1")))
+    cmd = server_argv("127.0.0.1", port, workers)
     process = subprocess.Popen(cmd, env=env, start_new_session=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

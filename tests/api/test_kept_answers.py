@@ -77,6 +77,7 @@ def test_today_is_computed_once_then_served_as_kept(world: World, monkeypatch) -
 
 def test_a_kept_today_costs_two_queries(world: World) -> None:
     api_today(world)  # computes and keeps (and notes the token's first use)
+    api_today(world)  # the runner has a generation now: the process remembers the user
     with CaptureQueriesContext(connection) as queries:
         api_today(world)
     assert len(queries) == 2  # the token with its user, the kept answer
@@ -305,3 +306,19 @@ def test_a_request_cannot_change_the_remembered_user(world: World) -> None:
     first.name = "changed in memory, never saved"
     second = user_for_secret(world.tokens["runner_a"])
     assert second is not None and second.name == world.a.name
+
+
+def test_a_new_snapshot_row_with_an_old_generation_is_not_taken_for_the_old_one(
+    world: World,
+) -> None:
+    """As when a test database or a restored backup gives a user the same id and generation."""
+    from strideback.accounts.models import User
+
+    client = token_client(world.tokens["runner_a"])
+    api_today(world)
+    api_today(world)  # the user is remembered with the row's nonce and generation
+    generation = Snapshot.objects.get(user=world.a).generation
+    Snapshot.objects.filter(user=world.a).delete()
+    User.objects.filter(pk=world.a.pk).update(name="Someone else")  # no signal, no bump
+    Snapshot.objects.create(user=world.a, generation=generation)
+    assert client.get("/api/v1/me").json()["name"] == "Someone else"

@@ -76,23 +76,32 @@ def user_for_secret(secret: str, now: dt.datetime | None = None) -> User | None:
         found = cursor.fetchone()
     if found is None:
         return None
-    token_id, user_id, use_is_old, generation = found
-    user = _user(user_id, generation)
+    token_id, user_id, use_is_old, nonce, generation = found
+    user = _user(user_id, (nonce, generation) if nonce is not None else None)
     if user is None or not user.is_active:
         return None
     if use_is_old:
-        with connection.cursor() as cursor:
-            cursor.execute(_used_sql(), [connection.ops.adapt_datetimefield_value(now), token_id])
+        _note_use(token_id, now)
     return user
 
 
-# Users as this process last read them, with the generation they were read at. Handed out as
-# copies, so nothing a request changes on its user object leaks into the next request.
-_USERS: dict[int, tuple[int, User]] = {}
+def _note_use(token_id: int, now: dt.datetime) -> None:
+    """Note when a token was last used. On PostgreSQL without waiting for the commit to reach
+    the disk: a crash can lose at most this timestamp, and the request need not wait."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        cursor.execute(_used_sql(), [connection.ops.adapt_datetimefield_value(now), token_id])
+
+
+# Users as this process last read them, with the (snapshot row nonce, generation) they were
+# read at. Handed out as copies, so nothing a request changes on its user object leaks into
+# the next request.
+_USERS: dict[int, tuple[tuple[str, int], User]] = {}
 _USERS_SIZE = 10_000
 
 
-def _user(user_id: int, generation: int | None) -> User | None:
+def _user(user_id: int, generation: tuple[str, int] | None) -> User | None:
     if generation is not None:
         known = _USERS.get(user_id)
         if known is not None and known[0] == generation:
@@ -114,7 +123,7 @@ def _token_sql() -> str:
     return (
         "SELECT t.id, t.user_id, "
         "CASE WHEN t.last_used_at IS NULL OR t.last_used_at < %s THEN 1 ELSE 0 END, "
-        f"s.generation FROM {token} t LEFT JOIN {kept} s ON s.user_id = t.user_id "
+        f"s.nonce, s.generation FROM {token} t LEFT JOIN {kept} s ON s.user_id = t.user_id "
         "WHERE t.key_hash = %s AND t.revoked_at IS NULL"
     )
 

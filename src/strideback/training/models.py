@@ -143,6 +143,10 @@ class RedFlagClearance(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
 
+def _nonce() -> str:
+    return secrets.token_hex(8)
+
+
 class Snapshot(models.Model):
     """Answers computed from a runner's data, kept until that data changes (``training.snapshots``).
 
@@ -158,6 +162,9 @@ class Snapshot(models.Model):
         related_name="snapshot",
     )
     generation = models.BigIntegerField(default=0)
+    # Tells this row from an earlier one of a user with the same id (a test database, a
+    # restored backup), whose generations started from 0 as well.
+    nonce = models.CharField(max_length=16, default=_nonce)
     # Small columns first and the texts last: SQLite reads a row's columns in order, so the
     # patient list (which reads the keys, not the texts) never walks through a long text.
     today_key = models.CharField(max_length=100, null=True)

@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import strideback.training.models
+
 
 class Migration(migrations.Migration):
 
@@ -18,6 +20,12 @@ class Migration(migrations.Migration):
             fields=[
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='snapshot', serialize=False, to=settings.AUTH_USER_MODEL)),
                 ('generation', models.BigIntegerField(default=0)),
+                (
+                    "nonce",
+                    models.CharField(
+                        default=strideback.training.models._nonce, max_length=16
+                    ),
+                ),
                 ('today_key', models.CharField(max_length=100, null=True)),
                 ('row_key', models.CharField(max_length=100, null=True)),
                 ('row_urgency', models.IntegerField(null=True)),
