@@ -232,6 +232,11 @@ def test_decisions_are_deterministic_for_the_same_input(
     assert evaluate(KNEE, START, shuffled, day(on), run_plan=RUN) == evaluate(
         KNEE, START, one_a_day, day(on), run_plan=RUN
     )
+    # A journal already in date order (as the app reads it) is not sorted again: same answer.
+    in_order = sorted(one_a_day, key=lambda e: e.date)
+    assert evaluate(KNEE, START, in_order, day(on), run_plan=RUN) == evaluate(
+        KNEE, START, shuffled, day(on), run_plan=RUN
+    )
 
 
 @SETTINGS

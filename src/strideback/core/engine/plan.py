@@ -152,7 +152,8 @@ def _walk(
     (handed to the progression before it is asked anything); a quiet run that only moves to
     the next session takes ``Running.quick``; everything else goes to the trackers' methods.
     """
-    entries = sorted(journal, key=_by_date)
+    # The app reads journals in date order; sorting one that already is costs more than checking.
+    entries = journal if _in_date_order(journal) else sorted(journal, key=_by_date)
     first = bisect_left(entries, start_day, key=_by_date)
     end = bisect_right(entries, on_day, key=_by_date)
     record = PainRecord(th, entries)
@@ -205,6 +206,16 @@ def _walk(
         if run is not None:
             run.finish(on_day, prog.phase if prog is not None else 0)
     return walk
+
+
+def _in_date_order(journal: Sequence[JournalEntry]) -> bool:
+    last = -1
+    for entry in journal:
+        day = entry.ordinal
+        if day < last:
+            return False
+        last = day
+    return True
 
 
 def _notice(walk: _Walk, entry: JournalEntry, day: int) -> None:
