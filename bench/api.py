@@ -12,7 +12,9 @@ starts the server with ``strideback serve``'s command line (granian, 2 workers) 
 scenario, drives a fixed number of requests from 16 keep-alive connections in a closed loop,
 stopping early at the time limit:
 
-- ``GET /api/v1/me/today`` as a random runner (token auth),
+- ``GET /api/v1/me/today`` as a random runner (token auth), twice: first while each runner's
+  request is their first of the hour (it also notes the token's use, a write, and a worker
+  reads the user), then once every runner has been seen (neither),
 - ``POST /api/v1/journal`` as a random runner (a new idempotency key each time),
 - ``GET /api/v1/clinician/patients`` as the clinician with 200 patients.
 
@@ -467,6 +469,12 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         for name, make in scenarios(seeded["tokens"], rng).items():  # type: ignore[arg-type]
             drive(port, name, make, args.warmup, args.clients, args.time_limit)
+            if name == "GET today":
+                # Each runner's first request of the hour also notes the token's use (a write)
+                # and makes a worker read the user; after that a request does neither.
+                first = drive(port, name, make, args.requests, args.clients, args.time_limit)
+                first.name = "GET today (1st/hour)"
+                results.append(first)
             results.append(drive(port, name, make, args.requests, args.clients, args.time_limit))
     finally:
         stop_server(server)

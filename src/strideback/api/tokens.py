@@ -17,9 +17,9 @@ from strideback.accounts.models import User
 from strideback.api.models import TOKEN_PREFIX, ApiToken, hash_secret
 
 NAME_MAX = 100
-# Writing last_used_at on every request would turn each read into a write; once a minute is
-# precise enough to tell a user which token is still in use.
-LAST_USED_PRECISION = dt.timedelta(minutes=1)
+# Writing last_used_at on every request would turn each read into a write. The tokens page
+# shows the day a token was last used, so once an hour is precise enough.
+LAST_USED_PRECISION = dt.timedelta(hours=1)
 
 
 class TokenNameError(ValueError):
