@@ -67,7 +67,7 @@ def test_a_session_logged_offline_is_sent_once_when_the_network_returns(
     shot(phone, "player-offline-queued-360")
     queued = outbox(phone)
     assert len(queued) == 1 and len(queued[0]["entry"]["idempotency_key"]) == 32
-    assert not JournalEntry.objects.exists()
+    assert not JournalEntry.objects.filter(user=user).exists()
     assert "Logs waiting to be sent: 1" in phone.locator("[data-ui=offline]").inner_text()
 
     phone.context.set_offline(False)  # the "online" event sends the outbox
@@ -83,7 +83,7 @@ def test_a_session_logged_offline_is_sent_once_when_the_network_returns(
     )
     assert again["saved"]["id"] == entry.pk and again["created"] is False
     phone.reload()
-    assert JournalEntry.objects.count() == 1
+    assert JournalEntry.objects.filter(user=user).count() == 1
     assert phone.errors == []
 
 
@@ -99,7 +99,7 @@ def test_an_entry_queued_offline_is_sent_on_the_next_page_load(make_page: Any, l
     page.reload()  # still offline: the entry waits in the outbox
     assert len(outbox(page)) == 1
     page.close()
-    assert not JournalEntry.objects.exists()
+    assert not JournalEntry.objects.filter(user=user).exists()
 
     page.context.set_offline(False)
     later = page.context.new_page()

@@ -188,7 +188,8 @@ def test_holds_per_side_and_untimed_items_in_the_timeline(phone: Any, login: Any
 
 @pytest.mark.django_db(transaction=True)
 def test_every_control_works_by_keyboard(phone: Any, login: Any) -> None:
-    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    user = runner("anterior-knee-pain")
+    open_player(phone, login, user, STRENGTH)
     phone.locator("[data-action=start]").focus()
     phone.keyboard.press("Enter")
     assert phone.evaluate("document.activeElement.dataset.action") == "pause"
@@ -212,7 +213,7 @@ def test_every_control_works_by_keyboard(phone: Any, login: Any) -> None:
     phone.locator(".log-save").focus()
     phone.keyboard.press("Enter")
     phone.wait_for_selector("[data-ui=status][data-state=saved]")
-    assert JournalEntry.objects.get().pain_during == 1
+    assert JournalEntry.objects.get(user=user).pain_during == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -395,7 +396,8 @@ def test_heel_raises_to_12rm_on_both_sides_with_the_programmes_rest(
 
 @pytest.mark.django_db(transaction=True)
 def test_sets_done_can_be_corrected_with_the_stepper(phone: Any, login: Any) -> None:
-    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    user = runner("anterior-knee-pain")
+    open_player(phone, login, user, STRENGTH)
     phone.locator("[data-action=start]").click()
     phone.locator("[data-action=end]").click()
     phone.get_by_role("button", name="More").click()
@@ -404,7 +406,7 @@ def test_sets_done_can_be_corrected_with_the_stepper(phone: Any, login: Any) -> 
     assert phone.locator("#sets_done").input_value() == "1"
     phone.get_by_role("button", name="Save").click()
     phone.wait_for_selector("[data-ui=status][data-state=saved]")
-    assert JournalEntry.objects.get().sets_done == 1
+    assert JournalEntry.objects.get(user=user).sets_done == 1
     assert phone.errors == []
 
 
