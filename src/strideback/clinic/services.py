@@ -516,12 +516,6 @@ def _run_plan_ids() -> set[str]:
     return {pid for pid, prog in _library().programmes.items() if prog.kind == "run_plan"}
 
 
-def _last_entry(row: PatientRow | ListItem) -> str:
-    """The day as ISO text ("" for none), whether read as a date or, from SQLite, as text."""
-    day = row.last_entry
-    return "" if day is None else day if isinstance(day, str) else day.isoformat()
-
-
 def _sorted(rows: list[_Row], sort: str) -> list[_Row]:
     reverse = sort.startswith("-")
     key = sort.lstrip("-")
@@ -531,7 +525,7 @@ def _sorted(rows: list[_Row], sort: str) -> list[_Row]:
     if key == "attention":
         return sorted(by_name, key=lambda r: r.urgency, reverse=not reverse)
     if key == "last_entry":
-        return sorted(by_name, key=_last_entry, reverse=not reverse)
+        return sorted(by_name, key=lambda r: r.last_entry or dt.date.min, reverse=not reverse)
     if key == "pain":
         return sorted(
             by_name,
