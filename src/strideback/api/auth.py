@@ -72,6 +72,9 @@ class SessionAuth(APIKeyCookie):
 
 def has_second_factor(request: HttpRequest, user: User) -> bool:
     if getattr(request, "auth_method", None) == TOKEN:
+        known = getattr(user, "token_second_factor", None)  # read with the token
+        if known is not None:
+            return bool(known)
         return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
     is_verified = getattr(request.user, "is_verified", None)
     return bool(is_verified and is_verified())

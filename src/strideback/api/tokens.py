@@ -72,26 +72,33 @@ def user_for_secret(secret: str, now: dt.datetime | None = None) -> User | None:
     now = now or timezone.now()
     used_before = connection.ops.adapt_datetimefield_value(now - LAST_USED_PRECISION)
     with connection.cursor() as cursor:
-        cursor.execute(_token_sql(), [used_before, hash_secret(secret)])
+        cursor.execute(_token_sql(), [used_before, True, hash_secret(secret)])
         found = cursor.fetchone()
     if found is None:
         return None
-    token_id, user_id, use_is_old, nonce, generation = found
+    token_id, user_id, use_is_old, nonce, generation, second_factor = found
     user = _user(user_id, (nonce, generation) if nonce is not None else None)
     if user is None or not user.is_active:
         return None
     if use_is_old:
         _note_use(token_id, now)
+    # Whether the user has a confirmed TOTP device, read with the token: what a clinician's
+    # token needs (``api.auth.has_second_factor``), without another query.
+    user.token_second_factor = bool(second_factor)  # type: ignore[attr-defined]
     return user
 
 
 def _note_use(token_id: int, now: dt.datetime) -> None:
     """Note when a token was last used. On PostgreSQL without waiting for the commit to reach
     the disk: a crash can lose at most this timestamp, and the request need not wait."""
+    params = [connection.ops.adapt_datetimefield_value(now), token_id]
+    if connection.vendor != "postgresql":  # one statement, committed on its own
+        with connection.cursor() as cursor:
+            cursor.execute(_used_sql(), params)
+        return
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        cursor.execute(_used_sql(), [connection.ops.adapt_datetimefield_value(now), token_id])
+        cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        cursor.execute(_used_sql(), params)
 
 
 # Users as this process last read them, with the (snapshot row nonce, generation) they were
@@ -116,14 +123,20 @@ def _user(user_id: int, generation: tuple[str, int] | None) -> User | None:
 
 @cache
 def _token_sql() -> str:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from strideback.training.models import Snapshot
 
     quote = connection.ops.quote_name
     token, kept = quote(ApiToken._meta.db_table), quote(Snapshot._meta.db_table)
+    totp = quote(TOTPDevice._meta.db_table)
     return (
         "SELECT t.id, t.user_id, "
         "CASE WHEN t.last_used_at IS NULL OR t.last_used_at < %s THEN 1 ELSE 0 END, "
-        f"s.nonce, s.generation FROM {token} t LEFT JOIN {kept} s ON s.user_id = t.user_id "
+        "s.nonce, s.generation, "
+        f"CASE WHEN EXISTS (SELECT 1 FROM {totp} d WHERE d.user_id = t.user_id "
+        "AND d.confirmed = %s) THEN 1 ELSE 0 END "
+        f"FROM {token} t LEFT JOIN {kept} s ON s.user_id = t.user_id "
         "WHERE t.key_hash = %s AND t.revoked_at IS NULL"
     )
 
