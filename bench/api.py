@@ -12,9 +12,9 @@ starts the server with ``strideback serve``'s command line (granian, 2 workers) 
 scenario, drives a fixed number of requests from 16 keep-alive connections in a closed loop,
 stopping early at the time limit:
 
-- ``GET /api/v1/me/today`` as a random runner (token auth), twice: first while each runner's
-  request is their first of the hour (it also notes the token's use, a write, and a worker
-  reads the user), then once every runner has been seen (neither),
+- ``GET /api/v1/me/today`` as a random runner (token auth), twice: first right after the
+  server started, when most requests are a runner's first (the worker reads the user and the
+  database pages, and the token's use is noted, a write), then once every runner has been seen,
 - ``POST /api/v1/journal`` as a random runner (a new idempotency key each time),
 - ``GET /api/v1/clinician/patients`` as the clinician with 200 patients.
 
@@ -470,10 +470,10 @@ def main(argv: list[str] | None = None) -> int:
         for name, make in scenarios(seeded["tokens"], rng).items():  # type: ignore[arg-type]
             drive(port, name, make, args.warmup, args.clients, args.time_limit)
             if name == "GET today":
-                # Each runner's first request of the hour also notes the token's use (a write)
-                # and makes a worker read the user; after that a request does neither.
+                # Right after the start, a runner's first request makes the worker read the
+                # user and the database pages, and notes the token's use (a write).
                 first = drive(port, name, make, args.requests, args.clients, args.time_limit)
-                first.name = "GET today (1st/hour)"
+                first.name = "GET today (started)"
                 results.append(first)
             results.append(drive(port, name, make, args.requests, args.clients, args.time_limit))
     finally:
