@@ -255,15 +255,15 @@ def _fresh_rows(
         if uid in generations and uid in fresh:
             key = stamp(base, generations[uid])
             fresh[uid] = fresh[uid]._replace(kept_as=(generations[uid], key))
-            keep.append((uid, key, fresh[uid]))
+            keep.append((uid, fresh[uid]))
             _remember(uid, key, fresh[uid].body)
     _keep_rows(keep)
     return fresh
 
 
-def _keep_rows(items: Sequence[tuple[int, str, RowAnswer]]) -> None:
-    """One statement per chunk: each row is kept only if its generation did not move (the
-    generation is the second-last part of its key)."""
+def _keep_rows(items: Sequence[tuple[int, RowAnswer]]) -> None:
+    """One statement per chunk: each row is kept only if its generation did not move since
+    it was read (``kept_as``)."""
     columns = ("row_key", "row_body", "row_urgency", "row_last_entry", "row_worst", "row_week")
     for first in range(0, len(items), _CHUNK):
         chunk = items[first : first + _CHUNK]
@@ -271,13 +271,14 @@ def _keep_rows(items: Sequence[tuple[int, str, RowAnswer]]) -> None:
         sets = []
         for position, column in enumerate(columns):
             cases = []
-            for uid, key, answer in chunk:
+            for uid, answer in chunk:
+                key = answer.kept_as[1]  # type: ignore[index]
                 value = (key, answer.body, *answer.keys)[position]
                 cases.append("WHEN %s THEN %s")
                 params += [uid, value]
             sets.append(f"{column} = CASE user_id {' '.join(cases)} ELSE {column} END")
         conditions = " OR ".join(["(user_id = %s AND generation = %s)"] * len(chunk))
-        for uid, key, _ in chunk:
-            params += [uid, int(key.rsplit("|", 2)[1])]
+        for uid, answer in chunk:
+            params += [uid, answer.kept_as[0]]  # type: ignore[index]
         with connection.cursor() as cursor:
             cursor.execute(f"UPDATE {_table()} SET {', '.join(sets)} WHERE {conditions}", params)
