@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from strideback.accounts.models import User
 from strideback.api.models import TOKEN_PREFIX, ApiToken, hash_secret
+from strideback.training import snapshots
 
 NAME_MAX = 100
 # Writing last_used_at on every request would turn each read into a write. The tokens page
@@ -113,6 +114,10 @@ def _user(user_id: int, generation: tuple[str, int] | None) -> User | None:
         known = _USERS.get(user_id)
         if known is not None and known[0] == generation:
             return copy.copy(known[1])
+    if generation is None:
+        # No snapshot row yet (a clinician, or a runner who never asked for Today): make one,
+        # so that from the next request on this user's generation is known and the copy kept.
+        snapshots.ensure([user_id])
     user = User.objects.filter(pk=user_id).first()
     if user is not None and generation is not None:
         if len(_USERS) >= _USERS_SIZE:

@@ -16,7 +16,7 @@ Never time-based: a red-flag stop served from a stale answer would be unsafe.
 Race-free without locks: a reader reads the generation *before* reading the data it computes
 from and stores its answer only ``WHERE generation`` is still the one it read. A write that
 lands in between has bumped the generation, so the answer is dropped, not served. The row is
-created (``_ensure``) before anything is computed, so there is always a row for a write to
+created (``ensure``) before anything is computed, so there is always a row for a write to
 bump.
 """
 
@@ -103,7 +103,7 @@ def connect() -> None:
 # --- reading and keeping ---------------------------------------------------------------------
 
 
-def _ensure(user_ids: Sequence[int]) -> None:
+def ensure(user_ids: Sequence[int]) -> None:
     """A row for each runner, so that a write from now on has a generation to bump."""
     try:
         with transaction.atomic():
@@ -142,7 +142,7 @@ def today(user_id: int, on: date, lang: str, compute: Callable[[], str]) -> str:
     if found is not None and current(found[1], base, found[0]):
         return str(found[2])
     if found is None:
-        _ensure([user_id])
+        ensure([user_id])
         generation = _generations([user_id]).get(user_id, 0)
     else:
         generation = int(found[0])
@@ -247,7 +247,7 @@ def _fresh_rows(
 ) -> dict[int, RowAnswer]:
     # Rows first (for runners who have none yet), then their generations, then the data:
     # the same few statements for one stale runner or two hundred.
-    _ensure(stale)
+    ensure(stale)
     generations = _generations(stale)
     fresh = compute(stale)
     keep = []
