@@ -176,7 +176,7 @@ def test_a_new_day_a_language_or_new_code_each_compute_afresh(
     api_today(world)
     assert computed.calls == 3
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
-    monkeypatch.setattr("strideback.api.routers.me._today", lambda: tomorrow)
+    monkeypatch.setattr("strideback.api.routers.me.today_date", lambda: tomorrow)
     assert api_today(world)["on"] == tomorrow.isoformat()
     assert computed.calls == 4
 

@@ -22,6 +22,10 @@ def fast_json(data: Any, status: int = 200) -> HttpResponse:
     return json_text(dumps(data), status)
 
 
-def json_text(body: str, status: int = 200) -> HttpResponse:
-    """A response from JSON text made earlier (a kept answer, see ``training.snapshots``)."""
-    return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
+def json_text(body: str, status: int = 200, *, lang: str | None = None) -> HttpResponse:
+    """A response from JSON text made earlier (a kept answer, see ``training.snapshots``).
+    ``lang``: the language the text is written in, sent as Content-Language."""
+    response = HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
+    if lang is not None:
+        response.headers["Content-Language"] = lang
+    return response

@@ -69,7 +69,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
+    "strideback.web.middleware.GZipMiddleware",
+    # Answers the API's most-read GETs for a bearer token from their kept answers, before
+    # the middleware below runs (see api/kept.py); everything else goes on.
+    "strideback.api.kept.KeptAnswersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "strideback.web.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -57,13 +57,13 @@ class ListQuery(Schema):
     sort: str = "attention"
 
 
-def _today() -> dt.date:
+def today_date() -> dt.date:
     return timezone.localdate()
 
 
 @router.get("/patients", response={200: list[PatientOut], **ERRORS}, summary="My patients")
 def patients(request: HttpRequest, q: Query[ListQuery]) -> HttpResponse:
-    body = clinic.patient_list_json(request.auth, _today(), sort=q.sort)
+    body = clinic.patient_list_json(request.auth, today_date(), sort=q.sort)
     return json_text(body)
 
 
@@ -73,7 +73,9 @@ def patients(request: HttpRequest, q: Query[ListQuery]) -> HttpResponse:
     summary="Patients who need attention, most urgent first",
 )
 def flags(request: HttpRequest) -> HttpResponse:
-    body = clinic.patient_list_json(request.auth, _today(), sort="attention", attention_only=True)
+    body = clinic.patient_list_json(
+        request.auth, today_date(), sort="attention", attention_only=True
+    )
     return json_text(body)
 
 
@@ -84,7 +86,7 @@ def flags(request: HttpRequest) -> HttpResponse:
 )
 def patient_detail(request: HttpRequest, runner_id: int) -> dict[str, Any]:
     runner = clinic.patient(request.auth, runner_id)  # 404 unless an active patient
-    on = _today()
+    on = today_date()
     entries = clinic.journal(request.auth, runner, on - dt.timedelta(days=JOURNAL_DAYS), on)
     enrollments = list(Enrollment.objects.filter(user=runner).order_by("-active", "-start"))
     programmes = {e.pk: e.programme_id for e in enrollments}
@@ -143,7 +145,7 @@ def clear_red_flag(
 ) -> Status[dict[str, Any]]:
     runner = clinic.patient(request.auth, runner_id)
     clearance = clinic.clear_red_flag(
-        request.auth, runner, on=payload.on or _today(), note=payload.note, now=timezone.now()
+        request.auth, runner, on=payload.on or today_date(), note=payload.note, now=timezone.now()
     )
     out = {
         "id": clearance.pk,

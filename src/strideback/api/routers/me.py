@@ -57,7 +57,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _today() -> dt.date:
+def today_date() -> dt.date:
     return timezone.localdate()
 
 
@@ -79,7 +79,8 @@ def me(request: HttpRequest) -> dict[str, Any]:
     summary="Today: what to do and why, per programme (the Today page's data)",
 )
 def today(request: HttpRequest, q: Query[LangQuery]) -> HttpResponse:
-    return json_text(today_body(request.auth, _today(), _lang(request, q.lang)))
+    lang = _lang(request, q.lang)
+    return json_text(today_body(request.auth, today_date(), lang), lang=lang)
 
 
 def today_body(user: Any, on: dt.date, lang: Lang) -> str:
@@ -101,7 +102,7 @@ def _reason(reason: Any, lang: Lang) -> dict[str, Any]:
 def decision(request: HttpRequest, q: Query[LangQuery]) -> list[dict[str, Any]]:
     lang = _lang(request, q.lang)
     out = []
-    for followed in services.followed(request.auth, _today(), days=1):
+    for followed in services.followed(request.auth, today_date(), days=1):
         state = followed.state
         out.append(
             {
@@ -138,7 +139,7 @@ class PlanQuery(Schema):
     summary="My programmes and the sessions planned for the coming days",
 )
 def plan(request: HttpRequest, q: Query[PlanQuery]) -> dict[str, Any]:
-    on, lang = _today(), _lang(request, q.lang)
+    on, lang = today_date(), _lang(request, q.lang)
     page = services.calendar(request.auth, on, on + dt.timedelta(days=q.days - 1), on, lang)
     sessions = [
         {"date": day.date, **plain(mark)}
@@ -173,7 +174,7 @@ class CalendarQuery(Schema):
     "days; default this month)",
 )
 def calendar(request: HttpRequest, q: Query[CalendarQuery]) -> dict[str, Any]:
-    on = _today()
+    on = today_date()
     first, last = services.month_range(on.year, on.month)
     page = services.calendar(
         request.auth, q.start or first, q.end or last, on, _lang(request, q.lang)
@@ -189,7 +190,7 @@ def calendar(request: HttpRequest, q: Query[CalendarQuery]) -> dict[str, Any]:
     summary="My progress: pain over time, sessions done against planned, phases",
 )
 def progress(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
-    page = services.progress(request.auth, _today(), _lang(request, q.lang))
+    page = services.progress(request.auth, today_date(), _lang(request, q.lang))
     return plain(page)  # type: ignore[no-any-return]
 
 
@@ -215,7 +216,7 @@ class MorningIn(In):
     summary="This morning's pain (0-10), stored on yesterday's sessions",
 )
 def morning(request: HttpRequest, payload: MorningIn) -> list[dict[str, Any]]:
-    rows = services.record_next_morning(request.auth, payload.pain, _today())
+    rows = services.record_next_morning(request.auth, payload.pain, today_date())
     return [entry_out(r) for r in rows]
 
 
@@ -241,7 +242,7 @@ def _enrollment(e: Any) -> dict[str, Any]:
     summary="Start following programmes (refused while red flags stop self-training)",
 )
 def enroll(request: HttpRequest, payload: EnrollIn) -> Status[list[dict[str, Any]]]:
-    rows = services.enroll(request.auth, payload.programme_ids, payload.start, _today())
+    rows = services.enroll(request.auth, payload.programme_ids, payload.start, today_date())
     return Status(201, [_enrollment(e) for e in rows])
 
 
@@ -267,7 +268,7 @@ class RedFlagsIn(In):
     summary="Answer the red-flag questions: the codes answered yes (any: self-training stops)",
 )
 def red_flag_check(request: HttpRequest, payload: RedFlagsIn) -> list[str]:
-    flags = services.screen_red_flags(request.auth, payload.red_flags, _today())
+    flags = services.screen_red_flags(request.auth, payload.red_flags, today_date())
     return [str(f) for f in flags]
 
 
