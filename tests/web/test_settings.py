@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 from strideback.datadir import ensure_secret_key
@@ -59,3 +60,41 @@ def test_localhost_is_allowed_by_default_and_sqlite_runs_in_wal_mode() -> None:
     assert {"127.0.0.1", "localhost"} <= set(settings.ALLOWED_HOSTS)
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         assert "journal_mode=WAL" in settings.DATABASES["default"]["OPTIONS"]["init_command"]
+
+
+def _pg_options(tmp_path: Path, **env: str) -> str:
+    code = (
+        "import strideback.web.settings as s; "
+        "print(sorted(s.DATABASES['default'].get('OPTIONS', {})))"
+    )
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("STRIDEBACK_", "DJANGO_"))}
+    clean.update(
+        STRIDEBACK_DATA_DIR=str(tmp_path),
+        STRIDEBACK_SECRET_KEY="k" * 50,
+        DATABASE_URL="postgres://someone@db.example:5432/strideback",
+        **env,
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=clean, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+def test_postgresql_prepares_repeated_statements_unless_told_not_to(tmp_path: Path) -> None:
+    assert _pg_options(tmp_path) == "['prepare_threshold', 'server_side_binding']"
+    assert _pg_options(tmp_path, STRIDEBACK_PG_PREPARED="0") == "[]"
+
+
+@pytest.mark.django_db
+def test_on_postgresql_a_hot_statement_is_planned_once_per_connection() -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        for user_id in range(8):
+            cursor.execute("SELECT generation FROM training_snapshot WHERE user_id = %s", [user_id])
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["SELECT generation FROM training_snapshot WHERE user_id = $1%"],
+        )
+        assert cursor.fetchone()[0] == 1

@@ -108,6 +108,17 @@ if _database_url:
     DATABASES = {
         "default": dj_database_url.parse(_database_url, conn_max_age=600, conn_health_checks=True)
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _flag(
+        "STRIDEBACK_PG_PREPARED", default=True
+    ):
+        # Parameters bound by the server, and a statement run five times on a connection is
+        # prepared: the hot reads' plans are made once per connection, not on every request
+        # (planning cost more than running them). Set STRIDEBACK_PG_PREPARED=0 behind a
+        # connection pooler in transaction mode (PgBouncer), which cannot keep prepared
+        # statements.
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=5
+        )
 else:
     DATABASES = {
         "default": {
