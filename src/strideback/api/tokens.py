@@ -5,17 +5,16 @@ Used by the tokens page and the tokens API alike; no request objects here.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import secrets
 from functools import cache
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
 
 from strideback.accounts.models import User
 from strideback.api.models import TOKEN_PREFIX, ApiToken, hash_secret
-from strideback.training import snapshots
 
 NAME_MAX = 100
 # Writing last_used_at on every request would turn each read into a write. The tokens page
@@ -64,10 +63,10 @@ def revoke_token(user: User, token_id: int, now: dt.datetime | None = None) -> A
 def user_for_secret(secret: str, now: dt.datetime | None = None) -> User | None:
     """The active user holding this secret, or None (unknown, revoked, or user deactivated).
 
-    This runs for every API request, so: one hand-written query for the token (building the
-    ORM's version cost more than running it), which also reads the user's generation
-    (``training.snapshots``: it goes up with every save of the user). The user's row is read
-    again only when that generation moved since this process last read it."""
+    This runs for every API request, so it is one hand-written query (building the ORM's
+    version cost more than running it) that reads the token, its user's row and whether the
+    user has a confirmed TOTP device. Nothing about the user is remembered between requests, so
+    a rename, a new language or a deactivation shows on the next request."""
     if not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
         return None
     now = now or timezone.now()
@@ -77,9 +76,9 @@ def user_for_secret(secret: str, now: dt.datetime | None = None) -> User | None:
         found = cursor.fetchone()
     if found is None:
         return None
-    token_id, user_id, use_is_old, nonce, generation, second_factor = found
-    user = _user(user_id, (nonce, generation) if nonce is not None else None)
-    if user is None or not user.is_active:
+    token_id, use_is_old, second_factor, *row = found
+    user = User.from_db(connection.alias, _user_fields(), _converted(row))
+    if not user.is_active:
         return None
     if use_is_old:
         _note_use(token_id, now)
@@ -89,64 +88,69 @@ def user_for_secret(secret: str, now: dt.datetime | None = None) -> User | None:
     return user
 
 
+@cache
+def _user_fields() -> list[str]:
+    return [field.attname for field in User._meta.concrete_fields]
+
+
+def _converted(row: list[object]) -> list[object]:
+    """The user's columns as the ORM would give them (SQLite returns booleans as 0 and 1 and
+    datetimes as text)."""
+    out = []
+    for field, value in zip(User._meta.concrete_fields, row, strict=True):
+        for convert in _converters(field.attname):
+            value = convert(value, field, connection)
+        out.append(value)
+    return out
+
+
+_CONVERTERS: dict[str, list[Any]] = {}
+
+
+def _converters(attname: str) -> list[Any]:
+    """What the ORM's compiler applies to this column (``SQLCompiler.get_converters``)."""
+    if attname not in _CONVERTERS:
+        column = User._meta.get_field(attname).get_col(User._meta.db_table)
+        _CONVERTERS[attname] = [
+            *connection.ops.get_db_converters(column),
+            *column.get_db_converters(connection),
+        ]
+    return _CONVERTERS[attname]
+
+
 def _note_use(token_id: int, now: dt.datetime) -> None:
-    """Note when a token was last used. On PostgreSQL without waiting for the commit to reach
-    the disk: a crash can lose at most this timestamp, and the request need not wait."""
-    params = [connection.ops.adapt_datetimefield_value(now), token_id]
-    if connection.vendor != "postgresql":  # one statement, committed on its own
-        with connection.cursor() as cursor:
-            cursor.execute(_used_sql(), params)
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        cursor.execute(_used_sql(), params)
-
-
-# Users as this process last read them, with the (snapshot row nonce, generation) they were
-# read at. Handed out as copies, so nothing a request changes on its user object leaks into
-# the next request.
-_USERS: dict[int, tuple[tuple[str, int], User]] = {}
-_USERS_SIZE = 10_000
-
-
-def _user(user_id: int, generation: tuple[str, int] | None) -> User | None:
-    if generation is not None:
-        known = _USERS.get(user_id)
-        if known is not None and known[0] == generation:
-            return copy.copy(known[1])
-    if generation is None:
-        # No snapshot row yet (a clinician, or a runner who never asked for Today): make one,
-        # so that from the next request on this user's generation is known and the copy kept.
-        snapshots.ensure([user_id])
-    user = User.objects.filter(pk=user_id).first()
-    if user is not None and generation is not None:
-        if len(_USERS) >= _USERS_SIZE:
-            _USERS.clear()
-        _USERS[user_id] = (generation, copy.copy(user))
-    return user
+    """Note when a token was last used: one statement, committed on its own. On PostgreSQL,
+    outside a transaction, without waiting for the commit to reach the disk: a crash can lose
+    at most this timestamp, and the request need not wait. (``set_config(..., true)`` lasts
+    until the end of the statement's own transaction; inside a caller's transaction it would
+    last until that one's end and cover its writes too, so there the update waits.)"""
+    quick = connection.vendor == "postgresql" and not connection.in_atomic_block
+    with connection.cursor() as cursor:
+        cursor.execute(_used_sql(quick), [connection.ops.adapt_datetimefield_value(now), token_id])
 
 
 @cache
 def _token_sql() -> str:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from strideback.training.models import Snapshot
-
     quote = connection.ops.quote_name
-    token, kept = quote(ApiToken._meta.db_table), quote(Snapshot._meta.db_table)
+    token, users = quote(ApiToken._meta.db_table), quote(User._meta.db_table)
     totp = quote(TOTPDevice._meta.db_table)
+    columns = ", ".join(f"u.{quote(field.column)}" for field in User._meta.concrete_fields)
     return (
-        "SELECT t.id, t.user_id, "
+        "SELECT t.id, "
         "CASE WHEN t.last_used_at IS NULL OR t.last_used_at < %s THEN 1 ELSE 0 END, "
-        "s.nonce, s.generation, "
         f"CASE WHEN EXISTS (SELECT 1 FROM {totp} d WHERE d.user_id = t.user_id "
-        "AND d.confirmed = %s) THEN 1 ELSE 0 END "
-        f"FROM {token} t LEFT JOIN {kept} s ON s.user_id = t.user_id "
+        f"AND d.confirmed = %s) THEN 1 ELSE 0 END, {columns} "
+        f"FROM {token} t JOIN {users} u ON u.id = t.user_id "
         "WHERE t.key_hash = %s AND t.revoked_at IS NULL"
     )
 
 
 @cache
-def _used_sql() -> str:
+def _used_sql(quick: bool) -> str:
     token = connection.ops.quote_name(ApiToken._meta.db_table)
-    return f"UPDATE {token} SET last_used_at = %s WHERE id = %s"
+    sql = f"UPDATE {token} SET last_used_at = %s WHERE id = %s"
+    if quick:
+        sql += " AND set_config('synchronous_commit', 'off', true) IS NOT NULL"
+    return sql
