@@ -286,7 +286,7 @@ def test_the_pages_session_gets_the_same_answer(world: World) -> None:
 
 def test_a_changed_or_deactivated_user_shows_through_their_token_at_once(world: World) -> None:
     client = token_client(world.tokens["runner_a"])
-    api_today(world)  # the runner now has a generation: their user is remembered
+    api_today(world)
     assert client.get("/api/v1/me").json()["name"] == world.a.name
     world.a.name, world.a.language = "Anna Changed", "da"
     world.a.save()
@@ -297,7 +297,7 @@ def test_a_changed_or_deactivated_user_shows_through_their_token_at_once(world: 
     assert client.get("/api/v1/me").status_code == 401
 
 
-def test_a_request_cannot_change_the_remembered_user(world: World) -> None:
+def test_a_request_cannot_change_the_user_the_next_request_gets(world: World) -> None:
     from strideback.api.tokens import user_for_secret
 
     api_today(world)
@@ -316,7 +316,7 @@ def test_a_new_snapshot_row_with_an_old_generation_is_not_taken_for_the_old_one(
 
     client = token_client(world.tokens["runner_a"])
     api_today(world)
-    api_today(world)  # the user is remembered with the row's nonce and generation
+    api_today(world)
     generation = Snapshot.objects.get(user=world.a).generation
     Snapshot.objects.filter(user=world.a).delete()
     User.objects.filter(pk=world.a.pk).update(name="Someone else")  # no signal, no bump

@@ -144,6 +144,7 @@ class RedFlagClearance(models.Model):
 
 
 def _nonce() -> str:
+    """The default of a column migration 0002 made (and 0003 removed); migrations import it."""
     return secrets.token_hex(8)
 
 
@@ -162,9 +163,6 @@ class Snapshot(models.Model):
         related_name="snapshot",
     )
     generation = models.BigIntegerField(default=0)
-    # Tells this row from an earlier one of a user with the same id (a test database, a
-    # restored backup), whose generations started from 0 as well.
-    nonce = models.CharField(max_length=16, default=_nonce)
     # Small columns first and the texts last: SQLite reads a row's columns in order, so the
     # patient list (which reads the keys, not the texts) never walks through a long text.
     today_key = models.CharField(max_length=100, null=True)
