@@ -73,10 +73,11 @@ def _flags(user: User, params: dict[str, str]) -> tuple[str, Lang | None] | None
     return patient_list_json(user, on, sort="attention", attention_only=True), None
 
 
-READS: dict[str, Read] = {
-    f"{PREFIX}/me/today": _today,
-    f"{PREFIX}/clinician/patients": _patients,
-    f"{PREFIX}/clinician/flags": _flags,
+# path -> (its read, whether the token query should also read the caller's kept Today)
+READS: dict[str, tuple[Read, bool]] = {
+    f"{PREFIX}/me/today": (_today, True),
+    f"{PREFIX}/clinician/patients": (_patients, False),
+    f"{PREFIX}/clinician/flags": (_flags, False),
 }
 
 
@@ -105,8 +106,8 @@ def _params(request: HttpRequest) -> dict[str, str] | None:
 
 def kept_answer(request: HttpRequest) -> HttpResponse | None:
     """The answer for a plain read of a kept answer, or None to let the full stack answer."""
-    read = READS.get(request.path_info)
-    if read is None or request.method != "GET" or request.META.get("HTTP_COOKIE"):
+    route = READS.get(request.path_info)
+    if route is None or request.method != "GET" or request.META.get("HTTP_COOKIE"):
         return None
     scheme, _, secret = request.META.get("HTTP_AUTHORIZATION", "").strip().partition(" ")
     secret = secret.strip()
@@ -119,7 +120,8 @@ def kept_answer(request: HttpRequest) -> HttpResponse | None:
         request.get_host()
     except DisallowedHost:
         return None
-    user = user_for_secret(secret)
+    read, with_today = route
+    user = user_for_secret(secret, with_today=with_today)
     if user is None or not user.is_active:
         return None
     try:

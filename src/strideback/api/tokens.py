@@ -60,24 +60,34 @@ def revoke_token(user: User, token_id: int, now: dt.datetime | None = None) -> A
     return token
 
 
-def user_for_secret(secret: str, now: dt.datetime | None = None) -> User | None:
+def user_for_secret(
+    secret: str, now: dt.datetime | None = None, *, with_today: bool = False
+) -> User | None:
     """The active user holding this secret, or None (unknown, revoked, or user deactivated).
 
     This runs for every API request, so it is one hand-written query (building the ORM's
     version cost more than running it) that reads the token, its user's row and whether the
     user has a confirmed TOTP device. Nothing about the user is remembered between requests, so
-    a rename, a new language or a deactivation shows on the next request."""
+    a rename, a new language or a deactivation shows on the next request.
+
+    ``with_today``: also read the user's kept Today (``training.snapshots.today``), as
+    ``user.kept_today``, for ``GET /me/today``: one query for the whole request."""
     if not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
         return None
     now = now or timezone.now()
     used_before = connection.ops.adapt_datetimefield_value(now - LAST_USED_PRECISION)
     with connection.cursor() as cursor:
-        cursor.execute(_token_sql(), [used_before, True, hash_secret(secret)])
+        cursor.execute(_token_sql(with_today), [used_before, True, hash_secret(secret)])
         found = cursor.fetchone()
     if found is None:
         return None
     token_id, use_is_old, second_factor, *row = found
+    kept = None
+    if with_today:
+        row, kept = row[:-3], row[-3:]
     user = User.from_db(connection.alias, _user_fields(), _converted(row))
+    if kept is not None:
+        user.kept_today = tuple(kept)  # type: ignore[attr-defined]
     if not user.is_active:
         return None
     if use_is_old:
@@ -130,19 +140,25 @@ def _note_use(token_id: int, now: dt.datetime) -> None:
 
 
 @cache
-def _token_sql() -> str:
+def _token_sql(with_today: bool) -> str:
     from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from strideback.training.models import Snapshot
 
     quote = connection.ops.quote_name
     token, users = quote(ApiToken._meta.db_table), quote(User._meta.db_table)
     totp = quote(TOTPDevice._meta.db_table)
     columns = ", ".join(f"u.{quote(field.column)}" for field in User._meta.concrete_fields)
+    kept, join = "", ""
+    if with_today:
+        kept = ", s.generation, s.today_key, s.today_body"
+        join = f" LEFT JOIN {quote(Snapshot._meta.db_table)} s ON s.user_id = t.user_id"
     return (
         "SELECT t.id, "
         "CASE WHEN t.last_used_at IS NULL OR t.last_used_at < %s THEN 1 ELSE 0 END, "
         f"CASE WHEN EXISTS (SELECT 1 FROM {totp} d WHERE d.user_id = t.user_id "
-        f"AND d.confirmed = %s) THEN 1 ELSE 0 END, {columns} "
-        f"FROM {token} t JOIN {users} u ON u.id = t.user_id "
+        f"AND d.confirmed = %s) THEN 1 ELSE 0 END, {columns}{kept} "
+        f"FROM {token} t JOIN {users} u ON u.id = t.user_id{join} "
         "WHERE t.key_hash = %s AND t.revoked_at IS NULL"
     )
 

@@ -130,15 +130,30 @@ def today_base(on: date, lang: str) -> str:
     return f"today|{on.isoformat()}|{lang}|{version()}"
 
 
-def today(user_id: int, on: date, lang: str, compute: Callable[[], str]) -> str:
-    """Today's answer (JSON text) for the runner: kept, or computed now and kept."""
+# A runner's row as (generation, today_key, today_body); Nones when there is no row yet.
+KeptToday = tuple[int | None, str | None, str | None]
+
+
+def today(
+    user_id: int,
+    on: date,
+    lang: str,
+    compute: Callable[[], str],
+    read: KeptToday | None = None,
+) -> str:
+    """Today's answer (JSON text) for the runner: kept, or computed now and kept. ``read``: the
+    row as the caller already read it (``api.tokens.user_for_secret(with_today=True)``), before
+    anything of this request was computed, which is all the race protection below needs."""
     base = today_base(on, lang)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT generation, today_key, today_body FROM {_table()} WHERE user_id = %s",
-            [user_id],
-        )
-        found = cursor.fetchone()
+    if read is not None:
+        found = read if read[0] is not None else None
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT generation, today_key, today_body FROM {_table()} WHERE user_id = %s",
+                [user_id],
+            )
+            found = cursor.fetchone()
     if found is not None and current(found[1], base, found[0]):
         return str(found[2])
     if found is None:

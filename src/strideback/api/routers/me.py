@@ -86,7 +86,8 @@ def today(request: HttpRequest, q: Query[LangQuery]) -> HttpResponse:
 def today_body(user: Any, on: dt.date, lang: Lang) -> str:
     """``GET /me/today``'s JSON text, kept until the runner's data, the day, the language or the
     code changes (``training.snapshots`` says how that stays right when writes race with it)."""
-    return snapshots.today(user.pk, on, lang, lambda: dumps(plain(services.today(user, on, lang))))
+    compute = lambda: dumps(plain(services.today(user, on, lang)))  # noqa: E731
+    return snapshots.today(user.pk, on, lang, compute, getattr(user, "kept_today", None))
 
 
 def _reason(reason: Any, lang: Lang) -> dict[str, Any]:
