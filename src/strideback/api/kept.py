@@ -1,9 +1,11 @@
 """The API's most-read answers, given before the rest of the request stack runs.
 
 ``GET /me/today`` and the clinician's ``GET /clinician/patients`` and ``/clinician/flags`` are
-what apps poll. Their answers are kept (``training.snapshots``), so building one costs about
-0.07 ms, yet going through the session, language, CSRF, authentication, OTP and message
-middleware, the URL resolver and django-ninja cost about ten times that. This middleware sits
+what apps poll. Their answers are kept (``training.snapshots``), so finding one costs a query,
+yet the session, language, CSRF, authentication, OTP and message middleware, the URL resolver
+and django-ninja around it made a kept Today take 0.33 ms in-process instead of 0.17 ms, and
+the 200-patient list 1.1 ms instead of 0.5 ms (2.2 ms with gzip: see
+``web.middleware.GZipMiddleware``), measured on SQLite. This middleware sits
 just inside GZip (see ``settings.MIDDLEWARE``) and answers those three reads itself when the
 request is the plain case:
 
