@@ -226,3 +226,36 @@ def test_each_callers_today_is_computed_from_their_own_data(world: World, actor:
     on = timezone.localdate()
     fresh = json.loads(dumps(plain(services.today(user, on, "en"))))  # type: ignore[arg-type]
     assert token_client(world.tokens[actor]).get(TODAY).json() == fresh
+
+
+def test_the_remembered_compressions_stay_within_their_bounds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from strideback.web.middleware import GZipMiddleware
+
+    monkeypatch.setattr(GZipMiddleware, "REMEMBER", 3)
+    monkeypatch.setattr(GZipMiddleware, "REMEMBER_BYTES", 10_000)
+    bodies = [json.dumps({"runner": i, "text": "x" * (1000 + i)}) for i in range(6)]
+    current: list[str] = []
+
+    def answer(request: Any) -> HttpResponse:
+        response = HttpResponse(current[0], content_type="application/json")
+        response.kept_answer = True  # type: ignore[attr-defined]
+        return response
+
+    middleware = GZipMiddleware(answer)
+    request = RequestFactory().get("/", HTTP_ACCEPT_ENCODING="gzip")
+    for body in bodies:
+        current[:] = [body]
+        response = middleware(request)
+        assert gzip.decompress(response.content) == body.encode()
+    assert len(middleware.remembered) == 3  # the newest three
+    assert list(middleware.remembered) == [b.encode() for b in bodies[-3:]]
+    monkeypatch.setattr(GZipMiddleware, "REMEMBER_BYTES", 2_500)
+    current[:] = [bodies[0]]
+    middleware(request)
+    assert list(middleware.remembered) == [bodies[5].encode(), bodies[0].encode()]
+    assert middleware.remembered_bytes == len(bodies[5]) + len(bodies[0]) <= 2_500

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import secrets
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -83,6 +84,7 @@ class GZipMiddleware(DjangoGZipMiddleware):
         super().__init__(get_response)
         self.remembered = OrderedDict()
         self.remembered_bytes = 0
+        self.lock = threading.Lock()  # `strideback serve` runs one thread; runserver runs many
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         if not getattr(response, "kept_answer", False) or len(response.content) < 200:
@@ -91,12 +93,14 @@ class GZipMiddleware(DjangoGZipMiddleware):
         if not re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
             return response
         content = response.content
-        compressed = self.remembered.get(content)
+        with self.lock:
+            compressed = self.remembered.get(content)
+            if compressed is not None:
+                self.remembered.move_to_end(content)
         if compressed is None:
             compressed = gzip.compress(content, compresslevel=6, mtime=0)
-            self._remember(content, compressed)
-        else:
-            self.remembered.move_to_end(content)
+            with self.lock:
+                self._remember(content, compressed)
         if len(compressed) >= len(content):
             return response
         header = bytearray(compressed[:10])
@@ -108,6 +112,8 @@ class GZipMiddleware(DjangoGZipMiddleware):
         return response
 
     def _remember(self, content: bytes, compressed: bytes) -> None:
+        if content in self.remembered:  # another thread compressed it meanwhile
+            return
         self.remembered[content] = compressed
         self.remembered_bytes += len(content)
         while len(self.remembered) > self.REMEMBER or self.remembered_bytes > self.REMEMBER_BYTES:
