@@ -105,27 +105,27 @@ def _user_fields() -> list[str]:
 
 def _converted(row: list[object]) -> list[object]:
     """The user's columns as the ORM would give them (SQLite returns booleans as 0 and 1 and
-    datetimes as text)."""
+    datetimes as text): each column through the converters the ORM's compiler applies
+    (``SQLCompiler.get_converters``), called as the compiler calls them."""
     out = []
-    for field, value in zip(User._meta.concrete_fields, row, strict=True):
-        for convert in _converters(field.attname):
-            value = convert(value, field, connection)
+    for (column, converters), value in zip(_converters(), row, strict=True):
+        for convert in converters:
+            value = convert(value, column, connection)
         out.append(value)
     return out
 
 
-_CONVERTERS: dict[str, list[Any]] = {}
-
-
-def _converters(attname: str) -> list[Any]:
-    """What the ORM's compiler applies to this column (``SQLCompiler.get_converters``)."""
-    if attname not in _CONVERTERS:
-        column = User._meta.get_field(attname).get_col(User._meta.db_table)
-        _CONVERTERS[attname] = [
+@cache
+def _converters() -> list[tuple[Any, list[Any]]]:
+    out = []
+    for field in User._meta.concrete_fields:
+        column = field.get_col(User._meta.db_table)
+        converters = [
             *connection.ops.get_db_converters(column),
             *column.get_db_converters(connection),
         ]
-    return _CONVERTERS[attname]
+        out.append((column, converters))
+    return out
 
 
 def _note_use(token_id: int, now: dt.datetime) -> None:
