@@ -1,5 +1,5 @@
-"""Calendar: past sessions (done, missed, painful), the plan ahead, phase boundaries, run
-weeks, and the .ics download and private subscription."""
+"""Calendar: past sessions (done, missed as the plan stood each day, painful), the plan ahead,
+phase boundaries, run weeks, and the .ics download and private subscription."""
 
 from __future__ import annotations
 
@@ -136,3 +136,80 @@ def test_a_bad_month_names_the_field(logged_in: Client) -> None:
     response = logged_in.get("/calendar/?month=2026-13")
     assert response.status_code == 400
     assert response.content.decode().startswith("Month: give the month as YYYY-MM")
+
+
+def _run(
+    log: Callable[..., Any], runner: User, day: dt.date, week: int, n: int, pain: int = 0
+) -> Any:
+    """A run logged as done: week ``week``, day ``n`` of the run plan."""
+    return log(runner, day, kind="run", run_week=week, run_day=n, pain_during=pain, run_minutes=20)
+
+
+@pytest.mark.django_db
+def test_a_run_the_plan_called_for_and_nobody_logged_is_missed_once(
+    runner: User, enrolled: Callable[..., Any], log: Callable[..., Any]
+) -> None:
+    start = ON - 14 * DAY
+    enrolled(runner, ("return-to-run-5k",), start=start)
+    _run(log, runner, start, 1, 1)
+    _run(log, runner, start + 2 * DAY, 1, 2)
+    _run(log, runner, start + 9 * DAY, 1, 3)  # a week without running before this one
+    marks = _marks(services.calendar(runner, start, ON + 4 * DAY, ON, "en"))
+    # Three runs a week: every other day. The next run (week 1, day 3) was due on day 4 and is
+    # missed on days 4, 6 and 8, not on every day of the week without running.
+    for days in (4, 6, 8):
+        assert marks[start + days * DAY] == [("run", "missed")]
+    for days in (1, 3, 5, 7):
+        assert start + days * DAY not in marks
+    assert marks[start + 9 * DAY] == [("run", "done")]
+    page = services.calendar(runner, start, ON, ON, "en")
+    missed = [m for w in page.weeks for d in w.days for m in d.marks if m.status == "missed"]
+    assert (missed[0].run_week, missed[0].run_day) == (1, 3)  # the run that was due
+
+
+@pytest.mark.django_db
+def test_no_run_is_missed_while_painful_running_is_paused(
+    runner: User, enrolled: Callable[..., Any], log: Callable[..., Any]
+) -> None:
+    start = ON - 14 * DAY
+    enrolled(runner, ("return-to-run-5k",), start=start)
+    _run(log, runner, start, 1, 1)
+    _run(log, runner, start + 2 * DAY, 1, 2, pain=7)  # over the limit: running pauses
+    page = services.calendar(runner, start, ON, ON, "en")
+    missed = [d.date for w in page.weeks for d in w.days for m in d.marks if m.status == "missed"]
+    state = services.followed(runner, start + 3 * DAY, days=1)[0].state
+    assert state.running.paused and state.running.restart_on is not None
+    assert missed and min(missed) >= state.running.restart_on
+
+
+@pytest.mark.django_db
+def test_nothing_is_missed_while_a_red_flag_stops_the_plan_until_it_is_cleared(
+    runner: User, enrolled: Callable[..., Any], log: Callable[..., Any]
+) -> None:
+    from strideback.training.models import RedFlagClearance
+
+    start = ON - 14 * DAY
+    enrolled(runner, start=start)
+    log(runner, start, pain_during=0)
+    log(runner, start + 3 * DAY, kind="check", red_flags=["knee_locked"])
+    marks = _marks(services.calendar(runner, start, ON, ON, "en"))
+    missed = [day for day, m in marks.items() if ("strength", "missed") in m]
+    assert missed == [start + 2 * DAY]  # before the stop; nothing after it
+    RedFlagClearance.objects.create(user=runner, cleared_on=start + 8 * DAY)
+    marks = _marks(services.calendar(runner, start, ON, ON, "en"))
+    missed = [day for day, m in marks.items() if ("strength", "missed") in m]
+    assert missed[0] == start + 2 * DAY
+    assert missed[1] >= start + 8 * DAY  # the plan resumed on the day it was cleared
+
+
+@pytest.mark.django_db
+def test_the_calendar_file_leaves_missed_sessions_out(
+    runner: User, enrolled: Callable[..., Any], log: Callable[..., Any]
+) -> None:
+    enrolled(runner, ("return-to-run-5k",), start=ON - 6 * DAY)
+    _run(log, runner, ON - 6 * DAY, 1, 1)
+    assert ("run", "missed") in _marks(services.calendar(runner, ON - 6 * DAY, ON, ON, "en"))[
+        ON - 4 * DAY
+    ]
+    events = list(Calendar.from_ical(services.calendar_ics(runner, ON, "en")).walk("VEVENT"))
+    assert [e.decoded("dtstart") for e in events if e.decoded("dtstart") < ON] == [ON - 6 * DAY]

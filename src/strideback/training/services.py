@@ -7,6 +7,7 @@ the date ``on`` taken at the view edge, the language for texts), plain dataclass
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -493,6 +494,13 @@ def _light_journal(user: User, on: dt.date) -> list[convert.LightRow]:
     return convert.light_rows(JournalEntry.objects.filter(user=user, date__lte=on))
 
 
+def _cleared(user: User) -> tuple[dt.date, ...]:
+    """The days a clinician cleared this runner's red-flag stops."""
+    return tuple(
+        sorted(RedFlagClearance.objects.filter(user=user).values_list("cleared_on", flat=True))
+    )
+
+
 def _followed(
     user: User, on: dt.date, days: int
 ) -> tuple[list[Followed], list[convert.LightRow] | None]:
@@ -501,9 +509,7 @@ def _followed(
     if not enrollments:
         return [], None
     rows = _light_journal(user, on)
-    cleared = tuple(
-        sorted(RedFlagClearance.objects.filter(user=user).values_list("cleared_on", flat=True))
-    )
+    cleared = _cleared(user)
     out = []
     for track in convert.tracks(enrollments):
         th = _thresholds(track)
@@ -923,28 +929,60 @@ def _kind_title(kind: str, f: Followed | None, lang: Lang) -> str:
 
 
 def _missed(
-    f: Followed, rows: Sequence[JournalEntry], first: dt.date, last: dt.date, lang: Lang
+    f: Followed,
+    rows: Sequence[convert.LightRow],
+    cleared: Sequence[dt.date],
+    first: dt.date,
+    last: dt.date,
+    lang: Lang,
 ) -> dict[dt.date, list[Mark]]:
-    """Strength sessions that were due (on the programme's rhythm after the last session)
-    and never logged, between ``first`` and ``last``."""
-    prog = f.track.programme
-    if prog.kind != "exercises":
-        return {}
-    gaps = schedule.rhythm(prog.schedule)
-    done = {
-        r.date
-        for r in rows
-        if r.kind == EntryKind.STRENGTH and r.enrollment_id == f.track.enrollment.pk
+    """Sessions the plan called for on a day from ``first`` to ``last`` and nothing of that
+    kind was logged (done or skipped). Each day is judged by the engine's plan as it stood that
+    morning (the journal before that day): no session is called missed while a red flag stopped
+    the plan, while running was paused, before the run gate opened or after the programme
+    ended. After a missed session the next of its kind is looked for a rhythm's gap later, as
+    the plan would have put it had that session been done: one skipped run is one mark, not
+    one a day until the next run."""
+    track = f.track
+    journal = _journal_for(track, rows)
+    days = [entry.date for entry in journal]
+    logged = {(str(entry.kind), entry.date) for entry in journal}
+    run_programme = track.run_plan or track.programme
+    gap = {
+        "strength": min(schedule.rhythm(track.programme.schedule)),
+        "run": min(schedule.rhythm(run_programme.schedule, f.thresholds.run_min_gap_days)),
     }
+    day = max(first, track.enrollment.start)
+    look_from = {"strength": day, "run": day}
     out: dict[dt.date, list[Mark]] = {}
-    day, due, i = f.track.enrollment.start, f.track.enrollment.start, 0
     while day <= last:
-        if day in done or day == due:
-            if day not in done and day >= first:
-                mark = Mark("strength", "missed", prog.id, prog.text.get(lang).title)
-                out.setdefault(day, []).append(mark)
-            due = day + dt.timedelta(days=gaps[i % len(gaps)])
-            i += 1
+        if day >= min(look_from.values()):
+            morning = engine.plan(
+                track.programme,
+                track.enrollment.start,
+                journal[: bisect_left(days, day)],
+                day,
+                run_plan=track.run_plan,
+                thresholds=f.thresholds,
+                cleared=cleared,
+                days=1,
+            )
+            for session in morning.sessions:
+                kind = str(session.kind)
+                if session.date != day or day < look_from[kind] or (kind, day) in logged:
+                    continue
+                out.setdefault(day, []).append(
+                    Mark(
+                        kind,
+                        "missed",
+                        track.programme.id,
+                        _kind_title(kind, f, lang),
+                        phase=session.phase,
+                        run_week=session.run_week,
+                        run_day=session.run_day,
+                    )
+                )
+                look_from[kind] = day + dt.timedelta(days=gap[kind])
         day += dt.timedelta(days=1)
     return out
 
@@ -1002,6 +1040,7 @@ def calendar(
     lang: Lang,
     library: Library | None = None,
     limit_days: int | None = 62,
+    with_missed: bool = True,
 ) -> CalendarPage:
     """Past sessions (done, missed, painful) and the plan ahead between ``start`` and ``end``,
     with phase boundaries and run weeks, grouped by week (Monday first)."""
@@ -1009,15 +1048,16 @@ def calendar(
     if end < start or (limit_days is not None and (end - start).days > limit_days):
         raise InputError("end", "cal.error_range")
     ahead = max(0, (end - on).days + 1)
-    states = followed(user, on, days=ahead) if ahead else followed(user, on, days=1)
+    states, light = _followed(user, on, ahead or 1)
     rows = list(JournalEntry.objects.filter(user=user, date__gte=start, date__lte=min(end, on)))
-    all_rows = list(JournalEntry.objects.filter(user=user, date__lte=on))
     days: dict[dt.date, list[Mark]] = _past_marks(rows, states, lang)
-    for f in states:
-        for day, marks in _missed(
-            f, all_rows, start, min(end, on - dt.timedelta(days=1)), lang
-        ).items():
-            days.setdefault(day, []).extend(marks)
+    if with_missed and states and start < on:
+        cleared = _cleared(user)
+        for f in states:
+            for day, marks in _missed(
+                f, light or [], cleared, start, min(end, on - dt.timedelta(days=1)), lang
+            ).items():
+                days.setdefault(day, []).extend(marks)
     planned, events = ({}, {}) if not ahead else _planned_marks(states, lang, library)
     for day, marks in planned.items():
         if start <= day <= end:
@@ -1079,7 +1119,8 @@ def calendar_ics(user: User, on: dt.date, lang: Lang, base_url: str = "") -> byt
     cal.add("x-published-ttl", "PT6H")
     stamp = dt.datetime.combine(on, dt.time(0, 0), tzinfo=dt.UTC)
     start = on - dt.timedelta(days=ICS_DAYS_BACK)
-    page = calendar_marks(user, start, on + dt.timedelta(days=ICS_DAYS_AHEAD - 1), on, lang)
+    end = on + dt.timedelta(days=ICS_DAYS_AHEAD - 1)
+    page = calendar_marks(user, start, end, on, lang, with_missed=False)
     for day, marks in sorted(page.items()):
         for mark in marks:
             if mark.status in ("missed", "flag"):
@@ -1109,10 +1150,10 @@ def _ics_summary(mark: Mark, lang: Lang) -> str:
 
 
 def calendar_marks(
-    user: User, start: dt.date, end: dt.date, on: dt.date, lang: Lang
+    user: User, start: dt.date, end: dt.date, on: dt.date, lang: Lang, with_missed: bool = True
 ) -> dict[dt.date, list[Mark]]:
     """Every mark (done, painful, missed, planned) by day, without the page's grouping."""
-    page = calendar(user, start, end, on, lang, limit_days=None)
+    page = calendar(user, start, end, on, lang, limit_days=None, with_missed=with_missed)
     return {d.date: list(d.marks) for w in page.weeks for d in w.days if d.marks}
 
 
