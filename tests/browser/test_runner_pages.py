@@ -289,6 +289,30 @@ def test_calendar_lists_past_and_planned_sessions_and_resets_the_private_link(
     check(desktop, axe, shot, "calendar-nb")
 
 
+@pytest.mark.django_db(transaction=True)
+def test_the_calendar_shows_the_runs_that_were_missed_in_german(
+    make_page: Any, login: Any, axe: Any, shot: Any
+) -> None:
+    on = timezone.localdate()
+    user = User.objects.create_user("laeuferin@example.org", "pw-12345678", language="de")
+    start = on - 7 * DAY
+    services.enroll(user, ["return-to-run-5k"], start, start)
+    plan = Enrollment.objects.get(user=user)
+    for n, day in enumerate((start, start + 2 * DAY), 1):
+        JournalEntry.objects.create(
+            user=user, enrollment=plan, date=day, kind="run", run_week=1, run_day=n, run_minutes=20
+        )
+    phone = make_page(PHONE, "de-DE")
+    login(phone, user)
+    phone.goto(phone.base + "/calendar/")
+    # A sentence, not Title Case (only a month name gets its first letter capitalised)
+    assert phone.locator("h2.month").inner_text() == "Jetzt und die nächsten Wochen"
+    assert phone.get_by_role("link", name="Ganzer Monat").is_visible()
+    missed = phone.locator("li", has_text="ausgelassen").filter(has_text="Lauf, Woche 1 Tag 3")
+    assert missed.count() >= 2  # due on day 4 and again on day 6, not on every day between
+    check(phone, axe, shot, "calendar-missed-runs-de")
+
+
 # --- 7. progress ------------------------------------------------------------------------
 
 
