@@ -28,10 +28,12 @@ def day(value: dt.date | None) -> str:
 
 @register.filter
 def short_day(value: dt.date | None) -> str:
-    """'Mon 23 Nov' in the page language."""
+    """'Mon 23 Nov' in the page language; the day and the month never split over two lines."""
     if value is None:
         return ""
-    return date_format(value, t("fmt.short_day", _lang()))  # type: ignore[arg-type]
+    text = date_format(value, t("fmt.short_day", _lang()))  # type: ignore[arg-type]
+    head, _, month = text.rpartition(" ")
+    return f"{head}\u00a0{month}" if head else text
 
 
 @register.filter
