@@ -225,3 +225,12 @@ def test_every_patient_url_is_a_404_for_someone_elses_patient(
     assert response.status_code == 404
     assert RedFlagClearance.objects.count() == 0
     assert Enrollment.objects.get(user=patient).prescribed_by is None
+
+
+def test_the_clinicians_pages_do_not_tell_them_to_ask_a_physiotherapist(
+    physio: Client, patient: User
+) -> None:
+    for page in ("/clinic/", f"/clinic/patients/{patient.pk}/", "/clinic/library/"):
+        response = physio.get(page)
+        assert response.status_code == 200, page
+        assert "ask a physiotherapist" not in response.content.decode(), page

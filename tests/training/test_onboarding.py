@@ -226,3 +226,14 @@ def test_a_start_date_too_far_ahead_is_caught_on_the_goal_page(logged_in: Client
     response = logged_in.post("/start/goal/", {"goal": "keep_running", "start": far.isoformat()})
     assert response.status_code == 400
     assert "Start date: enter a date from the last four weeks" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_not_a_diagnosis_is_said_once_on_each_page(logged_in: Client, runner: User) -> None:
+    """UX.md: say it where it matters, once (the footer gives way where the page says it)."""
+    said = "training advice, not a diagnosis"
+    assert logged_in.get("/start/").content.decode().count(said) == 1  # onboarding
+    logged_in.post("/start/", {"areas": ["heel"]})
+    logged_in.post("/start/safety/", {"red_flags": ["heel_squeeze_pain"]})
+    for page in ("/start/stop/", "/today/", "/calendar/", "/settings/"):
+        assert logged_in.get(page).content.decode().count(said) == 1, page
