@@ -61,6 +61,10 @@ def test_sign_up_errors_name_the_field(client: Client, runner: User) -> None:
     assert "E-mail: There is already an account with this address" in html
     assert "Choose a password: " in html
     assert 'aria-invalid="true"' in html
+    # Under the field: the field's name once, then one problem per line
+    under = html[html.index('id="id_password-error"') :]
+    under = under[: under.index("</p>")]
+    assert under.count("Choose a password") == 1 and under.count("<br>") >= 1
 
 
 def test_production_settings_hash_passwords_with_argon2() -> None:
