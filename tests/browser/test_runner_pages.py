@@ -122,6 +122,19 @@ def test_log_in_by_keyboard_in_danish_and_the_reset_page(
     assert page.locator("h1").inner_text() == "Se din indbakke"
 
 
+@pytest.mark.parametrize("locale", ["en-GB", "da-DK", "de-DE", "nb-NO"])
+@pytest.mark.django_db(transaction=True)
+def test_the_guest_header_keeps_to_one_line_on_a_phone(
+    make_page: Any, shot: Any, locale: str
+) -> None:
+    page = make_page(PHONE, locale)
+    page.goto(page.base + "/login/")
+    header = page.locator("header.top").bounding_box()
+    assert header is not None and header["height"] <= 72, header  # one row of 48 px links
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shot(page, f"guest-header-{locale[:2]}")
+
+
 # --- 2. onboarding ----------------------------------------------------------------------
 
 

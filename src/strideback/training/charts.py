@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 # Drawn at about phone size, so text stays readable when the SVG is scaled to the screen.
 W, H = 340, 200
-LEFT, RIGHT, TOP, BOTTOM = 26, 8, 10, 24
+LEFT, RIGHT, TOP, BOTTOM = 32, 8, 10, 28
 
 PAIN_SERIES = (
     ("during", "line-during", "circle"),
@@ -64,7 +64,7 @@ def _axes(
         x = _x(day, first, last)
         label = escape(day.strftime(date_label).lstrip("0"))
         parts.append(
-            f'<text class="tick" x="{x:.1f}" y="{H - 7}" text-anchor="middle">{label}</text>'
+            f'<text class="tick" x="{x:.1f}" y="{H - 6}" text-anchor="middle">{label}</text>'
         )
         day += dt.timedelta(weeks=2)
     return "".join(parts)
@@ -105,7 +105,8 @@ def bar_chart(
     """Weekly bars: the value (filled) and, when given, its target (outline behind it)."""
     first = weeks[0]
     top = max([step * 2] + [max(v, t or 0) for v, t in values])
-    top = step * (int(top / step) + 1)
+    steps = int(top / step) + 1
+    top = step * (steps + steps % 2)  # an even number of steps: the middle tick is a whole one
     body = [_axes(first, weeks[-1], top, (0, top / 2, top), "")]
     slot = (W - LEFT - RIGHT) / max(len(weeks), 1)
     for i, monday in enumerate(weeks):
@@ -114,7 +115,7 @@ def bar_chart(
         x = LEFT + slot * (i + 0.5)
         label = escape(monday.strftime("%d/%m").lstrip("0"))
         body.append(
-            f'<text class="tick" x="{x:.1f}" y="{H - 7}" text-anchor="middle">{label}</text>'
+            f'<text class="tick" x="{x:.1f}" y="{H - 6}" text-anchor="middle">{label}</text>'
         )
     for i, (value, target) in enumerate(values):
         x = LEFT + slot * i + slot * 0.15
