@@ -83,6 +83,21 @@ def test_missed_sessions_count_against_every_other_day(clinician: User, patient:
     assert (flag.facts["expected"], flag.facts["done"]) == (7, 1)
 
 
+def test_days_under_a_red_flag_stop_are_not_counted_as_missed(
+    clinician: User, patient: User
+) -> None:
+    entry(patient, ON - dt.timedelta(days=9))
+    entry(patient, ON - dt.timedelta(days=5), red_flags=["knee_locked"], kind="check")
+    (row,) = services.patient_list(clinician, ON)
+    assert row.flag(FlagCode.RED_FLAG) is not None
+    flag = row.flag(FlagCode.MISSED_SESSIONS)
+    assert flag is not None  # the window's 8 days before the stop: 4 expected, 1 done
+    assert (flag.facts["days"], flag.facts["expected"], flag.facts["done"]) == (8, 4, 1)
+    entry(patient, ON - dt.timedelta(days=12), red_flags=["knee_locked"], kind="check")
+    (row,) = services.patient_list(clinician, ON)
+    assert row.flag(FlagCode.MISSED_SESSIONS) is None  # stopped for almost the whole window
+
+
 def test_a_red_flag_stays_until_the_clinician_clears_it(clinician: User, patient: User) -> None:
     entry(patient, ON - dt.timedelta(days=40), red_flags=["knee_locked"], kind="check")
     (row,) = services.patient_list(clinician, ON)

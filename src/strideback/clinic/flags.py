@@ -208,8 +208,11 @@ def flags_for(runner: User, rows: Rows, library: Library, on: dt.date) -> Patien
     entries = [e for e in rows.entries.get(runner.pk, []) if e.date <= on]
     limits = limits_for(library, main, run)
     recent = [e for e in entries if e.date > on - dt.timedelta(days=RECENT_DAYS)]
+    red = _red_flag(entries, rows.clearances.get(runner.pk, []), on)
+    since = red.facts.get("since") if red is not None else None
+    stopped = since if isinstance(since, dt.date) else None
     flags = [
-        _red_flag(entries, rows.clearances.get(runner.pk, []), on),
+        red,
         _pain_above_limit(recent, limits) if limits else None,
         _pain_rising(entries, on),
         _running_paused(
@@ -222,7 +225,7 @@ def flags_for(runner: User, rows: Rows, library: Library, on: dt.date) -> Patien
         )
         if limits and run
         else None,
-        _missed_sessions(entries, main or run, library, on),
+        _missed_sessions(entries, main or run, library, on, stopped),
     ]
     first = main or run
     pains = [p for p in (worst(e) for e in recent) if p is not None]
@@ -370,19 +373,25 @@ def _missed_sessions(
     enrollment: Enrollment | None,
     library: Library,
     on: dt.date,
+    stopped: dt.date | None = None,
 ) -> Flag | None:
-    if enrollment is None or enrollment.start > on:
+    """Fewer sessions than the schedule expects over the last two weeks. Days since a red flag
+    stopped self-training do not count: the runner was told not to train."""
+    if enrollment is None:
+        return None
+    first = max(enrollment.start, on - dt.timedelta(days=MISSED_WINDOW_DAYS - 1))
+    last = on if stopped is None else min(on, stopped - dt.timedelta(days=1))
+    if last < first:
         return None
     programme = library.programme(enrollment.programme_id)
     kind = "strength" if programme.kind == "exercises" else "run"
-    days = min(MISSED_WINDOW_DAYS, (on - enrollment.start).days + 1)
-    since = on - dt.timedelta(days=days - 1)
-    done = [e for e in entries if e.kind == kind and e.completed and e.date >= since]
+    days = (last - first).days + 1
+    done = [e for e in entries if e.kind == kind and e.completed and first <= e.date <= last]
     expected = _expected_sessions(programme, days)
     missed = expected - len({e.date for e in done})
     if missed < MISSED_AT_LEAST:
         return None
     evidence = tuple(Evidence(e.pk, e.date, "completed", kind) for e in done)
-    last = max((e.date for e in entries if e.kind == kind and e.completed), default=None)
-    facts = {"expected": expected, "done": expected - missed, "days": days, "last": last}
+    last_done = max((e.date for e in entries if e.kind == kind and e.completed), default=None)
+    facts = {"expected": expected, "done": expected - missed, "days": days, "last": last_done}
     return Flag(FlagCode.MISSED_SESSIONS, evidence, facts)
