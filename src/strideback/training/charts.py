@@ -74,9 +74,12 @@ def pain_chart(
     points: Sequence[object], first: dt.date, last: dt.date, limit: int, title: str, desc: str
 ) -> SafeString:
     """Pain 0-10 over time: during, after and next morning; the programme's limit as a band."""
+    # With a limit of 0 the band would have no height and the key's "green" nothing to point
+    # at: it is drawn a third of a point high, a strip along the zero line.
+    band = max(limit, 1 / 3)
     body = [
-        f'<rect class="band-ok" x="{LEFT}" y="{_y(limit, 10):.1f}" '
-        f'width="{W - LEFT - RIGHT}" height="{_y(0, 10) - _y(limit, 10):.1f}"/>'
+        f'<rect class="band-ok" x="{LEFT}" y="{_y(band, 10):.1f}" '
+        f'width="{W - LEFT - RIGHT}" height="{_y(0, 10) - _y(band, 10):.1f}"/>'
     ]
     body.append(_axes(first, last, 10, (0, 2, 5, 10), "%d/%m"))
     for name, cls, shape in PAIN_SERIES:
