@@ -225,3 +225,23 @@ def test_the_link_from_today_picks_which_programme_to_play() -> None:
     chosen = client.get("/play/2026-03-02/strength/?programme=runners-knee-mobility")
     assert "Pain at the front of the knee" in first
     assert "/play/log?programme=runners-knee-mobility" in chosen.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_link_to_a_logged_session_never_opens_another_programmes_session() -> None:
+    """Back from the log, or from a calendar link: the knee session must not take the heel's
+    place (and be logged against the heel programme's link)."""
+    user = runner()
+    enrol(user)
+    enrol(user, "runners-knee-mobility")
+    client = logged_in(user)
+    url = "/play/2026-03-02/strength/?programme=runners-knee-mobility"
+    assert "/play/log?programme=runners-knee-mobility" in client.get(url).content.decode()
+    log = "/play/log?programme=runners-knee-mobility"
+    assert post_entry(client, entry(), log).status_code == 201
+    again = client.get(url).content.decode()
+    assert "This session is already in your diary for that day." in again
+    assert "Pain at the front of the knee" not in again
+    assert "/play/log" not in again
+    other = client.get("/play/2026-03-02/strength/?programme=anterior-knee-pain").content.decode()
+    assert "/play/log?programme=anterior-knee-pain" in other  # the knee session is still there

@@ -123,12 +123,19 @@ def _pain_band(followed: services.Followed, kind: str) -> dict[str, int]:
     return {"limit": limit, "high": max(limit, HIGH_PAIN)}
 
 
+def _ids(followed: services.Followed) -> set[str]:
+    track = followed.track
+    return {track.programme.id} | ({track.run_plan.id} if track.run_plan else set())
+
+
 def _session_on(
     states: list[services.Followed], day: dt.date, kind: str, programme_id: str | None
 ) -> tuple[services.Followed, PlannedSession] | None:
-    # The programme named in the link first (Today links with ?programme=...), then the rest.
-    ordered = sorted(states, key=lambda f: f.track.programme.id != programme_id)
-    for followed in ordered:
+    # The programme named in the link (Today links with ?programme=...), and only that one: a
+    # link to a session already logged must not open another programme's session and log it
+    # there. Without a link, or with one to a programme not followed, any programme's.
+    named = [f for f in states if programme_id in _ids(f)]
+    for followed in named or states:
         for session in followed.plan.sessions:
             if session.date == day and session.kind.value == kind:
                 return followed, session
@@ -213,6 +220,7 @@ def play(request: HttpRequest, day: str, kind: str) -> HttpResponse:
     payload = session_payload(request.user, when, kind, lang, programme_id)
     context = {
         "payload": payload,
+        "logged": payload is None and _logged(request.user, when, kind, programme_id),
         "texts": player_texts(lang),
         "day": when,
         "kind": kind,
@@ -225,6 +233,16 @@ def play(request: HttpRequest, day: str, kind: str) -> HttpResponse:
     # serve a stale player when the network is there.
     response["Cache-Control"] = "no-cache, private"
     return response
+
+
+def _logged(user: Any, day: dt.date, kind: str, programme_id: str | None) -> bool:
+    """Whether this kind of session is already in the journal on ``day`` (for that programme,
+    when the link names one)."""
+    entries = JournalEntry.objects.filter(user=user, date=day, kind=kind)
+    named = [f for f in services.followed(user, day, days=1) if programme_id in _ids(f)]
+    if named:
+        entries = entries.filter(enrollment_id__in=named[0].track.enrollment_ids)
+    return entries.exists()
 
 
 def _errors(exc: ValidationError) -> list[dict[str, str]]:
