@@ -234,3 +234,16 @@ def test_the_clinicians_pages_do_not_tell_them_to_ask_a_physiotherapist(
         response = physio.get(page)
         assert response.status_code == 200, page
         assert "ask a physiotherapist" not in response.content.decode(), page
+
+
+def test_the_journal_tells_ended_early_from_skipped_and_a_check_is_neither(
+    physio: Client, patient: User
+) -> None:
+    today = timezone.localdate()
+    entry(patient, today - dt.timedelta(days=4), completed=False, sets_done=9)
+    entry(patient, today - dt.timedelta(days=2), completed=False, sets_done=0)
+    entry(patient, today, kind="check", red_flags=["knee_locked"], completed=False)
+    html = physio.get(f"/clinic/patients/{patient.pk}/").content.decode()
+    journal = html[html.index('class="journal') :]
+    assert journal.count("(ended early)") == 1
+    assert journal.count("(skipped)") == 1

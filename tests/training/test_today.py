@@ -61,6 +61,24 @@ def test_a_logged_session_shows_as_done(
 
 
 @pytest.mark.django_db
+def test_a_session_ended_early_shows_as_done_today_and_ended_early_in_the_calendar(
+    runner: User, enrolled: Callable[..., Any], log: Callable[..., Any]
+) -> None:
+    enrolled(runner, start=ON - 2 * dt.timedelta(days=1))
+    log(runner, ON, pain_during=1, completed=False, sets_done=9)  # 9 of 18 sets, then End
+    (track,) = services.today(runner, ON, "en").tracks
+    (session,) = track.today
+    assert session.done  # not "Rest day today"
+    page = services.calendar(runner, ON, ON, ON, "en")
+    (mark,) = [m for w in page.weeks for d in w.days for m in d.marks]
+    assert mark.status == "partial"
+    log(runner, ON - dt.timedelta(days=2), completed=False, sets_done=0)  # opened, did nothing
+    page = services.calendar(runner, ON - dt.timedelta(days=2), ON, ON, "en")
+    statuses = {d.date: [m.status for m in d.marks] for w in page.weeks for d in w.days}
+    assert statuses[ON - dt.timedelta(days=2)] == ["skipped"]
+
+
+@pytest.mark.django_db
 def test_pain_or_swelling_brings_the_ice_advice(
     runner: User, enrolled: Callable[..., Any], log: Callable[..., Any]
 ) -> None:

@@ -737,10 +737,12 @@ def _track_view(
 def _done_today(
     f: Followed, on: dt.date, lang: Lang, logged: Sequence[convert.LightRow]
 ) -> tuple[SessionView, ...]:
-    """Sessions logged today: once logged, the engine plans the next one, so they are added
-    back here to show as done."""
+    """Sessions logged today, finished or ended early: once logged, the engine plans the next
+    one, so they are added back here to show as done (not as a rest day)."""
     ids = f.track.enrollment_ids
-    kinds = dict.fromkeys(e.kind for e in logged if e.enrollment_id in ids and e.completed)
+    kinds = dict.fromkeys(
+        e.kind for e in logged if e.enrollment_id in ids and e.kind != EntryKind.CHECK
+    )
     planned = {s.kind for s in f.plan.sessions if s.date == on}
     out = []
     for kind in kinds:
@@ -903,7 +905,7 @@ def _past_marks(
             continue
         limit = f.thresholds.pain_during_max if f is not None else 2
         worst = _worst(row)
-        status = "done" if row.completed else "skipped"
+        status = "done" if row.completed else "partial" if _some_work(row) else "skipped"
         if row.completed and worst is not None and worst > limit:
             status = "painful"
         title = _kind_title(row.kind, f, lang)
@@ -919,6 +921,11 @@ def _past_marks(
             )
         )
     return out
+
+
+def _some_work(row: JournalEntry) -> bool:
+    """Ended early with something done: sets, or minutes of running."""
+    return bool(row.sets_done or row.run_minutes)
 
 
 def _kind_title(kind: str, f: Followed | None, lang: Lang) -> str:
