@@ -33,7 +33,7 @@ FIELDS = st.fixed_dictionaries(
         "note": st.text(max_size=50),
     },
 )
-BAD_STATUS = (200, 201, 400, 422)
+BAD_STATUS = (200, 201, 400, 409, 422)  # 409: a key reused for a different entry
 
 
 @settings(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 
 from strideback.training.models import JournalEntry
@@ -21,14 +22,25 @@ def test_a_new_entry_is_201_and_a_repeated_key_returns_the_stored_one_with_200(
 ) -> None:
     client = as_token("runner_b")
     first = client.post(URL, entry(idempotency_key="offline-123"), content_type="application/json")
-    again = client.post(
-        URL, entry(idempotency_key="offline-123", note="x"), content_type="application/json"
-    )
+    again = client.post(URL, entry(idempotency_key="offline-123"), content_type="application/json")
     assert first.status_code == 201
     assert again.status_code == 200
     assert again.json()["id"] == first.json()["id"]
-    assert again.json()["note"] == ""
     assert JournalEntry.objects.filter(user=world.b).count() == 1
+
+
+def test_a_key_reused_for_a_different_entry_is_a_409_and_changes_nothing(
+    world: World, as_token
+) -> None:
+    client = as_token("runner_b")
+    client.post(URL, entry(idempotency_key="offline-123"), content_type="application/json")
+    other = entry(idempotency_key="offline-123", kind="run", run_minutes=10)
+    response = client.post(URL, other, content_type="application/json")
+    assert response.status_code == 409
+    (error,) = response.json()["errors"]
+    assert error["field"] == "idempotency_key" and "different entry" in error["message"]
+    (stored,) = JournalEntry.objects.filter(user=world.b)
+    assert (stored.kind, stored.run_minutes) == ("strength", None)
 
 
 def test_pain_out_of_range_is_a_422_naming_the_field(world: World, as_token) -> None:
@@ -132,3 +144,29 @@ def test_someone_elses_entry_is_404_for_read_and_edit(world: World, as_token) ->
     assert put.status_code == 404
     assert as_token("runner_a").get(f"{URL}/999999").status_code == 404
     assert as_token("runner_a").get(f"{URL}/abc").status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({"painful_exercises": ["nonsense"]}, "painful_exercises", "unknown exercise id"),
+        ({"date": "2099-05-01"}, "date", "in the future"),
+    ],
+)
+def test_an_unknown_exercise_or_a_future_date_is_a_422_naming_the_field(
+    world: World, as_token, change: dict[str, object], field: str, words: str
+) -> None:
+    before = JournalEntry.objects.count()
+    response = as_token("runner_b").post(URL, entry(**change), content_type="application/json")
+    assert response.status_code == 422
+    (error,) = response.json()["errors"]
+    assert error["field"] == field and words in error["message"]
+    assert JournalEntry.objects.count() == before
+
+
+def test_a_known_exercise_that_hurt_is_stored(world: World, as_token) -> None:
+    response = as_token("runner_b").post(
+        URL, entry(painful_exercises=["plank", "plank"]), content_type="application/json"
+    )
+    assert response.status_code == 201
+    assert JournalEntry.objects.get(pk=response.json()["id"]).painful_exercises == ["plank"]

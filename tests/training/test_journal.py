@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from strideback.accounts.models import User
-from strideback.training.journal import EntryLocked, log_entry, update_entry
+from strideback.training.journal import EntryLocked, KeyReused, log_entry, update_entry
 from strideback.training.models import JournalEntry
 from strideback.training.schemas import EntryIn
 
@@ -23,10 +23,19 @@ def entry(**fields: Any) -> EntryIn:
 
 def test_the_same_idempotency_key_twice_stores_one_entry(runner: User) -> None:
     first, created = log_entry(runner, entry(idempotency_key="offline-0001", pain={"during": 2}))
-    again, created_again = log_entry(runner, entry(idempotency_key="offline-0001"))
+    again, created_again = log_entry(
+        runner, entry(idempotency_key="offline-0001", pain={"during": 2})
+    )
     assert (created, created_again) == (True, False)
     assert again.pk == first.pk and again.pain_during == 2
     assert JournalEntry.objects.filter(user=runner).count() == 1
+    # The morning check fills in the next morning's pain; a late retry is still the same entry
+    JournalEntry.objects.filter(pk=first.pk).update(pain_next_morning=1)
+    _, created_late = log_entry(runner, entry(idempotency_key="offline-0001", pain={"during": 2}))
+    assert created_late is False
+    with pytest.raises(KeyReused):
+        log_entry(runner, entry(idempotency_key="offline-0001", pain={"during": 5}))
+    assert JournalEntry.objects.get(pk=first.pk).pain_during == 2
 
 
 def test_a_run_is_filed_under_the_run_plan_and_strength_under_the_exercises(

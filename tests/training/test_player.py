@@ -245,3 +245,16 @@ def test_a_link_to_a_logged_session_never_opens_another_programmes_session() -> 
     assert "/play/log" not in again
     other = client.get("/play/2026-03-02/strength/?programme=anterior-knee-pain").content.decode()
     assert "/play/log?programme=anterior-knee-pain" in other  # the knee session is still there
+
+
+@pytest.mark.django_db
+def test_the_player_log_refuses_a_key_reused_for_a_different_session() -> None:
+    user = runner()
+    enrol(user)
+    client = logged_in(user)
+    assert post_entry(client, entry()).status_code == 201
+    assert post_entry(client, entry()).status_code == 200  # a retry
+    response = post_entry(client, entry(sets_done=3))
+    assert response.status_code == 409
+    assert response.json()["errors"][0]["field"] == "idempotency_key"
+    assert JournalEntry.objects.get(user=user).sets_done == 18

@@ -53,14 +53,39 @@ def _fields(data: EntryIn) -> dict[str, object]:
     }
 
 
+KEY_REUSED = (
+    "this key was already used for a different entry: send a new key for a new entry "
+    "(the same key is only for sending the same entry again)"
+)
+
+
+class KeyReused(ValueError):
+    """An idempotency key sent again with a different entry: a client bug, not a retry."""
+
+
+# The morning check fills in the next morning's pain later: a retry may lack it.
+_SET_LATER = frozenset({"pain_next_morning"})
+
+
+def _same_entry(entry: JournalEntry, data: EntryIn) -> bool:
+    return all(
+        getattr(entry, name) == value
+        for name, value in _fields(data).items()
+        if name not in _SET_LATER
+    )
+
+
 def log_entry(
     user: User, data: EntryIn, enrollment: Enrollment | None = None
 ) -> tuple[JournalEntry, bool]:
-    """Store an entry; returns (entry, created). A repeated idempotency key creates nothing."""
+    """Store an entry; returns (entry, created). A repeated idempotency key creates nothing;
+    sent with a different entry it raises KeyReused and changes nothing."""
     key = data.idempotency_key
     if key:
         existing = JournalEntry.objects.filter(user=user, idempotency_key=key).first()
         if existing is not None:
+            if not _same_entry(existing, data):
+                raise KeyReused(key)
             return existing, False
     if enrollment is None:
         enrollment = _enrollment_for(user, data.kind)
@@ -72,7 +97,10 @@ def log_entry(
     except IntegrityError:
         # Two copies of one offline entry raced each other: the first one won.
         if key:
-            return JournalEntry.objects.get(user=user, idempotency_key=key), False
+            existing = JournalEntry.objects.get(user=user, idempotency_key=key)
+            if not _same_entry(existing, data):
+                raise KeyReused(key) from None
+            return existing, False
         raise
     return entry, True
 

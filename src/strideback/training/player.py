@@ -25,7 +25,7 @@ from strideback.core.engine.plan import PlannedItem, PlannedSession
 from strideback.core.i18n import catalogue
 from strideback.core.languages import Lang
 from strideback.training import services
-from strideback.training.journal import log_entry
+from strideback.training.journal import KEY_REUSED, KeyReused, log_entry
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
 
@@ -283,7 +283,11 @@ def log(request: HttpRequest) -> HttpResponse:
         return _unprocessable(_errors(exc))
     programme_id = request.GET.get("programme") or None
     found = _enrollment(request.user, data.kind, default_library(), programme_id)
-    entry, created = log_entry(request.user, data, found[0] if found else None)  # type: ignore[arg-type]
+    try:
+        entry, created = log_entry(request.user, data, found[0] if found else None)  # type: ignore[arg-type]
+    except KeyReused:
+        errors = [{"field": "idempotency_key", "message": KEY_REUSED}]
+        return JsonResponse({"errors": errors}, status=409)
     return JsonResponse(_entry_json(entry), status=201 if created else 200)
 
 

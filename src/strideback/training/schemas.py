@@ -40,6 +40,31 @@ class EntryIn(BaseModel):
         None
     )
 
+    @field_validator("date")
+    @classmethod
+    def _not_in_the_future(cls, value: dt.date) -> dt.date:
+        from django.utils import timezone
+
+        # A day of slack: a phone in a time zone ahead of the server's.
+        latest = timezone.localdate() + dt.timedelta(days=1)
+        if value > latest:
+            raise ValueError("is in the future: log a session on or after the day it happened")
+        return value
+
+    @field_validator("painful_exercises")
+    @classmethod
+    def _known_exercises(cls, value: list[str]) -> list[str]:
+        from strideback.core.content.library import default_library
+
+        known = default_library().exercises
+        unknown = [name for name in value if name not in known]
+        if unknown:
+            raise ValueError(
+                f"unknown exercise id(s): {', '.join(unknown)} "
+                "(the ids are in GET /api/v1/programmes/{id})"
+            )
+        return list(dict.fromkeys(value))
+
     @field_validator("red_flags")
     @classmethod
     def _known_red_flags(cls, value: list[str]) -> list[str]:

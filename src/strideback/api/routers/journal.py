@@ -13,7 +13,14 @@ from pydantic import Field
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
 from strideback.api.schemas import ERRORS, EntryOut
-from strideback.training.journal import EntryLocked, editable_until, log_entry, update_entry
+from strideback.training.journal import (
+    KEY_REUSED,
+    EntryLocked,
+    KeyReused,
+    editable_until,
+    log_entry,
+    update_entry,
+)
 from strideback.training.models import JournalEntry
 from strideback.training.schemas import EntryIn
 
@@ -81,10 +88,14 @@ def _own(request: HttpRequest, entry_id: int) -> JournalEntry:
     response={200: EntryOut, 201: EntryOut, **ERRORS},
     summary="Log a session or check",
     description="201 with the new entry; 200 with the stored entry when the idempotency_key "
-    "was sent before (a retried offline post never creates a second entry).",
+    "was sent before with the same entry (a retried offline post never creates a second "
+    "entry); 409 when the key was used for a different entry.",
 )
 def create_entry(request: HttpRequest, payload: EntryIn) -> Status[dict[str, object]]:
-    entry, created = log_entry(request.auth, payload)
+    try:
+        entry, created = log_entry(request.auth, payload)
+    except KeyReused:
+        raise ApiError(409, KEY_REUSED, "idempotency_key") from None
     return Status(201 if created else 200, entry_out(entry))
 
 
