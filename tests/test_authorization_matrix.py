@@ -319,7 +319,9 @@ PAGES: dict[str, Page] = {
     ),
     "clinic/patients/<int:runner_id>/adjust": Page(PATIENT_FORM, runner, post={"note": "x"}),
     "clinic/patients/<int:runner_id>/notes": Page(PATIENT_FORM, runner, post={"text": "x"}),
-    "clinic/patients/<int:runner_id>/clear-red-flag": Page(PATIENT_FORM, runner, post={}),
+    "clinic/patients/<int:runner_id>/clear-red-flag": Page(
+        PATIENT_FORM, runner, post={"note": "seen"}
+    ),
     "clinic/patients/<int:runner_id>/stop": Page(PATIENT_FORM, runner, post={}),
     "clinic/patients/<int:runner_id>/handout.pdf": Page(PATIENT, runner),
 }

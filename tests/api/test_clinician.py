@@ -84,6 +84,15 @@ def test_a_bad_prescription_names_the_field_and_changes_nothing(world: World, as
     assert Enrollment.objects.filter(user=world.a).count() == 1
 
 
+def test_a_clearance_without_a_finding_is_a_422_naming_the_note(world: World, as_token) -> None:
+    response = as_token("a_clinician").post(
+        f"{BASE}/patients/{world.a.pk}/clearances", {}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "note"
+    assert not RedFlagClearance.objects.filter(user=world.a).exists()
+
+
 def test_clearing_a_red_flag_is_recorded(world: World, as_token) -> None:
     response = as_token("a_clinician").post(
         f"{BASE}/patients/{world.a.pk}/clearances",

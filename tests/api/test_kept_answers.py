@@ -162,7 +162,9 @@ def test_a_clearance_lifts_the_kept_red_flag_stop(world: World) -> None:
     assert api_today(world)["stop"]
     clinician = token_client(world.tokens["a_clinician"])
     response = clinician.post(
-        f"/api/v1/clinician/patients/{world.a.pk}/clearances", {}, content_type="application/json"
+        f"/api/v1/clinician/patients/{world.a.pk}/clearances",
+        {"note": "examined: no locking, full range"},
+        content_type="application/json",
     )
     assert response.status_code in (200, 201), response.content
     assert api_today(world)["stop"] == []

@@ -153,6 +153,17 @@ def test_clearing_a_red_flag_records_who_and_when(
     assert clearance.cleared_on == timezone.localdate()
 
 
+def test_a_clearance_without_a_finding_is_refused_naming_the_field(
+    physio: Client, patient: User
+) -> None:
+    entry(patient, timezone.localdate(), kind="check", red_flags=["knee_locked"])
+    response = physio.post(
+        f"/clinic/patients/{patient.pk}/clear-red-flag", {"note": "  "}, follow=True
+    )
+    assert "note: say what you found" in response.content.decode()
+    assert not RedFlagClearance.objects.filter(user=patient).exists()
+
+
 def test_inviting_by_email_sends_the_link(physio: Client, mailoutbox: list) -> None:
     response = physio.post("/clinic/invite/", {"email": "new@example.org"}, follow=True)
     assert "/invite/" in response.content.decode()

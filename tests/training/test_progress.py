@@ -86,3 +86,5 @@ def test_progress_with_nothing_logged_is_calm(
     enrolled(runner, start=timezone.localdate())
     html = logged_in.get("/progress/").content.decode()
     assert "No pain logged yet" in html
+    assert "Your first week, since" in html  # not "The last 1 weeks"
+    assert "1 weeks" not in html

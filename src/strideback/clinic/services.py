@@ -320,8 +320,11 @@ def limits(enrollment: Enrollment, library: Library | None = None) -> Thresholds
 def clear_red_flag(
     clinician: User, runner: User, *, on: dt.date, note: str = "", now: dt.datetime
 ) -> RedFlagClearance:
-    """Record that the clinician has seen the runner and self-training may resume."""
+    """Record that the clinician has seen the runner and self-training may resume, with what
+    they found: a clearance without a finding is refused."""
     patient(clinician, runner.pk)
+    if not note.strip():
+        raise ClinicError("note", "say what you found: it is kept with the clearance")
     return RedFlagClearance.objects.create(
         user=runner, cleared_on=on, cleared_by=clinician, note=note.strip(), created_at=now
     )

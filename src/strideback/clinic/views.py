@@ -381,14 +381,18 @@ def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
 @require_POST
 def clear_red_flag(request: HttpRequest, runner_id: int) -> HttpResponse:
     runner = _patient(request, runner_id)
-    services.clear_red_flag(
-        _user(request),
-        runner,
-        on=_today(),
-        note=request.POST.get("note", ""),
-        now=timezone.now(),
-    )
-    messages.success(request, t("clinic.saved", _lang(request)))
+    try:
+        services.clear_red_flag(
+            _user(request),
+            runner,
+            on=_today(),
+            note=request.POST.get("note", ""),
+            now=timezone.now(),
+        )
+    except services.ClinicError as exc:
+        _error(request, exc)
+    else:
+        messages.success(request, t("clinic.saved", _lang(request)))
     return _back(runner, "red-flag")
 
 
