@@ -164,6 +164,17 @@ def test_a_clearance_without_a_finding_is_refused_naming_the_field(
     assert not RedFlagClearance.objects.filter(user=patient).exists()
 
 
+def test_the_invitation_mail_is_in_the_runners_own_language(
+    physio: Client, make_runner: Callable[..., User], mailoutbox: list
+) -> None:
+    make_runner("lise@example.org", lang="da")
+    physio.post("/clinic/invite/", {"email": "Lise@example.org"})
+    physio.post("/clinic/invite/", {"email": "nobody-yet@example.org"})
+    danish, page_language = mailoutbox
+    assert "Strideback" in danish.subject and "inviterer" in danish.subject
+    assert page_language.subject.endswith("invites you to Strideback")
+
+
 def test_inviting_by_email_sends_the_link(physio: Client, mailoutbox: list) -> None:
     response = physio.post("/clinic/invite/", {"email": "new@example.org"}, follow=True)
     assert "/invite/" in response.content.decode()

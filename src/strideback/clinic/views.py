@@ -133,15 +133,25 @@ def invite(request: HttpRequest) -> HttpResponse:
     lang = _lang(request)
     if link.invited_email:
         clinic = services.profile(me).clinic_name or me.name or me.email
+        # In the runner's own language when they have an account, else in the page's.
+        mail_lang = _account_language(link.invited_email) or lang
         send_mail(
-            t("clinic.invite_mail_subject", lang, clinic=clinic),
-            t("clinic.invite_mail_body", lang, clinic=clinic, link=url),
+            t("clinic.invite_mail_subject", mail_lang, clinic=clinic),
+            t("clinic.invite_mail_body", mail_lang, clinic=clinic, link=url),
             None,
             [link.invited_email],
         )
         messages.success(request, t("clinic.invite_emailed", lang, email=link.invited_email))
     messages.success(request, t("clinic.invite_created", lang, link=url))
     return HttpResponseRedirect("/clinic/")
+
+
+def _account_language(email: str) -> Lang | None:
+    found = User.objects.filter(email__iexact=email).values_list("language", flat=True).first()
+    for lang in LANGUAGES:
+        if lang == found:
+            return lang
+    return None
 
 
 def _patient(request: HttpRequest, runner_id: int) -> User:
