@@ -141,6 +141,18 @@ def test_a_bad_adjustment_is_reported_and_saves_nothing(physio: Client, patient:
     assert Enrollment.objects.get(user=patient).adjustments == []
 
 
+def test_errors_name_the_field_as_the_form_labels_it(physio: Client, patient: User) -> None:
+    url = f"/clinic/patients/{patient.pk}"
+    bad_dose = {"kind": "dose", "phase": "1", "position": "2", "sets": "0", "hold": "20"}
+    html = physio.post(f"{url}/adjust", bad_dose, follow=True).content.decode()
+    assert "Please check Sets: must be greater than 0" in html
+    assert "dose.sets" not in html
+    html = physio.post(f"{url}/adjust", {"th_pain_during_max": "12"}, follow=True).content.decode()
+    assert "Please check Pain during training, at most:" in html
+    assert "thresholds.pain_during_max" not in html
+    assert Enrollment.objects.get(user=patient).adjustments == []
+
+
 def test_clearing_a_red_flag_records_who_and_when(
     physio: Client, patient: User, clinician: User
 ) -> None:
@@ -160,7 +172,9 @@ def test_a_clearance_without_a_finding_is_refused_naming_the_field(
     response = physio.post(
         f"/clinic/patients/{patient.pk}/clear-red-flag", {"note": "  "}, follow=True
     )
-    assert "note: say what you found" in response.content.decode()
+    assert "What did you find? (saved with your name and the date): say what you found" in (
+        response.content.decode()
+    )
     assert not RedFlagClearance.objects.filter(user=patient).exists()
 
 

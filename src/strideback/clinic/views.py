@@ -8,6 +8,7 @@ Views are thin: read the form, call ``clinic.services``, render. Every view is b
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -32,7 +33,7 @@ from strideback.clinic.presenters import (
 )
 from strideback.core.content.library import default_library
 from strideback.core.engine.thresholds import thresholds_for
-from strideback.core.i18n import t
+from strideback.core.i18n import has, t
 from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
 from strideback.training import services as training
 
@@ -54,8 +55,35 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-def _error(request: HttpRequest, exc: services.ClinicError) -> None:
-    messages.error(request, t("clinic.error", _lang(request), field=exc.field, message=exc.message))
+def _error(request: HttpRequest, exc: services.ClinicError, label: str | None = None) -> None:
+    """The problem as a message, naming the field as the form labels it (``label``: the key
+    of that label, where the field's name alone does not tell which form field it is)."""
+    lang = _lang(request)
+    field = t(label, lang) if label else field_label(exc.field, lang)
+    messages.error(request, t("clinic.error", lang, field=field, message=exc.message))
+
+
+# Field names whose form label has a key of another name.
+LABELS = {
+    "programme_id": "clinic.programme_label",
+    "start": "clinic.start_label",
+    "phase": "clinic.phase_label",
+    "exercise": "clinic.add_exercise",
+    "email": "clinic.invite_email",
+    "text": "clinic.note_new",
+    "note": "clinic.note_label",
+}
+
+
+def field_label(path: str, lang: Lang) -> str:
+    """A field as the form labels it: 'adjustments[0].dose.sets' is the form's 'Sets',
+    'thresholds.pain_during_max' its 'Pain during training, at most'. The API keeps the path."""
+    name = re.sub(r"\[\d+\]", "", path).rsplit(".", 1)[-1]
+    keys = (f"clinic.threshold.{name}", f"clinic.{name}", f"clinic.field.{name}")
+    for key in (LABELS.get(name, ""), *keys):
+        if has(key):
+            return t(key, lang)
+    return path
 
 
 @clinician
@@ -400,7 +428,7 @@ def clear_red_flag(request: HttpRequest, runner_id: int) -> HttpResponse:
             now=timezone.now(),
         )
     except services.ClinicError as exc:
-        _error(request, exc)
+        _error(request, exc, label="clinic.clear_label")
     else:
         messages.success(request, t("clinic.saved", _lang(request)))
     return _back(runner, "red-flag")
