@@ -283,3 +283,41 @@ def test_the_journal_tells_ended_early_from_skipped_and_a_check_is_neither(
     journal = html[html.index('class="journal') :]
     assert journal.count("(ended early)") == 1
     assert journal.count("(skipped)") == 1
+
+
+def test_a_patient_with_two_programmes_can_have_each_adjusted(
+    physio: Client, clinician: User, patient: User, make_runner: Callable[..., User]
+) -> None:
+    knee = Enrollment.objects.get(user=patient)
+    heel = Enrollment.objects.create(
+        user=patient, programme_id="plantar-heel-pain", start=knee.start
+    )
+    url = f"/clinic/patients/{patient.pk}/"
+    page = physio.get(url).content.decode()
+    # The newest is shown first, the same one the patient list shows
+    (row,) = services.patient_list(clinician, timezone.localdate())
+    assert row.programme_id == "plantar-heel-pain"
+    assert "Heel pain" in page and f'?enrollment={knee.pk}#programme"' in page
+    assert "What the plan decided: Pain at the front of the knee" in page
+    assert "What the plan decided: Heel pain" in page
+    knee_page = physio.get(f"{url}?enrollment={knee.pk}").content.decode()
+    assert f'adjust?enrollment={knee.pk}"' in knee_page
+    response = physio.post(
+        f"/clinic/patients/{patient.pk}/adjust?enrollment={knee.pk}",
+        {"kind": "dose", "phase": "1", "position": "2", "sets": "2", "hold": "20"},
+    )
+    assert response["Location"] == f"{url}?enrollment={knee.pk}#adjust"
+    knee.refresh_from_db()
+    heel.refresh_from_db()
+    assert [a["kind"] for a in knee.adjustments] == ["dose"] and heel.adjustments == []
+    handout = physio.get(f"/clinic/patients/{patient.pk}/handout.pdf?enrollment={knee.pk}")
+    assert handout.status_code == 200
+    someone = make_runner("someone@example.org")
+    theirs = Enrollment.objects.create(
+        user=someone, programme_id="plantar-heel-pain", start=knee.start
+    )
+    assert physio.get(f"{url}?enrollment={theirs.pk}").status_code == 404
+    bad = physio.post(f"/clinic/patients/{patient.pk}/adjust?enrollment={theirs.pk}", {"note": "x"})
+    assert bad.status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.note_to_runner == ""

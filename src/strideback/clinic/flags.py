@@ -170,7 +170,8 @@ def split_enrollments(
 ) -> tuple[Enrollment | None, Enrollment | None]:
     """(the exercise programme, the run plan) among a runner's active enrollments."""
     main = run = None
-    for enrollment in sorted(enrollments, key=lambda e: e.start):
+    # The newest last (the latest start, then the latest made), as services.prescriptions.
+    for enrollment in sorted(enrollments, key=lambda e: (e.start, e.pk)):
         prog = library.programmes.get(enrollment.programme_id)
         if prog is None:
             continue

@@ -259,11 +259,16 @@ def _reason(reason: Any, lang: Lang) -> str:
 
 
 def state_lines(states: Sequence[Any], lang: Lang) -> list[dict[str, Any]]:
+    from strideback.core.content.library import default_library
+
+    library = default_library()
     out = []
     for state in states:
+        known = library.programmes.get(state.programme)
         out.append(
             {
                 "programme": state.programme,
+                "title": known.text.get(lang).title if known else state.programme,
                 "phase": state.phase,
                 "week": state.week,
                 "action": explain.action_label(state.decision, lang),

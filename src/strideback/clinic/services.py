@@ -216,15 +216,33 @@ def _check_thresholds(programme: Programme, thresholds: Mapping[str, object]) ->
     return dict(thresholds)
 
 
-def active_prescription(runner: User) -> Enrollment | None:
-    """The runner's active exercise programme (or, without one, their run plan)."""
-    enrollments = list(Enrollment.objects.filter(user=runner, active=True).order_by("-start"))
+def prescriptions(runner: User) -> list[Enrollment]:
+    """The runner's active programmes a clinician adjusts: the exercise programmes, newest
+    first (the latest start, then the latest made), or, without one, the run plan."""
+    enrollments = list(
+        Enrollment.objects.filter(user=runner, active=True).order_by("-start", "-id")
+    )
     library = _library()
-    for enrollment in enrollments:
-        prog = library.programmes.get(enrollment.programme_id)
-        if prog is not None and prog.kind == "exercises":
+    exercises = [
+        e
+        for e in enrollments
+        if (prog := library.programmes.get(e.programme_id)) is not None
+        and prog.kind == "exercises"
+    ]
+    return exercises or enrollments[:1]
+
+
+def active_prescription(runner: User, enrollment_id: int | None = None) -> Enrollment | None:
+    """The runner's active exercise programme (or, without one, their run plan): the one with
+    ``enrollment_id`` when given (ClinicError when it is not one of theirs), else the newest,
+    the same one the patient list shows."""
+    found = prescriptions(runner)
+    if enrollment_id is None:
+        return found[0] if found else None
+    for enrollment in found:
+        if enrollment.pk == enrollment_id:
             return enrollment
-    return enrollments[0] if enrollments else None
+    raise ClinicError("enrollment", "not one of this patient's active programmes")
 
 
 def prescribe(
@@ -544,6 +562,7 @@ def handout_pdf(
     runner: User | None = None,
     programme_id: str | None = None,
     lang: str | None = None,
+    enrollment_id: int | None = None,
 ) -> bytes:
     """The printable handout: the patient's prescribed programme in their language, or any
     library programme in ``lang``; the clinic's name and phone on the cover."""
@@ -556,7 +575,7 @@ def handout_pdf(
     )
     if runner is not None:
         patient(clinician, runner.pk)
-        enrollment = active_prescription(runner)
+        enrollment = active_prescription(runner, enrollment_id)
         if enrollment is None:
             raise ClinicError("programme", "the patient has no active programme")
         programme = prescribed_programme(enrollment, library)

@@ -13,7 +13,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.mail import send_mail
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -36,6 +42,7 @@ from strideback.core.engine.thresholds import thresholds_for
 from strideback.core.i18n import has, t
 from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
 from strideback.training import services as training
+from strideback.training.models import Enrollment
 
 JOURNAL_DAYS = 28
 
@@ -196,7 +203,11 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
     library = default_library()
     row = services.patient_row(me, runner, on)
     entries = services.journal(me, runner, on - dt.timedelta(days=JOURNAL_DAYS - 1), on)
-    enrollment = services.active_prescription(runner)
+    enrollment = _chosen(request, runner)
+    others = [
+        (e.pk, library.programme(e.programme_id).text.get(lang).title)
+        for e in services.prescriptions(runner)
+    ]
     programme = services.prescribed_programme(enrollment, library) if enrollment else None
     table = services.limits(enrollment, library) if enrollment else None
     states = state_lines(services.engine_states(me, runner, on), lang)
@@ -205,6 +216,7 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
         "row": row,
         "flags": flag_lines(row, lang),
         "enrollment": enrollment,
+        "prescriptions": others if len(others) > 1 else [],
         "programme": programme,
         "programme_title": programme.text.get(lang).title if programme else "",
         "phases": _phase_view(library, programme, lang) if programme else [],
@@ -281,8 +293,23 @@ def _phase_view(library: Any, programme: Any, lang: Lang) -> list[dict[str, Any]
     ]
 
 
-def _back(runner: User, anchor: str = "") -> HttpResponse:
-    return HttpResponseRedirect(f"/clinic/patients/{runner.pk}/" + (f"#{anchor}" if anchor else ""))
+def _back(runner: User, anchor: str = "", enrollment: Enrollment | None = None) -> HttpResponse:
+    query = f"?enrollment={enrollment.pk}" if enrollment is not None else ""
+    return HttpResponseRedirect(
+        f"/clinic/patients/{runner.pk}/{query}" + (f"#{anchor}" if anchor else "")
+    )
+
+
+def _chosen(request: HttpRequest, runner: User) -> Enrollment | None:
+    """The programme the page shows and adjusts: ``?enrollment=<id>`` among the patient's
+    active programmes (a 404 for any other id), else the newest."""
+    raw = request.GET.get("enrollment", "")
+    if not raw:
+        return services.active_prescription(runner)
+    try:
+        return services.active_prescription(runner, int(raw))
+    except (ValueError, services.ClinicError):
+        raise Http404("enrollment: not one of this patient's active programmes") from None
 
 
 @clinician
@@ -359,7 +386,7 @@ def adjust(request: HttpRequest, runner_id: int) -> HttpResponse:
     """Add one adjustment, remove one (``remove=<index>``), or save limits and the note."""
     runner = _patient(request, runner_id)
     me = _user(request)
-    enrollment = services.active_prescription(runner)
+    enrollment = _chosen(request, runner)
     if enrollment is None:
         return HttpResponseBadRequest("the patient has no active programme")
     current = list(enrollment.adjustments or [])
@@ -383,9 +410,9 @@ def adjust(request: HttpRequest, runner_id: int) -> HttpResponse:
             )
     except services.ClinicError as exc:
         _error(request, exc)
-        return _back(runner, "adjust")
+        return _back(runner, "adjust", enrollment)
     messages.success(request, t("clinic.saved", _lang(request)))
-    return _back(runner, "adjust")
+    return _back(runner, "adjust", enrollment)
 
 
 def _thresholds_from_form(request: HttpRequest, current: dict[str, Any]) -> dict[str, Any]:
@@ -452,8 +479,11 @@ def _pdf(data: bytes, name: str) -> HttpResponse:
 @require_GET
 def patient_handout(request: HttpRequest, runner_id: int) -> HttpResponse:
     runner = _patient(request, runner_id)
+    enrollment = _chosen(request, runner)
     try:
-        data = services.handout_pdf(_user(request), runner=runner)
+        data = services.handout_pdf(
+            _user(request), runner=runner, enrollment_id=enrollment.pk if enrollment else None
+        )
     except services.ClinicError as exc:
         _error(request, exc)
         return _back(runner)
