@@ -226,8 +226,7 @@ def prescriptions(runner: User) -> list[Enrollment]:
     exercises = [
         e
         for e in enrollments
-        if (prog := library.programmes.get(e.programme_id)) is not None
-        and prog.kind == "exercises"
+        if (prog := library.programmes.get(e.programme_id)) is not None and prog.kind == "exercises"
     ]
     return exercises or enrollments[:1]
 
