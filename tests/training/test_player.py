@@ -258,3 +258,13 @@ def test_the_player_log_refuses_a_key_reused_for_a_different_session() -> None:
     assert response.status_code == 409
     assert response.json()["errors"][0]["field"] == "idempotency_key"
     assert JournalEntry.objects.get(user=user).sets_done == 18
+
+
+@pytest.mark.django_db
+def test_the_player_shows_the_clinicians_note() -> None:
+    user = runner()
+    enrollment = enrol(user)
+    enrollment.note_to_runner = "Roligt på trapperne <3"
+    enrollment.save()
+    page = logged_in(user).get("/play/2026-03-02/strength/").content.decode()
+    assert "Roligt på trapperne &lt;3" in page  # shown, and escaped

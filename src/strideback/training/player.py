@@ -158,6 +158,7 @@ def planned_session(
         "programme": programme.id,
         "title": programme.text.get(lang).title,
         "pain": _pain_band(followed, kind),
+        "note_to_runner": track.enrollment.note_to_runner,
     }
     if kind == "run":
         return head | _run_body(session)
