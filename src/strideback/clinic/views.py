@@ -203,11 +203,9 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
     library = default_library()
     row = services.patient_row(me, runner, on)
     entries = services.journal(me, runner, on - dt.timedelta(days=JOURNAL_DAYS - 1), on)
-    enrollment = _chosen(request, runner)
-    others = [
-        (e.pk, library.programme(e.programme_id).text.get(lang).title)
-        for e in services.prescriptions(runner)
-    ]
+    found = services.prescriptions(runner)
+    enrollment = _chosen(request, runner, found)
+    others = [(e.pk, library.programme(e.programme_id).text.get(lang).title) for e in found]
     programme = services.prescribed_programme(enrollment, library) if enrollment else None
     table = services.limits(enrollment, library) if enrollment else None
     states = state_lines(services.engine_states(me, runner, on), lang)
@@ -300,16 +298,20 @@ def _back(runner: User, anchor: str = "", enrollment: Enrollment | None = None) 
     )
 
 
-def _chosen(request: HttpRequest, runner: User) -> Enrollment | None:
+def _chosen(
+    request: HttpRequest, runner: User, found: list[Enrollment] | None = None
+) -> Enrollment | None:
     """The programme the page shows and adjusts: ``?enrollment=<id>`` among the patient's
-    active programmes (a 404 for any other id), else the newest."""
+    active programmes (``found``: ``services.prescriptions``, when already read; a 404 for
+    any other id), else the newest."""
+    found = services.prescriptions(runner) if found is None else found
     raw = request.GET.get("enrollment", "")
     if not raw:
-        return services.active_prescription(runner)
-    try:
-        return services.active_prescription(runner, int(raw))
-    except (ValueError, services.ClinicError):
-        raise Http404("enrollment: not one of this patient's active programmes") from None
+        return found[0] if found else None
+    for enrollment in found:
+        if str(enrollment.pk) == raw:
+            return enrollment
+    raise Http404("enrollment: not one of this patient's active programmes")
 
 
 @clinician

@@ -24,7 +24,7 @@ from strideback.core.content.models import Programme
 from strideback.core.engine.plan import PlannedItem, PlannedSession
 from strideback.core.i18n import catalogue
 from strideback.core.languages import Lang
-from strideback.training import services
+from strideback.training import convert, services
 from strideback.training.journal import KEY_REUSED, KeyReused, log_entry
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
@@ -123,8 +123,8 @@ def _pain_band(followed: services.Followed, kind: str) -> dict[str, int]:
     return {"limit": limit, "high": max(limit, HIGH_PAIN)}
 
 
-def _ids(followed: services.Followed) -> set[str]:
-    track = followed.track
+def _ids(followed: services.Followed | convert.Track) -> set[str]:
+    track = followed.track if isinstance(followed, services.Followed) else followed
     return {track.programme.id} | ({track.run_plan.id} if track.run_plan else set())
 
 
@@ -240,9 +240,10 @@ def _logged(user: Any, day: dt.date, kind: str, programme_id: str | None) -> boo
     """Whether this kind of session is already in the journal on ``day`` (for that programme,
     when the link names one)."""
     entries = JournalEntry.objects.filter(user=user, date=day, kind=kind)
-    named = [f for f in services.followed(user, day, days=1) if programme_id in _ids(f)]
+    tracks = convert.tracks(services.active_enrollments(user))  # no engine needed here
+    named = [track for track in tracks if programme_id in _ids(track)]
     if named:
-        entries = entries.filter(enrollment_id__in=named[0].track.enrollment_ids)
+        entries = entries.filter(enrollment_id__in=named[0].enrollment_ids)
     return entries.exists()
 
 
