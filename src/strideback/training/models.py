@@ -128,6 +128,12 @@ class JournalEntry(models.Model):
         ]
         indexes = [models.Index(fields=["user", "date"])]
 
+    @property
+    def ended_early(self) -> bool:
+        """Not completed, but with something done (sets, or minutes of running): shown as
+        'ended early', not 'skipped', in the calendar and the clinic journal."""
+        return not self.completed and bool(self.sets_done or self.run_minutes)
+
 
 class RedFlagClearance(models.Model):
     """A clinician's (or, without one, the runner's own documented) clearance of a red-flag stop."""

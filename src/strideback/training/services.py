@@ -905,7 +905,7 @@ def _past_marks(
             continue
         limit = f.thresholds.pain_during_max if f is not None else 2
         worst = _worst(row)
-        status = "done" if row.completed else "partial" if _some_work(row) else "skipped"
+        status = "done" if row.completed else "partial" if row.ended_early else "skipped"
         if row.completed and worst is not None and worst > limit:
             status = "painful"
         title = _kind_title(row.kind, f, lang)
@@ -921,11 +921,6 @@ def _past_marks(
             )
         )
     return out
-
-
-def _some_work(row: JournalEntry) -> bool:
-    """Ended early with something done: sets, or minutes of running."""
-    return bool(row.sets_done or row.run_minutes)
 
 
 def _kind_title(kind: str, f: Followed | None, lang: Lang) -> str:
