@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 
-from strideback.core.content.describe import dose_text
+from django.utils.translation import gettext
+
 from strideback.core.content.models import Dose
 from strideback.core.engine.decision import Decision, Reason
 from strideback.core.engine.red_flags import RedFlag
-from strideback.core.i18n import t
 from strideback.core.languages import Lang
+from strideback.words import in_language, labels
+from strideback.words.describe import dose_text
 
 Names = Callable[[str, Lang], str]
 
@@ -25,11 +27,16 @@ _EXERCISE_FACTS = ("exercise", "easier")
 _DECIMAL_COMMA: frozenset[str] = frozenset({"da", "de", "nb"})
 
 
+@in_language
 def date_text(value: dt.date, lang: Lang) -> str:
     """'Tuesday 4 March' / 'tirsdag den 4. marts' / 'Dienstag, 4. März' / 'tirsdag 4. mars'."""
-    weekday = t(f"date.weekday.{value.isoweekday()}", lang)
-    month = t(f"date.month.{value.month}", lang)
-    return t("date.format", lang, weekday=weekday, day=value.day, month=month)
+    weekday = labels.WEEKDAYS[value.isoweekday()]
+    month = labels.MONTHS[value.month]
+    return gettext("%(weekday)s %(day)s %(month)s") % {
+        "weekday": weekday,
+        "day": value.day,
+        "month": month,
+    }
 
 
 def number_text(value: float, lang: Lang) -> str:
@@ -68,7 +75,7 @@ def _facts(facts: Mapping[str, object], lang: Lang, names: Names) -> dict[str, o
     out = {key: _value(key, value, lang, names) for key, value in facts.items()}
     cause = facts.get("cause")
     if cause is not None:
-        out["cause"] = t(f"cause.{getattr(cause, 'value', cause)}", lang, **out)
+        out["cause"] = str(labels.CAUSES[getattr(cause, "value", cause)]) % out
     flag = facts.get("flag")
     if isinstance(flag, RedFlag):
         out["flag"] = flag_label(flag, lang)
@@ -76,29 +83,35 @@ def _facts(facts: Mapping[str, object], lang: Lang, names: Names) -> dict[str, o
     return out
 
 
+@in_language
 def reason(r: Reason, lang: Lang, names: Names = exercise_name) -> str:
     """One plain sentence for a reason, with its numbers."""
-    return t(f"reason.{r.code.value}", lang, **_facts(r.facts, lang, names))
+    return str(labels.REASONS[r.code.value]) % _facts(r.facts, lang, names)
 
 
+@in_language
 def decision(d: Decision, lang: Lang, names: Names = exercise_name) -> str:
     """The decision's headline sentence: its first reason."""
     return reason(d.reasons[0], lang, names) if d.reasons else ""
 
 
+@in_language
 def action_label(d: Decision, lang: Lang) -> str:
     """A short label for the decision's action ('Stay in this phase')."""
-    return t(f"plan.action.{d.action.value}", lang)
+    return str(labels.ACTIONS[d.action.value])
 
 
+@in_language
 def flag_question(flag: RedFlag, lang: Lang) -> str:
-    return t(f"red_flag.{flag.value}.question", lang)
+    return str(labels.RED_FLAG_QUESTIONS[flag.value])
 
 
+@in_language
 def flag_label(flag: RedFlag, lang: Lang) -> str:
-    return t(f"red_flag.{flag.value}.label", lang)
+    return str(labels.RED_FLAG_LABELS[flag.value])
 
 
+@in_language
 def flag_advice(flag: RedFlag, lang: Lang) -> str:
     """What to do, and how urgently."""
-    return t(f"red_flag.{flag.value}.advice", lang)
+    return str(labels.RED_FLAG_ADVICE[flag.value])

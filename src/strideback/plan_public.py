@@ -15,10 +15,10 @@ from typing import Any
 from strideback import explain
 from strideback.core.content.library import Library
 from strideback.core.content.models import Dose
-from strideback.core.content.public import dose_json
 from strideback.core.engine.decision import Reason
 from strideback.core.engine.plan import Plan, PlannedItem, PlannedSession, State
 from strideback.core.languages import Lang
+from strideback.words.public import dose_json
 
 
 def _fact(value: object, library: Library, lang: Lang) -> object:

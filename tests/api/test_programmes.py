@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.test import Client
 
 from strideback.core.content.library import default_library
-from strideback.core.content.public import programme_json
+from strideback.words.public import programme_json
 
 
 def test_the_library_lists_every_programme(db: None) -> None:

@@ -7,9 +7,9 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils.translation import gettext, gettext_lazy
 
 from strideback.accounts.models import User
-from strideback.core.i18n import t
 from strideback.core.languages import Lang
 
 
@@ -23,9 +23,9 @@ class LangForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.lang = lang
         for name, key in self.labels.items():
-            self.fields[name].label = t(key, lang)
+            self.fields[name].label = key
         for name, key in self.helps.items():
-            self.fields[name].help_text = t(key, lang)
+            self.fields[name].help_text = key
             self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}-help"
 
     def full_clean(self) -> None:
@@ -52,8 +52,8 @@ class LangForm(forms.Form):
 
 
 class SignupForm(LangForm):
-    labels = {"email": "acct.email", "password": "acct.new_password"}
-    helps = {"password": "acct.password_help"}
+    labels = {"email": gettext_lazy("E-mail"), "password": gettext_lazy("Choose a password")}
+    helps = {"password": gettext_lazy("At least 8 characters, and not only numbers.")}
     email = forms.EmailField(
         max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
@@ -64,7 +64,9 @@ class SignupForm(LangForm):
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
         if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(t("acct.email_taken", self.lang))
+            raise forms.ValidationError(
+                gettext("There is already an account with this address. Log in instead.")
+            )
         return email
 
     def clean(self) -> dict[str, Any]:
@@ -80,7 +82,7 @@ class SignupForm(LangForm):
 
 
 class LoginForm(LangForm):
-    labels = {"email": "acct.email", "password": "acct.password"}
+    labels = {"email": gettext_lazy("E-mail"), "password": gettext_lazy("Password")}
     email = forms.EmailField(
         max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
@@ -90,15 +92,15 @@ class LoginForm(LangForm):
 
 
 class EmailForm(LangForm):
-    labels = {"email": "acct.email"}
+    labels = {"email": gettext_lazy("E-mail")}
     email = forms.EmailField(
         max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
 
 
 class NewPasswordForm(LangForm):
-    labels = {"password": "acct.new_password"}
-    helps = {"password": "acct.password_help"}
+    labels = {"password": gettext_lazy("Choose a password")}
+    helps = {"password": gettext_lazy("At least 8 characters, and not only numbers.")}
     password = forms.CharField(
         strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )

@@ -9,16 +9,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from strideback.accounts import ratelimit, services
 from strideback.accounts.forms import EmailForm, LoginForm, NewPasswordForm, SignupForm
 from strideback.accounts.models import User
-from strideback.core.i18n import t
 from strideback.core.languages import LANGUAGES, Lang
 from strideback.web.middleware import COOKIE
+from strideback.words import labels
 
 
 def _lang(request: HttpRequest) -> Lang:
@@ -44,7 +45,9 @@ def signup(request: HttpRequest) -> HttpResponse:
         try:
             user = services.sign_up(form.cleaned_data["email"], form.cleaned_data["password"], lang)
         except services.EmailTaken:
-            form.add_error("email", t("acct.email_taken", lang))
+            form.add_error(
+                "email", gettext("There is already an account with this address. Log in instead.")
+            )
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return HttpResponseRedirect(_next(request, "/start/"))
@@ -59,12 +62,18 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         email, ip = form.cleaned_data["email"].strip().lower(), _ip(request)
         if ratelimit.is_blocked(email, ip):
-            form.add_error("email", t("acct.too_many_attempts", lang, minutes=15))
+            form.add_error(
+                "email",
+                gettext(
+                    "Too many wrong attempts. Wait %(minutes)s minutes, or reset your password."
+                )
+                % {"minutes": 15},
+            )
             return render(request, "accounts/login.html", {"form": form}, status=429)
         user = authenticate(request, username=email, password=form.cleaned_data["password"])
         if user is None:
             ratelimit.record_failure(email, ip)
-            form.add_error("password", t("acct.wrong_password", lang))
+            form.add_error("password", gettext("That e-mail and password don't match."))
         else:
             ratelimit.clear(email, ip)
             login(request, user)
@@ -103,8 +112,14 @@ def password_reset(request: HttpRequest) -> HttpResponse:
 def _send_reset_mail(request: HttpRequest, user: User, path: str) -> None:
     lang: Lang = user.language if user.language in ("da", "en", "de", "nb") else _lang(request)  # type: ignore[assignment]
     link = request.build_absolute_uri(f"/password-reset/{path}/")
-    body = t("acct.reset_mail_body", lang, link=link)
-    send_mail(t("acct.reset_mail_subject", lang), body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    with translation.override(lang):  # in the runner's own language
+        subject = gettext("Reset your Strideback password")
+        body = gettext(
+            "Hello\n\nOpen this link to choose a new Strideback "
+            "password:\n\n%(link)s\n\nIf you didn't ask for this, just "
+            "delete this e-mail.\n"
+        ) % {"link": link}
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
 
 @require_http_methods(["GET", "POST"])
@@ -116,7 +131,9 @@ def password_reset_confirm(request: HttpRequest, uidb64: str, token: str) -> Htt
     form = NewPasswordForm(user, request.POST or None, lang=lang)
     if request.method == "POST" and form.is_valid():
         services.set_password(user, form.cleaned_data["password"])
-        messages.success(request, t("acct.reset_done", lang))
+        messages.success(
+            request, gettext("Your password has been changed. Log in with the new one.")
+        )
         return HttpResponseRedirect("/login/")
     status = 400 if form.errors else 200
     return render(request, "accounts/password_reset_confirm.html", {"form": form}, status=status)
@@ -134,11 +151,10 @@ def invite(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def _accept(request: HttpRequest, token: str) -> HttpResponse:
-    lang = _lang(request)
     try:
         services.accept_invite(request.user, token, timezone.now())  # type: ignore[arg-type]
     except services.InviteError as exc:
-        messages.error(request, t(f"acct.invite_{exc.code}", lang))
+        messages.error(request, labels.INVITE_PROBLEMS[exc.code])
         return HttpResponseRedirect(request.path)
-    messages.success(request, t("acct.invite_accepted", lang))
+    messages.success(request, gettext("Your clinician can now follow your training."))
     return HttpResponseRedirect("/today/")

@@ -19,8 +19,8 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from strideback.clinic.services import ClinicError
-from strideback.core.i18n import has, t
 from strideback.training.services import InputError
+from strideback.words import labels
 
 log = logging.getLogger(__name__)
 
@@ -130,8 +130,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(InputError)
     def _input(request: HttpRequest, exc: InputError) -> HttpResponse:
-        lang = getattr(request, "lang", "en")
-        text = t(exc.code, lang) if has(exc.code) else exc.code
+        text = str(labels.ERRORS.get(exc.code, exc.code))
         return respond(request, 422, body([(exc.field, text)]))
 
     @api.exception_handler(Http404)

@@ -9,12 +9,12 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from strideback.api.auth import has_second_factor
 from strideback.api.tokens import TokenNameError, create_token, revoke_token, user_tokens
-from strideback.core.i18n import t
 
 
 def _page(request: HttpRequest, status: int = 200, **context: object) -> HttpResponse:
@@ -30,16 +30,22 @@ def _needs_second_factor(request: HttpRequest) -> bool:
 @login_required
 @require_http_methods(["GET", "POST"])
 def tokens(request: HttpRequest) -> HttpResponse:
-    lang = getattr(request, "lang", "en")
     if request.method == "GET":
         return _page(request)
     if _needs_second_factor(request):
-        return _page(request, 403, error=t("tokens.error_otp", lang))
+        return _page(
+            request, 403, error=gettext("Verify your sign-in with the authenticator app first.")
+        )
     name = request.POST.get("name", "")
     try:
         token, secret = create_token(request.user, name)
     except TokenNameError:
-        return _page(request, 400, error=t("tokens.error_name", lang), name=name)
+        return _page(
+            request,
+            400,
+            error=gettext("Name: give the token a name of at most 100 characters."),
+            name=name,
+        )
     return _page(request, created=token, secret=secret)
 
 

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
-from strideback.core.content.describe import dose_text, load_text, schedule_text, weeks_text
 from strideback.core.content.library import Library
 from strideback.core.content.models import Item, Phase, Programme, RunSession
 from strideback.core.engine.thresholds import Thresholds, thresholds_for
-from strideback.core.i18n import t
 from strideback.core.languages import Lang
+from strideback.words import in_language, labels
+from strideback.words.describe import dose_text, load_text, schedule_text, weeks_text
 
 # WeasyPrint reports every layout step at INFO; only its warnings help anyone.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -50,7 +51,7 @@ def _item(library: Library, item: Item, lang: Lang) -> dict[str, Any]:
 
 
 def _phase(library: Library, phase: Phase, lang: Lang) -> dict[str, Any]:
-    number = t("show.phase", lang, number=phase.number)
+    number = gettext("Phase %(number)s") % {"number": phase.number}
     return {
         "heading": f"{number} ({weeks_text(phase.weeks, lang)})",
         "title": phase.text.get(lang).title if phase.text else "",
@@ -61,9 +62,9 @@ def _phase(library: Library, phase: Phase, lang: Lang) -> dict[str, Any]:
 def _session(session: RunSession, lang: Lang) -> list[str]:
     lines = []
     for seg in session.segments:
-        line = t(f"show.{seg.kind}", lang, minutes=seg.minutes)
+        line = str(labels.SEGMENTS[seg.kind]) % {"minutes": seg.minutes}
         if seg.or_km is not None:
-            line += " " + t("show.or_km", lang, km=f"{seg.or_km:g}")
+            line += " " + gettext("or %(km)s km") % {"km": f"{seg.or_km:g}"}
         lines.append(line)
     return lines
 
@@ -76,10 +77,10 @@ def _run_plan(programme: Programme, lang: Lang) -> dict[str, Any] | None:
         "title": programme.text.get(lang).title,
         "summary": programme.text.get(lang).summary,
         "guidance": programme.text.get(lang).guidance,
-        "days": [t("show.day", lang, number=n) for n in range(1, days + 1)],
+        "days": [gettext("Day %(number)s") % {"number": n} for n in range(1, days + 1)],
         "weeks": [
             {
-                "label": t("show.week", lang, number=w.number),
+                "label": gettext("Week %(number)s") % {"number": w.number},
                 "sessions": [_session(s, lang) for s in w.sessions],
             }
             for w in programme.weeks
@@ -90,8 +91,18 @@ def _run_plan(programme: Programme, lang: Lang) -> dict[str, Any] | None:
 def _pain_rule(limits: Thresholds, lang: Lang) -> str:
     limit = limits.pain_during_max
     if limit == 0:
-        return t("handout.pain_free", lang)
-    return t("handout.pain_limit", lang, limit=f"{limit:g}")
+        return gettext(
+            "Training should be pain-free. If it hurts, check your "
+            "technique, do fewer repetitions or an easier exercise. "
+            "If the knee is sore or swollen: ice for 20 minutes every"
+            " 2 hours."
+        )
+    return gettext(
+        "Pain during and after training may reach at most "
+        "%(limit)s on a scale from 0 to 10, and should have "
+        "settled by the next morning. If it goes higher, do fewer"
+        " repetitions or an easier exercise."
+    ) % {"limit": f"{limit:g}"}
 
 
 def context(
@@ -129,6 +140,7 @@ def context(
     }
 
 
+@in_language
 def render_html(library: Library, programme: Programme, lang: Lang, **kwargs: Any) -> str:
     return render_to_string("handout/handout.html", context(library, programme, lang, **kwargs))
 

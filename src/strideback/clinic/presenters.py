@@ -9,18 +9,19 @@ from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from strideback import explain
 from strideback.clinic.flags import Flag, FlagCode, PatientRow, worst
 from strideback.core.content.adjust import AdjustmentError, parse_adjustment
-from strideback.core.content.describe import dose_text
 from strideback.core.content.library import Library
 from strideback.core.content.models import Dose
 from strideback.core.engine.red_flags import RedFlag
 from strideback.core.engine.thresholds import Thresholds
-from strideback.core.i18n import has, t
 from strideback.core.languages import Lang
 from strideback.training.models import Enrollment, JournalEntry
+from strideback.words import labels
+from strideback.words.describe import dose_text
 
 EDITABLE_THRESHOLDS = (
     "pain_during_max",
@@ -33,8 +34,7 @@ EDITABLE_THRESHOLDS = (
 
 
 def _field(name: str, lang: Lang) -> str:
-    key = f"clinic.field.{name}"
-    return t(key, lang) if has(key) else name
+    return str(labels.CLINIC_FIELDS.get(name, name))
 
 
 def _red_flag_name(code: object, lang: Lang) -> str:
@@ -48,19 +48,17 @@ def _evidence_text(flag: Flag, lang: Lang) -> list[dict[str, Any]]:
     lines = []
     for e in flag.evidence:
         if flag.code == FlagCode.RED_FLAG:
-            text = t("clinic.evidence_red_flag", lang, flag=_red_flag_name(e.value, lang))
+            text = gettext("%(flag)s") % {"flag": _red_flag_name(e.value, lang)}
         elif flag.code in (FlagCode.PAIN_ABOVE_LIMIT, FlagCode.RUNNING_PAUSED):
-            text = t(
-                "clinic.evidence_pain",
-                lang,
-                value=e.value,
-                field=_field(e.field, lang),
-                limit=f"{e.limit:g}" if e.limit is not None else "-",
-            )
+            text = gettext("%(field)s: %(value)s/10 (limit %(limit)s)") % {
+                "value": e.value,
+                "field": _field(e.field, lang),
+                "limit": f"{e.limit:g}" if e.limit is not None else "-",
+            }
         elif flag.code == FlagCode.PAIN_RISING:
-            text = t("clinic.evidence_worst", lang, value=e.value)
+            text = gettext("worst pain %(value)s/10") % {"value": e.value}
         else:
-            text = t("clinic.evidence_done", lang)
+            text = gettext("session done")
         lines.append({"text": text, "entry_id": e.entry_id, "date": e.date})
     return lines
 
@@ -68,25 +66,26 @@ def _evidence_text(flag: Flag, lang: Lang) -> list[dict[str, Any]]:
 def _summary(flag: Flag, lang: Lang) -> str:
     f = flag.facts
     if flag.code == FlagCode.PAIN_RISING:
-        return t("clinic.flag_summary.pain_rising", lang, before=f["before"], now=f["now"])
+        return gettext("Average %(before)s → %(now)s out of 10, week on week.") % {
+            "before": f["before"],
+            "now": f["now"],
+        }
     if flag.code == FlagCode.MISSED_SESSIONS:
-        return t(
-            "clinic.flag_summary.missed_sessions",
-            lang,
-            done=f["done"],
-            expected=f["expected"],
-            days=f["days"],
-        )
+        return gettext("Only %(done)s of %(expected)s sessions done in %(days)s days.") % {
+            "done": f["done"],
+            "expected": f["expected"],
+            "days": f["days"],
+        }
     if flag.code == FlagCode.PAIN_ABOVE_LIMIT:
-        return t("clinic.flag_summary.pain_above_limit", lang, worst=f"{f['worst']:g}")
-    return t(f"clinic.flag_summary.{flag.code.value}", lang, since=f.get("since"))
+        return gettext("Up to %(worst)s/10 in the last 7 days.") % {"worst": f"{f['worst']:g}"}
+    return str(labels.FLAG_SUMMARIES[flag.code.value]) % {"since": f.get("since")}
 
 
 def flag_lines(row: PatientRow, lang: Lang) -> list[dict[str, Any]]:
     return [
         {
             "code": flag.code.value,
-            "label": t(f"clinic.flag.{flag.code.value}", lang),
+            "label": str(labels.CLINIC_FLAGS[flag.code.value]),
             "summary": _summary(flag, lang),
             "evidence": _evidence_text(flag, lang),
             "first_entry": flag.entry_ids[0] if flag.entry_ids else None,
@@ -119,20 +118,34 @@ def adjustment_lines(library: Library, enrollment: Enrollment, lang: Lang) -> li
             out.append({"index": index, "text": str(exc)})
             continue
         phase = (
-            t("show.phase", lang, number=adj.phase) if adj.phase else t("clinic.every_phase", lang)
+            gettext("Phase %(number)s") % {"number": adj.phase}
+            if adj.phase
+            else gettext("Every phase")
         )
         name = _target_name(library, base, adj, lang)
         if adj.kind == "dose":
             changes = ", ".join(f"{_field(k, lang)} {v}" for k, v in adj.dose.items())
-            text = t("clinic.adj.dose", lang, phase=phase, exercise=name, changes=changes)
+            text = gettext("%(phase)s, %(exercise)s: %(changes)s") % {
+                "phase": phase,
+                "exercise": name,
+                "changes": changes,
+            }
         elif adj.kind == "swap":
-            variant = t(f"clinic.kind.{adj.to}", lang)
-            text = t("clinic.adj.swap", lang, phase=phase, exercise=name, to=variant)
+            variant = str(labels.ADJUSTMENT_KINDS[adj.to])
+            text = gettext("%(phase)s, %(exercise)s: %(to)s") % {
+                "phase": phase,
+                "exercise": name,
+                "to": variant,
+            }
         elif adj.kind == "skip":
-            text = t("clinic.adj.skip", lang, phase=phase, exercise=name)
+            text = gettext("%(phase)s: skip %(exercise)s") % {"phase": phase, "exercise": name}
         else:
             dose = dose_text(Dose.model_validate(adj.dose), lang)
-            text = t("clinic.adj.add", lang, phase=phase, exercise=name, dose=dose)
+            text = gettext("%(phase)s: add %(exercise)s, %(dose)s") % {
+                "phase": phase,
+                "exercise": name,
+                "dose": dose,
+            }
         out.append({"index": index, "text": text})
     return out
 
@@ -154,7 +167,7 @@ def threshold_fields(table: Thresholds, enrollment: Enrollment, lang: Lang) -> l
     return [
         {
             "key": key,
-            "label": t(f"clinic.threshold.{key}", lang),
+            "label": str(labels.THRESHOLDS[key]),
             "value": f"{own[key]:g}" if key in own else "",
             "default": f"{values[key]:g}" if values[key] is not None else "",
         }
@@ -179,7 +192,8 @@ def pain_chart(
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="chart-title"><title id="chart-title">'
-        f"{escape(t('clinic.chart_title', lang))}</title>"
+        + escape(gettext("Worst pain per entry, 0-10"))
+        + "</title>"
     ]
     for level in (0, 5, 10):
         parts.append(
@@ -242,10 +256,8 @@ def calendar_weeks(
 
 
 def _mark(mark: Any, lang: Lang) -> dict[str, str]:
-    key = f"clinic.entry_kind.{mark.kind}"
-    what = t(key, lang) if has(key) else str(mark.kind)
-    status_key = f"cal.status_{mark.status}"
-    status = t(status_key, lang) if has(status_key) else str(mark.status)
+    what = labels.ENTRY_KINDS.get(mark.kind, str(mark.kind))
+    status = labels.CALENDAR_STATUSES.get(mark.status, str(mark.status))
     pain = f" {mark.pain}/10" if mark.pain is not None else ""
     return {"status": str(mark.status), "text": f"{what}: {status}{pain}"}
 

@@ -21,7 +21,8 @@ from django.http import (
     HttpResponseRedirect,
 )
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from strideback.accounts.models import User
@@ -39,10 +40,10 @@ from strideback.clinic.presenters import (
 )
 from strideback.core.content.library import default_library
 from strideback.core.engine.thresholds import thresholds_for
-from strideback.core.i18n import has, t
 from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
 from strideback.training import services as training
 from strideback.training.models import Enrollment
+from strideback.words import labels
 
 JOURNAL_DAYS = 28
 
@@ -66,19 +67,22 @@ def _error(request: HttpRequest, exc: services.ClinicError, label: str | None = 
     """The problem as a message, naming the field as the form labels it (``label``: the key
     of that label, where the field's name alone does not tell which form field it is)."""
     lang = _lang(request)
-    field = t(label, lang) if label else field_label(exc.field, lang)
-    messages.error(request, t("clinic.error", lang, field=field, message=exc.message))
+    field = str(label) if label else field_label(exc.field, lang)
+    messages.error(
+        request,
+        gettext("Please check %(field)s: %(message)s") % {"field": field, "message": exc.message},
+    )
 
 
 # Field names whose form label has a key of another name.
 LABELS = {
-    "programme_id": "clinic.programme_label",
-    "start": "clinic.start_label",
-    "phase": "clinic.phase_label",
-    "exercise": "clinic.add_exercise",
-    "email": "clinic.invite_email",
-    "text": "clinic.note_new",
-    "note": "clinic.note_label",
+    "programme_id": gettext_lazy("Programme"),
+    "start": gettext_lazy("Start date"),
+    "phase": gettext_lazy("Phase"),
+    "exercise": gettext_lazy("Exercise from the library"),
+    "email": gettext_lazy("Runner's e-mail (optional)"),
+    "text": gettext_lazy("New note"),
+    "note": gettext_lazy("Note to the patient"),
 }
 
 
@@ -86,10 +90,14 @@ def field_label(path: str, lang: Lang) -> str:
     """A field as the form labels it: 'adjustments[0].dose.sets' is the form's 'Sets',
     'thresholds.pain_during_max' its 'Pain during training, at most'. The API keeps the path."""
     name = re.sub(r"\[\d+\]", "", path).rsplit(".", 1)[-1]
-    keys = (f"clinic.threshold.{name}", f"clinic.{name}", f"clinic.field.{name}")
-    for key in (LABELS.get(name, ""), *keys):
-        if has(key):
-            return t(key, lang)
+    for found in (
+        LABELS.get(name),
+        labels.THRESHOLDS.get(name),
+        labels.CLINIC_NAMED.get(name),
+        labels.CLINIC_FIELDS.get(name),
+    ):
+        if found is not None:
+            return str(found)
     return path
 
 
@@ -135,11 +143,11 @@ def patient_list(request: HttpRequest) -> HttpResponse:
 def _columns(sort: str) -> list[dict[str, Any]]:
     out = []
     for key, label in (
-        ("name", "clinic.col_patient"),
-        ("week", "clinic.col_week"),
-        ("last_entry", "clinic.col_last"),
-        ("pain", "clinic.col_pain"),
-        ("attention", "clinic.col_flags"),
+        ("name", gettext_lazy("Patient")),
+        ("week", gettext_lazy("Week")),
+        ("last_entry", gettext_lazy("Last entry")),
+        ("pain", gettext_lazy("Worst pain, 7 days")),
+        ("attention", gettext_lazy("Flags")),
     ):
         active = sort.lstrip("-") == key
         descending = sort.startswith("-")
@@ -170,14 +178,20 @@ def invite(request: HttpRequest) -> HttpResponse:
         clinic = services.profile(me).clinic_name or me.name or me.email
         # In the runner's own language when they have an account, else in the page's.
         mail_lang = _account_language(link.invited_email) or lang
-        send_mail(
-            t("clinic.invite_mail_subject", mail_lang, clinic=clinic),
-            t("clinic.invite_mail_body", mail_lang, clinic=clinic, link=url),
-            None,
-            [link.invited_email],
+        with translation.override(mail_lang):
+            subject = gettext("%(clinic)s invites you to Strideback") % {"clinic": clinic}
+            body = gettext(
+                "Hello\n\n%(clinic)s would like to follow your training in "
+                "Strideback. Open the link, log in and say yes:\n\n%(link)s"
+                "\n\nYou can stop sharing at any time."
+            ) % {"clinic": clinic, "link": url}
+        send_mail(subject, body, None, [link.invited_email])
+        messages.success(
+            request, gettext("We e-mailed the link to %(email)s.") % {"email": link.invited_email}
         )
-        messages.success(request, t("clinic.invite_emailed", lang, email=link.invited_email))
-    messages.success(request, t("clinic.invite_created", lang, link=url))
+    messages.success(
+        request, gettext("Invitation ready. Send this link to the runner: %(link)s") % {"link": url}
+    )
     return HttpResponseRedirect("/clinic/")
 
 
@@ -267,7 +281,7 @@ def _flagged_ids(row: services.PatientRow) -> set[int]:
 
 
 def _phase_view(library: Any, programme: Any, lang: Lang) -> list[dict[str, Any]]:
-    from strideback.core.content.describe import dose_text
+    from strideback.words.describe import dose_text
 
     return [
         {
@@ -335,7 +349,7 @@ def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
     except services.ClinicError as exc:
         _error(request, exc)
         return _back(runner, "prescribe")
-    messages.success(request, t("clinic.saved", _lang(request)))
+    messages.success(request, gettext("Saved."))
     return _back(runner, "programme")
 
 
@@ -413,7 +427,7 @@ def adjust(request: HttpRequest, runner_id: int) -> HttpResponse:
     except services.ClinicError as exc:
         _error(request, exc)
         return _back(runner, "adjust", enrollment)
-    messages.success(request, t("clinic.saved", _lang(request)))
+    messages.success(request, gettext("Saved."))
     return _back(runner, "adjust", enrollment)
 
 
@@ -457,9 +471,13 @@ def clear_red_flag(request: HttpRequest, runner_id: int) -> HttpResponse:
             now=timezone.now(),
         )
     except services.ClinicError as exc:
-        _error(request, exc, label="clinic.clear_label")
+        _error(
+            request,
+            exc,
+            label=gettext_lazy("What did you find? (saved with your name and the date)"),
+        )
     else:
-        messages.success(request, t("clinic.saved", _lang(request)))
+        messages.success(request, gettext("Saved."))
     return _back(runner, "red-flag")
 
 
@@ -528,7 +546,7 @@ def clinic_profile(request: HttpRequest) -> HttpResponse:
             clinic_phone=request.POST.get("clinic_phone", "")[:50],
             clinic_address=request.POST.get("clinic_address", "")[:300],
         )
-        messages.success(request, t("clinic.saved", _lang(request)))
+        messages.success(request, gettext("Saved."))
         return HttpResponseRedirect("/clinic/profile/")
     return render(
         request, "clinic/profile.html", {"profile": services.profile(me), "section": "profile"}

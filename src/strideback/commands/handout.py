@@ -4,7 +4,6 @@ printable handout of a library programme, the same PDF the clinic pages make."""
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from strideback.cli import CommandError
@@ -32,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"--out: '{out}' must end in .pdf")
     if not out.parent.is_dir():
         raise CommandError(f"--out: the folder '{out.parent}' does not exist")
-    _django()
+    _choices.django_setup()
     from strideback.clinic.handout import Clinic, render_pdf
 
     pdf = render_pdf(
@@ -45,14 +44,3 @@ def run(args: argparse.Namespace) -> int:
     out.write_bytes(pdf)
     print(f"wrote {out} ({len(pdf) // 1024} KB)")
     return 0
-
-
-def _django() -> None:
-    """Templates need Django configured; no database is touched."""
-    import django
-    from django.conf import settings
-
-    if not settings.configured:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "strideback.web.settings")
-        os.environ.setdefault("STRIDEBACK_DEBUG", "1")
-    django.setup()

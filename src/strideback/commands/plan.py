@@ -15,18 +15,20 @@ import json
 import textwrap
 from pathlib import Path
 
+from django.utils.translation import gettext, gettext_lazy
+
 from strideback import explain
 from strideback.cli import CommandError
 from strideback.commands import _choices
-from strideback.core.content.describe import dose_text
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
 from strideback.core.engine.journal import EntryKind, JournalEntry, JournalError, parse_journal
 from strideback.core.engine.plan import Plan, PlannedItem, PlannedSession, plan
 from strideback.core.engine.thresholds import ThresholdError, thresholds_for
-from strideback.core.i18n import t
 from strideback.core.languages import Lang
 from strideback.plan_public import plan_json
+from strideback.words import in_language, labels
+from strideback.words.describe import dose_text
 
 WIDTH = 78
 MAX_DAYS = 366
@@ -123,29 +125,34 @@ def _bullets(lines: list[str]) -> list[str]:
     ]
 
 
+@in_language
 def render_text(result: Plan, library: Library, programme: Programme, lang: Lang, days: int) -> str:
     state = result.state
     when = explain.date_text(state.on, lang)
     if state.phase is not None:
-        heading = t("plan.heading_phase", lang, date=when, phase=state.phase, week=state.week)
+        heading = gettext("%(date)s: phase %(phase)s, week %(week)s") % {
+            "date": when,
+            "phase": state.phase,
+            "week": state.week,
+        }
     else:
-        heading = t("plan.heading_run", lang, date=when, week=state.week)
+        heading = gettext("%(date)s: run week %(week)s") % {"date": when, "week": state.week}
     title = programme.text.get(lang).title
     lines = [title, "=" * min(len(title), WIDTH), heading, ""]
     reasons = [explain.reason(r, lang) for r in state.decision.reasons]
     lines.append(f"{explain.action_label(state.decision, lang)}:")
     lines += _bullets(reasons)
     sections = (
-        ("plan.running", state.running.reasons if state.phase is not None else ()),
-        ("plan.warnings", state.warnings),
-        ("plan.advice", state.advice),
+        (gettext_lazy("Running"), state.running.reasons if state.phase is not None else ()),
+        (gettext_lazy("Watch out"), state.warnings),
+        (gettext_lazy("Advice"), state.advice),
     )
     for key, section in sections:
         shown = [explain.reason(r, lang) for r in section if r not in state.decision.reasons]
         if shown:
-            lines += ["", f"{t(key, lang)}:", *_bullets(shown)]
-    lines += ["", f"{t('plan.sessions', lang, days=days)}:"]
-    lines += _session_lines(result.sessions, lang) or [f"  {t('plan.no_sessions', lang)}"]
+            lines += ["", f"{key}:", *_bullets(shown)]
+    lines += ["", gettext("The next %(days)s days") % {"days": days} + ":"]
+    lines += _session_lines(result.sessions, lang) or ["  " + gettext("No sessions planned.")]
     lines += _exercise_lines(result.sessions, library, lang)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -156,11 +163,19 @@ def _session_lines(sessions: tuple[PlannedSession, ...], lang: Lang) -> list[str
     lines = []
     for when, s in zip(dates, sessions, strict=True):
         if s.kind is EntryKind.STRENGTH:
-            what = t("plan.session_strength", lang, phase=s.phase, week=s.week)
+            what = gettext("strength, phase %(phase)s (week %(week)s)") % {
+                "phase": s.phase,
+                "week": s.week,
+            }
         else:
-            parts = [t(f"show.{g.kind}", lang, minutes=g.minutes) for g in s.segments]
-            total = t("show.total_minutes", lang, minutes=sum(g.minutes for g in s.segments))
-            what = t("plan.session_run", lang, week=s.run_week, day=s.run_day)
+            parts = [str(labels.SEGMENTS[g.kind]) % {"minutes": g.minutes} for g in s.segments]
+            total = gettext("%(minutes)s min in total") % {
+                "minutes": sum(g.minutes for g in s.segments)
+            }
+            what = gettext("run, week %(week)s, day %(day)s") % {
+                "week": s.run_week,
+                "day": s.run_day,
+            }
             what += f": {', '.join(parts)} ({total})"
         lines.append(
             textwrap.fill(
@@ -182,7 +197,7 @@ def _exercise_lines(
         if s.kind is not EntryKind.STRENGTH or s.phase is None or s.phase in shown:
             continue
         shown.add(s.phase)
-        lines += ["", f"{t('plan.exercises', lang, phase=s.phase)}:"]
+        lines += ["", gettext("Exercises in phase %(phase)s") % {"phase": s.phase} + ":"]
         lines += [_item_line(item, library, lang) for item in s.items]
     return lines
 
@@ -192,10 +207,11 @@ def _item_line(item: PlannedItem, library: Library, lang: Lang) -> str:
     name = found.text.get(lang).name if found is not None else item.exercise
     text = f"{item.position}. {name}: {dose_text(item.dose, lang)}"
     if item.alternative_to is not None:
-        text += f" ({t('show.alternative_to', lang, position=item.alternative_to)})"
+        alternative = gettext("alternative to exercise %(position)s")
+        text += f" ({alternative % {'position': item.alternative_to}})"
     if item.adjustment is not None and item.replaces is not None:
         instead = explain.exercise_name(item.replaces, lang)
-        text += f" [{t('plan.adjusted_easier', lang, exercise=instead)}]"
+        text += " [" + gettext("instead of %(exercise)s") % {"exercise": instead} + "]"
     elif item.adjustment is not None:
-        text += f" [{t('plan.adjusted_reduced', lang)}]"
+        text += " [" + gettext("less for now") + "]"
     return textwrap.fill(text, WIDTH, initial_indent="  ", subsequent_indent="     ")

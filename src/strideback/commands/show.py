@@ -6,14 +6,16 @@ import argparse
 import json
 import textwrap
 
+from django.utils.translation import gettext
+
 from strideback.commands import _choices
-from strideback.core.content.describe import dose_text, schedule_text, weeks_text
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Item, Phase, Programme, RunWeek
-from strideback.core.content.public import programme_json
-from strideback.core.i18n import t
 from strideback.core.languages import Lang
 from strideback.errors import CommandError
+from strideback.words import in_language, labels
+from strideback.words.describe import dose_text, schedule_text, weeks_text
+from strideback.words.public import programme_json
 
 WIDTH = 78
 
@@ -60,13 +62,13 @@ def _wrap(text: str, indent: str, first: str | None = None) -> str:
     )
 
 
+@in_language
 def render_text(library: Library, prog: Programme, lang: Lang, phases: list[Phase]) -> str:
     text = prog.text.get(lang)
     lines = [text.title, "=" * min(len(text.title), WIDTH), _wrap(text.summary, ""), ""]
     lines.append(
-        f"{t('show.source', lang)}: {prog.source.title} ({prog.source.publisher or ''})".replace(
-            " ()", ""
-        )
+        gettext("Source")
+        + f": {prog.source.title} ({prog.source.publisher or ''})".replace(" ()", "")
     )
     lines += [schedule_text(prog, lang), ""]
     if len(phases) == len(prog.phases):
@@ -82,7 +84,8 @@ def render_text(library: Library, prog: Programme, lang: Lang, phases: list[Phas
 
 
 def _phase_lines(library: Library, phase: Phase, lang: Lang) -> list[str]:
-    head = f"{t('show.phase', lang, number=phase.number)} ({weeks_text(phase.weeks, lang)})"
+    title = gettext("Phase %(number)s") % {"number": phase.number}
+    head = f"{title} ({weeks_text(phase.weeks, lang)})"
     if phase.text is not None:
         head += f": {phase.text.get(lang).title}"
     lines = [head, "-" * min(len(head), WIDTH), ""]
@@ -97,23 +100,28 @@ def _item_lines(library: Library, item: Item, lang: Lang) -> list[str]:
     lines = [f"{label}{ex.name.upper()}"]
     pad = " " * len(label)
     if item.alternative_to is not None:
-        lines.append(f"{pad}({t('show.alternative_to', lang, position=item.alternative_to)})")
+        lines.append(
+            pad
+            + "("
+            + gettext("alternative to exercise %(position)s") % {"position": item.alternative_to}
+            + ")"
+        )
     lines.append(_wrap(f">> {dose_text(item.dose, lang)}", pad + "   ", pad))
     if item.dose.load is not None:
         load = library.term("load", item.dose.load.value, lang)
-        lines.append(_wrap(f"{t('show.load', lang)}: {load}", pad + "   ", pad))
+        lines.append(_wrap(gettext("Load") + f": {load}", pad + "   ", pad))
     for setup in item.setup:
         lines.append(
             _wrap(
-                f"{t('show.setup', lang)}: {library.term('setup', setup.value, lang)}",
+                gettext("Set-up") + ": " + library.term("setup", setup.value, lang),
                 pad + "   ",
                 pad,
             )
         )
-    lines.append(f"{pad}{t('show.steps', lang)}:")
+    lines.append(pad + gettext("How to do it") + ":")
     for n, step in enumerate(ex.steps, 1):
         lines.append(_wrap(step, pad + "     ", f"{pad}  {n}. "))
-    lines.append(_wrap(f"{t('show.cues', lang)}: " + " ".join(ex.cues), pad + "   ", pad))
+    lines.append(_wrap(gettext("Remember") + ": " + " ".join(ex.cues), pad + "   ", pad))
     if item.text is not None:
         lines.append(_wrap(item.text.get(lang).note, pad + "   ", f"{pad}!  "))
     if ex.note is not None:
@@ -122,14 +130,15 @@ def _item_lines(library: Library, item: Item, lang: Lang) -> list[str]:
 
 
 def _week_lines(week: RunWeek, lang: Lang) -> list[str]:
-    lines = [t("show.week", lang, number=week.number)]
+    lines = [gettext("Week %(number)s") % {"number": week.number}]
     for session in week.sessions:
         parts = []
         for seg in session.segments:
-            part = t(f"show.{seg.kind}", lang, minutes=seg.minutes)
+            part = str(labels.SEGMENTS[seg.kind]) % {"minutes": seg.minutes}
             if seg.or_km is not None:
-                part += " " + t("show.or_km", lang, km=f"{seg.or_km:g}")
+                part += " " + gettext("or %(km)s km") % {"km": f"{seg.or_km:g}"}
             parts.append(part)
-        total = t("show.total_minutes", lang, minutes=session.minutes)
-        lines.append(f"  {t('show.day', lang, number=session.day)}: {', '.join(parts)} ({total})")
+        total = gettext("%(minutes)s min in total") % {"minutes": session.minutes}
+        day = gettext("Day %(number)s") % {"number": session.day}
+        lines.append(f"  {day}: {', '.join(parts)} ({total})")
     return [*lines, ""]

@@ -14,20 +14,21 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 from pydantic import ValidationError
 
-from strideback.core.content.describe import dose_text
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
 from strideback.core.engine.plan import PlannedItem, PlannedSession
-from strideback.core.i18n import catalogue
 from strideback.core.languages import Lang
 from strideback.training import convert, services
 from strideback.training.journal import KEY_REUSED, KeyReused, log_entry
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
+from strideback.words import labels
+from strideback.words.describe import dose_text
 
 KINDS = ("strength", "run")
 SPEECH_LANG: dict[str, str] = {"da": "da-DK", "en": "en-GB", "de": "de-DE", "nb": "nb-NO"}
@@ -169,9 +170,9 @@ def planned_session(
 
 
 def player_texts(lang: Lang) -> dict[str, str]:
-    """Every ``player.*``, ``cue.*`` and ``log.*`` text in ``lang``, for the script."""
-    prefixes = ("player.", "cue.", "log.", "offline.", "show.or_km")
-    return {k: v[lang] for k, v in catalogue().items() if k.startswith(prefixes)}
+    """Every text the player script shows or speaks, in ``lang``, by the names it uses."""
+    with translation.override(lang):
+        return {k: labels.braces(str(v)) for k, v in labels.PLAYER.items()}
 
 
 def _last_pain(user: Any, kind: str) -> dict[str, int | None]:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
-from strideback.core.i18n import t
 from strideback.core.languages import Lang
 
 STATIC = Path(settings.PACKAGE_DIR) / "static" / "strideback"
@@ -49,7 +49,7 @@ def manifest(request: HttpRequest) -> HttpResponse:
     data = json.loads((STATIC / "manifest.webmanifest").read_text(encoding="utf-8"))
     lang: Lang = getattr(request, "lang", "en")
     data["lang"] = lang
-    data["description"] = t("pwa.description", lang)
+    data["description"] = gettext("Your training coach when running hurts your knees or feet.")
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=1), content_type="application/manifest+json"
     )

@@ -14,15 +14,14 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from strideback.accounts.models import User
 from strideback.core import engine
-from strideback.core.content.describe import dose_text
 from strideback.core.content.library import Library, default_library
 from strideback.core.engine import schedule
 from strideback.core.engine.red_flags import RedFlag, most_urgent_first
 from strideback.core.engine.thresholds import Thresholds
-from strideback.core.i18n import t
 from strideback.core.languages import Lang
 from strideback.training import convert, words
 from strideback.training.models import (
@@ -34,6 +33,8 @@ from strideback.training.models import (
     Profile,
     RedFlagClearance,
 )
+from strideback.words import in_language, labels
+from strideback.words.describe import dose_text
 
 # --- onboarding ------------------------------------------------------------------------
 
@@ -622,6 +623,7 @@ class TodayPage:
     ice: str | None
 
 
+@in_language
 def today(user: User, on: dt.date, lang: Lang, library: Library | None = None) -> TodayPage:
     """What to do today and why, for every programme the runner follows."""
     library = library or default_library()
@@ -658,7 +660,10 @@ def _ice_text(states: Sequence[Followed], lang: Lang) -> str | None:
     for f in states:
         if f.state.show_ice:
             th = f.thresholds
-            return t("today.ice", lang, minutes=th.ice_minutes, hours=th.ice_every_hours)
+            return gettext(
+                "Sore or swollen? Ice it for %(minutes)s minutes every "
+                "%(hours)s hours, with a thin cloth in between."
+            ) % {"minutes": th.ice_minutes, "hours": th.ice_every_hours}
     return None
 
 
@@ -900,7 +905,7 @@ def _past_marks(
         if row.kind == EntryKind.CHECK:
             if row.red_flags:
                 out.setdefault(row.date, []).append(
-                    Mark("check", "flag", None, t("cal.safety_check", lang))
+                    Mark("check", "flag", None, gettext("Safety questions"))
                 )
             continue
         limit = f.thresholds.pain_during_max if f is not None else 2
@@ -925,7 +930,7 @@ def _past_marks(
 
 def _kind_title(kind: str, f: Followed | None, lang: Lang) -> str:
     if f is None:
-        return t(f"cal.kind_{kind}", lang)
+        return str(labels.CALENDAR_KINDS[kind])
     prog = f.track.run_plan if kind == "run" and f.track.run_plan else f.track.programme
     return prog.text.get(lang).title
 
@@ -1019,21 +1024,20 @@ def _planned_marks(
             )
             if s.phase is not None and phase is not None and s.phase != phase:
                 events.setdefault(s.date, []).append(
-                    t(
-                        "cal.phase_starts",
-                        lang,
-                        number=s.phase,
-                        title=f.track.programme.text.get(lang).title,
-                    )
+                    gettext("Phase %(number)s begins (%(title)s)")
+                    % {"number": s.phase, "title": f.track.programme.text.get(lang).title}
                 )
                 phase = s.phase
             if s.run_week is not None and s.run_week != run_week:
                 if run_week is not None or s.run_day == 1:
-                    events.setdefault(s.date, []).append(t("cal.run_week", lang, number=s.run_week))
+                    events.setdefault(s.date, []).append(
+                        gettext("Run week %(number)s") % {"number": s.run_week}
+                    )
                 run_week = s.run_week
     return marks, events
 
 
+@in_language
 def calendar(
     user: User,
     start: dt.date,
@@ -1070,7 +1074,7 @@ def calendar(
         start_day = f.track.enrollment.start
         if start <= start_day <= end:
             events.setdefault(start_day, []).insert(
-                0, t("cal.programme_starts", lang, title=f.track.programme.text.get(lang).title)
+                0, gettext("Start: %(title)s") % {"title": f.track.programme.text.get(lang).title}
             )
     weeks = _weeks(start, end, on, days, events)
     prev_start = (start.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
@@ -1109,6 +1113,7 @@ ICS_DAYS_AHEAD = 42
 ICS_DAYS_BACK = 90
 
 
+@in_language
 def calendar_ics(user: User, on: dt.date, lang: Lang, base_url: str = "") -> bytes:
     """The plan ahead and the sessions done, as an iCalendar file (all-day events)."""
     from icalendar import Calendar, Event
@@ -1117,7 +1122,7 @@ def calendar_ics(user: User, on: dt.date, lang: Lang, base_url: str = "") -> byt
     cal.add("prodid", "-//Strideback//strideback//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", t("ics.name", lang))
+    cal.add("x-wr-calname", gettext("Strideback training"))
     cal.add("x-published-ttl", "PT6H")
     stamp = dt.datetime.combine(on, dt.time(0, 0), tzinfo=dt.UTC)
     start = on - dt.timedelta(days=ICS_DAYS_BACK)
@@ -1143,14 +1148,18 @@ def calendar_ics(user: User, on: dt.date, lang: Lang, base_url: str = "") -> byt
 
 def _ics_summary(mark: Mark, lang: Lang) -> str:
     if mark.kind == "run":
-        what = t("ics.run", lang, week=mark.run_week or "?", day=mark.run_day or "?")
+        what = gettext("Run (week %(week)s, day %(day)s)") % {
+            "week": mark.run_week or "?",
+            "day": mark.run_day or "?",
+        }
     else:
-        what = t("ics.strength", lang, title=mark.title)
+        what = gettext("Training: %(title)s") % {"title": mark.title}
     if mark.status == "planned":
         return what
     return f"✓ {what}" if mark.status in ("done", "painful") else what
 
 
+@in_language
 def calendar_marks(
     user: User, start: dt.date, end: dt.date, on: dt.date, lang: Lang, with_missed: bool = True
 ) -> dict[dt.date, list[Mark]]:
@@ -1212,6 +1221,7 @@ class ProgressPage:
     run_minutes: float
 
 
+@in_language
 def progress(user: User, on: dt.date, lang: Lang, weeks: int = PROGRESS_WEEKS) -> ProgressPage:
     """Pain over time, sessions done against planned, phases and running, week by week."""
     this_monday = on - dt.timedelta(days=on.weekday())

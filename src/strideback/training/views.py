@@ -15,13 +15,15 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from strideback.accounts.models import User
-from strideback.core.i18n import t
 from strideback.core.languages import Lang
 from strideback.training import charts, services, words
 from strideback.training.models import Area, Goal
+from strideback.words import labels
 
 View = Callable[..., HttpResponse]
 
@@ -224,7 +226,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 @runner_page("settings")
 @require_http_methods(["GET", "POST"])
 def delete_account(request: HttpRequest) -> HttpResponse:
-    user, lang, error = _user(request), _lang(request), None
+    user, error = _user(request), None
     if request.method == "POST":
         try:
             services.delete_account(user, request.POST.get("confirm", ""))
@@ -232,7 +234,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
             error = exc
         else:
             logout(request)
-            messages.success(request, t("settings.deleted", lang))
+            messages.success(request, gettext("Your account and all your data have been deleted."))
             return HttpResponseRedirect("/")
     return _render(request, "training/delete.html", {"error": error}, 400 if error else 200)
 
@@ -280,14 +282,14 @@ def today(request: HttpRequest) -> HttpResponse:
 @runner_page("today")
 @require_POST
 def morning(request: HttpRequest) -> HttpResponse:
-    user, lang = _user(request), _lang(request)
+    user = _user(request)
     raw = request.POST.get("pain", "")
     try:
         services.record_next_morning(user, int(raw) if raw.isdigit() else -1, timezone.localdate())
     except services.InputError as exc:
-        messages.error(request, f"{t('morning.field_pain', lang)}: {t(exc.code, lang)}")
+        messages.error(request, gettext("Pain this morning") + f": {labels.ERRORS[exc.code]}")
         return HttpResponseRedirect("/today/")
-    messages.success(request, t("morning.saved", lang))
+    messages.success(request, gettext("Thanks, that's saved."))
     return HttpResponseRedirect("/today/")
 
 
@@ -303,7 +305,11 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             year, month = (int(p) for p in wanted.split("-"))
             start, end = services.month_range(year, month)
         except ValueError:
-            return _bad_request(request, "cal.field_month", "cal.error_month")
+            return _bad_request(
+                request,
+                gettext_lazy("Month"),
+                gettext_lazy("give the month as YYYY-MM, e.g. 2026-11."),
+            )
     else:
         # Now: last week and the next four, which is what a runner looks for on a phone.
         start = on - dt.timedelta(days=on.weekday() + 7)
@@ -320,9 +326,8 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
     return _render(request, "training/calendar.html", context)
 
 
-def _bad_request(request: HttpRequest, field: str, code: str) -> HttpResponse:
-    lang = _lang(request)
-    text = f"{t(field, lang)}: {t(code, lang)}"
+def _bad_request(request: HttpRequest, field: Promise, problem: Promise) -> HttpResponse:
+    text = f"{field}: {problem}"
     return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
 
 
@@ -357,7 +362,10 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def calendar_reset(request: HttpRequest) -> HttpResponse:
     services.reset_calendar_token(_user(request))
-    messages.success(request, t("cal.reset_done", _lang(request)))
+    messages.success(
+        request,
+        gettext("New link made. The old one no longer works; subscribe again with the new one."),
+    )
     return HttpResponseRedirect("/calendar/#subscribe")
 
 
@@ -376,21 +384,27 @@ def progress_page(request: HttpRequest) -> HttpResponse:
             page.since,
             on,
             page.limit,
-            t("progress.pain_title", lang),
-            t("progress.pain_desc", lang, count=len(page.pain), limit=page.limit),
+            gettext("Pain over time"),
+            gettext(
+                "%(count)s entries on a 0-10 scale: during, right after "
+                "and next morning. The limit is %(limit)s."
+            )
+            % {"count": len(page.pain), "limit": page.limit},
         ),
         "sessions_chart": charts.bar_chart(
             mondays,
             [(w.done, w.planned) for w in page.weeks],
-            t("progress.sessions_title", lang),
-            t("progress.sessions_desc", lang, done=page.done, planned=page.planned),
+            gettext("Sessions: done against planned"),
+            gettext("%(done)s of %(planned)s planned strength sessions done, week by week.")
+            % {"done": page.done, "planned": page.planned},
             "sessions-chart",
         ),
         "run_chart": charts.bar_chart(
             mondays,
             [(w.run_minutes, None) for w in page.weeks],
-            t("progress.run_title", lang),
-            t("progress.run_desc", lang, minutes=round(page.run_minutes)),
+            gettext("Running minutes per week"),
+            gettext("%(minutes)s minutes of running in all over this period.")
+            % {"minutes": round(page.run_minutes)},
             "run-chart",
             step=10,
         ),
@@ -410,5 +424,5 @@ def stop_sharing(request: HttpRequest, clinician_id: int) -> HttpResponse:
         clinic.stop_sharing(_user(request), clinician_id, now=timezone.now())
     except clinic.NotYourPatient:
         raise Http404("no such clinician") from None
-    messages.success(request, t("settings.sharing_stopped", _lang(request)))
+    messages.success(request, gettext("Sharing has stopped."))
     return HttpResponseRedirect("/settings/")

@@ -98,7 +98,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "strideback.web.context.language",
             ],
-            "builtins": ["strideback.web.templatetags.strideback"],
+            "builtins": ["django.templatetags.i18n", "strideback.web.templatetags.strideback"],
         },
     }
 ]
@@ -157,6 +157,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("da", "Dansk"), ("en", "English"), ("de", "Deutsch"), ("nb", "Norsk bokmål")]
 LANGUAGE_COOKIE_NAME = "strideback_lang"
 USE_I18N = True
+# Interface text: .po catalogues (English is the source), see docs/translating.md.
+LOCALE_PATHS = [PACKAGE_DIR / "web" / "locale"]
 USE_TZ = True
 TIME_ZONE = os.environ.get("STRIDEBACK_TIME_ZONE", "Europe/Copenhagen")
 

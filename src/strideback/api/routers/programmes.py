@@ -14,8 +14,8 @@ from strideback.api.auth import TOKEN
 from strideback.api.errors import ApiError
 from strideback.api.schemas import ERRORS, ProgrammeSummary
 from strideback.core.content.library import default_library
-from strideback.core.content.public import programme_json
 from strideback.core.languages import LANGUAGES, Lang
+from strideback.words.public import programme_json
 
 router = Router(tags=["programmes"], auth=None)
 

@@ -17,7 +17,6 @@ from pydantic import ValidationError
 from strideback.core.content.models import Exercise, Programme, Translated
 from strideback.core.content.problems import ContentError, Problem, from_validation_error
 from strideback.core.content.terms import TERM_KINDS
-from strideback.core.i18n import read_catalogue
 from strideback.core.languages import LANGUAGES, Lang
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content"
@@ -276,8 +275,6 @@ def check_library(root: Path = DEFAULT_ROOT) -> tuple[Library | None, list[Probl
     problems += more
     terms, more = _parse_terms(root)
     problems += more
-    if (root / "ui").is_dir():
-        problems += read_catalogue(root / "ui")[1]
     problems += _check_exercise_refs(exercises)
     problems += _check_programmes(programmes, exercises)
     if not programmes and not any(p.file.startswith("programmes/") for p in problems):

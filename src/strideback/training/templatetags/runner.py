@@ -7,8 +7,7 @@ import datetime as dt
 from django import template
 from django.utils import translation
 from django.utils.dateformat import format as date_format
-
-from strideback.core.i18n import t
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -23,7 +22,7 @@ def day(value: dt.date | None) -> str:
     """'Monday 23 November' in the page language."""
     if value is None:
         return ""
-    return date_format(value, t("fmt.day", _lang()))  # type: ignore[arg-type]
+    return date_format(value, pgettext("date format", "l j F"))  # type: ignore[arg-type]
 
 
 @register.filter
@@ -31,7 +30,7 @@ def short_day(value: dt.date | None) -> str:
     """'Mon 23 Nov' in the page language; the day and the month never split over two lines."""
     if value is None:
         return ""
-    text = date_format(value, t("fmt.short_day", _lang()))  # type: ignore[arg-type]
+    text = date_format(value, pgettext("short date format", "D j M"))  # type: ignore[arg-type]
     head, _, month = text.rpartition(" ")
     return f"{head}\u00a0{month}" if head else text
 

@@ -1,14 +1,15 @@
-"""Template tags: `{% t "key" name=value %}` prints an interface text in the page language."""
+"""Template filters for every page: a code as its words (``{{ code|label:"FAMILY" }}``)."""
 
 from __future__ import annotations
 
 from django import template
 
-from strideback.core.i18n import t as translate
+from strideback.words.labels import LABELS
 
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def t(context: template.Context, key: str, **params: object) -> str:
-    return translate(key, context.get("lang", "en"), **params)
+@register.filter
+def label(code: object, family: str) -> str:
+    """The interface text for ``code`` in one of ``words.labels``' families."""
+    return str(LABELS[family][str(code)])

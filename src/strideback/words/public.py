@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from strideback.core.content.describe import dose_text, load_text, schedule_text
 from strideback.core.content.library import Library
 from strideback.core.content.models import Dose, Item, Phase, Programme, RunWeek
 from strideback.core.languages import LANGUAGES, Lang
+from strideback.words.describe import dose_text, load_text, schedule_text
 
 
 def dose_json(library: Library, dose: Dose, lang: Lang) -> dict[str, Any]:
