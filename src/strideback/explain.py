@@ -1,10 +1,10 @@
 """The engine's reasons as sentences: the edge between codes and numbers and the runner's words.
 
-Each ``Reason`` renders with the catalogue key ``reason.<code>`` (``content/ui/engine.yaml``);
-its facts fill the placeholders: dates in the language's own format, numbers without a
-needless ".0" (and with a decimal comma where the language uses one), a ``cause`` as the
-clause ``cause.<cause>``, exercise ids as the exercise's name, doses as words, a red flag as
-its label (with its advice).
+Each ``Reason`` renders with its message in ``words.labels.REASONS`` (translated in the
+gettext catalogues); its facts fill the placeholders: dates in the language's own format,
+numbers without a needless ".0" (and with a decimal comma where the language uses one), a
+``cause`` as its clause (``CAUSES``), exercise ids as the exercise's name, doses as words, a
+red flag as its label (with its advice). Each function speaks the ``lang`` it is given.
 """
 
 from __future__ import annotations

@@ -13,12 +13,14 @@ from typing import cast
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from strideback.accounts.models import User
 from strideback.core import reminders as rules
-from strideback.core.i18n import t
 from strideback.core.languages import LANGUAGES, Lang
 from strideback.training import push, reminder_links
+from strideback.words import in_language
 
 log = logging.getLogger(__name__)
 
@@ -31,28 +33,48 @@ class Message:
     stop_url: str
     keep_url: str | None  # only when asking whether to keep them
 
+    @in_language
     def text(self, lang: Lang) -> str:
-        links = [f"{t('rem.open', lang)}: {self.url}"]
+        links = [gettext("Open today's plan") + f": {self.url}"]
         if self.keep_url:
-            links.append(f"{t('rem.keep', lang)}: {self.keep_url}")
-        links.append(f"{t('rem.stop', lang)}: {self.stop_url}")
-        return "\n\n".join([*self.lines, "\n".join(links), t("rem.why", lang)]) + "\n"
+            links.append(gettext("Yes, keep them") + f": {self.keep_url}")
+        links.append(gettext("Stop these reminders") + f": {self.stop_url}")
+        why = gettext("You get this reminder because you turned it on in Strideback's settings.")
+        return "\n\n".join([*self.lines, "\n".join(links), why]) + "\n"
 
 
 def language(user: User) -> Lang:
     return cast(Lang, user.language) if user.language in LANGUAGES else "en"
 
 
+@in_language
 def session_line(p: rules.Planned, lang: Lang) -> str:
     """'Phase 2 · 6 exercises · about 35 min', or the run's week, day and minutes."""
     if p.kind == "run":
-        return t("rem.run_line", lang, week=p.run_week, day=p.run_day, minutes=p.minutes)
+        return gettext("Run: week %(week)s, day %(day)s · %(minutes)s min") % {
+            "week": p.run_week,
+            "day": p.run_day,
+            "minutes": p.minutes,
+        }
     if p.phase is None:
-        return t("rem.strength_line_no_phase", lang, count=p.exercises, minutes=p.minutes)
-    return t("rem.strength_line", lang, phase=p.phase, count=p.exercises, minutes=p.minutes)
+        return gettext("%(count)s exercises · about %(minutes)s min") % {
+            "count": p.exercises,
+            "minutes": p.minutes,
+        }
+    return gettext("Phase %(phase)s · %(count)s exercises · about %(minutes)s min") % {
+        "phase": p.phase,
+        "count": p.exercises,
+        "minutes": p.minutes,
+    }
 
 
 def compose(user: User, due: rules.Due) -> Message:
+    """The reminder in the runner's own language."""
+    with translation.override(language(user)):
+        return _compose(user, due)
+
+
+def _compose(user: User, due: rules.Due) -> Message:
     lang = language(user)
     base = settings.BASE_URL
     stop = base + reverse(
@@ -63,15 +85,21 @@ def compose(user: User, due: rules.Due) -> Message:
         keep = base + reverse(
             "reminders_keep", args=[reminder_links.link_token(user, reminder_links.KEEP_SALT)]
         )
-        return Message(t("rem.ask_title", lang), (t("rem.ask_lead", lang),), today, stop, keep)
-    if due.kind is rules.Kind.MORNING:
-        return Message(
-            t("rem.morning_title", lang), (t("rem.morning_lead", lang),), today, stop, None
+        lead = gettext(
+            "The last three reminders went by with nothing logged. That is fine. "
+            "We send no more until you answer."
         )
-    lines = [t("rem.session_lead", lang), *(session_line(p, lang) for p in due.sessions)]
+        return Message(gettext("Shall we keep reminding you?"), (lead,), today, stop, keep)
+    if due.kind is rules.Kind.MORNING:
+        lead = gettext(
+            "You trained yesterday. How much does it hurt now, from 0 to 10? "
+            "Your answer decides whether your plan moves on."
+        )
+        return Message(gettext("How does it feel this morning?"), (lead,), today, stop, None)
+    lines = [gettext("On your plan today:"), *(session_line(p, lang) for p in due.sessions)]
     if due.morning_too:
-        lines.append(t("rem.morning_too", lang))
-    return Message(t("rem.session_title", lang), tuple(lines), today, stop, None)
+        lines.append(gettext("And first: how much does it hurt this morning? One tap on Today."))
+    return Message(gettext("Your training today"), tuple(lines), today, stop, None)
 
 
 def deliver(user: User, message: Message, channels: list[str]) -> list[str]:
@@ -111,6 +139,11 @@ def _push_payload(user: User, message: Message) -> dict[str, str]:
         "body": "\n".join(message.lines[1:] or message.lines),
         "url": message.url,
         "stop_url": message.stop_url,
-        "stop_label": t("rem.stop", lang),
+        "stop_label": _stop_label(lang),
         "lang": lang,
     }
+
+
+@in_language
+def _stop_label(lang: Lang) -> str:
+    return gettext("Stop these reminders")

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from strideback.training import reminder_links, reminder_messages
 
 ACTIONS = {
-    "stop": (reminder_links.STOP_SALT, reminder_links.stop, "rem.stop_page_title"),
-    "keep": (reminder_links.KEEP_SALT, reminder_links.keep, "rem.keep_page_title"),
+    "stop": (reminder_links.STOP_SALT, reminder_links.stop, gettext_lazy("Stop the reminders?")),
+    "keep": (reminder_links.KEEP_SALT, reminder_links.keep, gettext_lazy("Keep the reminders?")),
 }
 
 
@@ -27,8 +29,9 @@ def reminder_link(request: HttpRequest, action: str, token: str) -> HttpResponse
         return render(
             request, "training/reminder_link.html", {**context, "invalid": True}, status=404
         )
-    context["lang"] = reminder_messages.language(user)
+    context["lang"] = lang = reminder_messages.language(user)
     if request.method == "POST":
         act(user)
         context["done"] = True
-    return render(request, "training/reminder_link.html", context)
+    with translation.override(lang):  # the page in the runner's language, as the reminder was
+        return render(request, "training/reminder_link.html", context)
