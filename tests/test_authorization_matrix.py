@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.test import Client
@@ -24,8 +25,15 @@ from django.utils import timezone
 
 from strideback.api.models import ApiToken
 from strideback.clinic.models import CareLink, ClinicalNote
-from strideback.training.models import Enrollment, JournalEntry, Profile, RedFlagClearance
+from strideback.training.models import (
+    Enrollment,
+    ImportedRun,
+    JournalEntry,
+    Profile,
+    RedFlagClearance,
+)
 from tests.api.conftest import ACTORS, SECRET, World, make_world, session_client, token_client
+from tests.training.watchfiles import gpx, track
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +60,7 @@ class Row:
     params: Callable[[World], dict[str, Any]] = lambda w: {}
     body: Callable[[World], Any] | None = None
     query: dict[str, str] = field(default_factory=dict)
+    upload: Callable[[World], bytes] | None = None  # sent as the multipart field `file`
 
 
 def today() -> str:
@@ -60,6 +69,11 @@ def today() -> str:
 
 def entry_body(w: World) -> dict[str, Any]:
     return {"date": today(), "kind": "check", "pain": {"next_morning": 1}}
+
+
+def watch_file() -> bytes:
+    start = dt.datetime.combine(timezone.localdate(), dt.time(6, 0), tzinfo=dt.UTC)
+    return gpx(track(start, 20, 2.8))
 
 
 def a_id(w: World) -> dict[str, Any]:
@@ -91,6 +105,7 @@ API: dict[str, Row] = {
     ),
     "POST /api/v1/journal": Row(CREATE_MINE, body=entry_body),
     "GET /api/v1/journal": Row(MINE),
+    "POST /api/v1/journal/import": Row(CREATE_MINE, upload=lambda w: watch_file()),
     "GET /api/v1/journal/{entry_id}": Row(A_ONLY, lambda w: {"entry_id": w.entry.pk}),
     "PUT /api/v1/journal/{entry_id}": Row(
         A_ONLY, lambda w: {"entry_id": w.entry.pk}, body=entry_body
@@ -140,6 +155,7 @@ def fingerprint(w: World) -> str:
     parts: list[Any] = [model_to_dict(w.a, exclude=["last_login", "user_permissions", "groups"])]
     for model, lookup in [
         (JournalEntry, {"user": w.a}),
+        (ImportedRun, {"user": w.a}),
         (Enrollment, {"user": w.a}),
         (RedFlagClearance, {"user": w.a}),
         (Profile, {"user": w.a}),
@@ -171,7 +187,11 @@ def client_for(w: World, actor: str, mode: str) -> Client:
     return session_client(user)
 
 
-def send(client: Client, method: str, url: str, body: Any, query: dict[str, str]) -> HttpResponse:
+def send(
+    client: Client, method: str, url: str, body: Any, query: dict[str, str], upload: bytes | None
+) -> HttpResponse:
+    if upload is not None:
+        return client.post(url, {"file": SimpleUploadedFile("run.gpx", upload)})
     if method == "GET":
         return client.get(url, query)
     data = json.dumps(body) if body is not None else ""
@@ -202,7 +222,8 @@ def test_api(operation: str, actor: str, mode: str) -> None:
     url = path.format(**row.params(w))
     body = row.body(w) if row.body else None
     before = fingerprint(w)
-    response = send(client_for(w, actor, mode), method, url, body, row.query)
+    upload = row.upload(w) if row.upload else None
+    response = send(client_for(w, actor, mode), method, url, body, row.query, upload)
     want = TOKEN_MODE.get(operation, row.expected) if mode == "token" else row.expected
     assert response.status_code == want[actor], response.content[:300]
     if response.status_code >= 400:

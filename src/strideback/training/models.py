@@ -180,3 +180,25 @@ class Snapshot(models.Model):
     row_week = models.IntegerField(null=True)
     row_body = models.TextField(null=True)
     today_body = models.TextField(null=True)
+
+
+class ImportedRun(models.Model):
+    """A run read from a watch file (GPX, TCX, FIT), stored once per runner and start time and
+    counted in the journal through its run ``entry``."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="imported_runs"
+    )
+    entry = models.OneToOneField(JournalEntry, on_delete=models.CASCADE, related_name="watch")
+    start = models.DateTimeField()
+    duration_s = models.PositiveIntegerField()
+    moving_s = models.PositiveIntegerField()
+    distance_m = models.FloatField()
+    source = models.CharField(max_length=3)  # gpx, tcx or fit
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "start"], name="one_import_per_run_start")
+        ]
