@@ -30,6 +30,7 @@ from strideback.training.models import (
     ImportedRun,
     JournalEntry,
     Profile,
+    QuestionnaireResponse,
     RedFlagClearance,
 )
 from tests.api.conftest import ACTORS, SECRET, World, make_world, session_client, token_client
@@ -92,6 +93,17 @@ API: dict[str, Row] = {
     "GET /api/v1/me/calendar": Row(MINE),
     "GET /api/v1/me/progress": Row(MINE),
     "GET /api/v1/me/export": Row(MINE),
+    "GET /api/v1/me/export/fhir": Row(MINE),
+    "GET /api/v1/questionnaires": Row(PUBLIC),
+    "GET /api/v1/questionnaires/{questionnaire_id}": Row(
+        PUBLIC, lambda w: {"questionnaire_id": "kujala-akps"}
+    ),
+    "GET /api/v1/me/questionnaires/responses": Row(MINE),
+    "POST /api/v1/me/questionnaires/{questionnaire_id}/responses": Row(
+        CREATE_MINE,
+        lambda w: {"questionnaire_id": "groc"},
+        body=lambda w: {"answers": {"change": "better-3"}},
+    ),
     "POST /api/v1/me/morning": Row(MINE, body=lambda w: {"pain": 1}),
     "POST /api/v1/me/programmes": Row(
         CREATE_MINE, body=lambda w: {"programme_ids": ["leg-axis"], "start": today()}
@@ -130,6 +142,7 @@ API: dict[str, Row] = {
         expect(401, 403, 403, 201, 404), a_id, body=lambda w: {"note": "seen"}
     ),
     "GET /api/v1/clinician/patients/{runner_id}/handout.pdf": Row(A_PATIENT, a_id),
+    "GET /api/v1/clinician/patients/{runner_id}/export/fhir": Row(A_PATIENT, a_id),
     "GET /api/v1/clinician/programmes/{programme_id}/handout.pdf": Row(
         CLINICIANS, lambda w: {"programme_id": "plantar-heel-pain"}, query={"lang": "da"}
     ),
@@ -156,6 +169,7 @@ def fingerprint(w: World) -> str:
     for model, lookup in [
         (JournalEntry, {"user": w.a}),
         (ImportedRun, {"user": w.a}),
+        (QuestionnaireResponse, {"user": w.a}),
         (Enrollment, {"user": w.a}),
         (RedFlagClearance, {"user": w.a}),
         (Profile, {"user": w.a}),

@@ -202,3 +202,24 @@ class ImportedRun(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "start"], name="one_import_per_run_start")
         ]
+
+
+class QuestionnaireResponse(models.Model):
+    """A runner's answers to an outcome questionnaire (item id -> option id or number), with
+    the score the questionnaire's rule gave them. ``activities`` are the PSFS activities the
+    runner named, in item order."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questionnaire_responses"
+    )
+    questionnaire_id = models.SlugField(max_length=80)
+    answered_on = models.DateField()
+    answers = models.JSONField(default=dict)
+    activities = models.JSONField(default=list, blank=True)
+    score = models.FloatField()
+    subscales = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["answered_on", "id"]
+        indexes = [models.Index(fields=["user", "questionnaire_id", "answered_on"])]
