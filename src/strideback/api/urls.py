@@ -10,6 +10,7 @@ from strideback.api.routers import (
     me,
     programmes,
     questionnaires,
+    reminders,
     tokens,
     watch,
 )
@@ -42,6 +43,7 @@ api.add_router("/questionnaires", questionnaires.public)
 api.add_router("/me/questionnaires", questionnaires.mine)
 api.add_router("/me", me.router)
 api.add_router("/journal/import", watch.router)
+api.add_router("/me/reminders", reminders.router)
 api.add_router("/journal", journal.router)
 api.add_router("/clinician", clinician.router)
 api.add_router("/tokens", tokens.router)
