@@ -238,6 +238,8 @@ class QuestionnaireResponse(models.Model):
     class Meta:
         ordering = ["answered_on", "id"]
         indexes = [models.Index(fields=["user", "questionnaire_id", "answered_on"])]
+
+
 class Reminder(models.Model):
     """A reminder sent (or being sent): at most one per runner and local day, and the unique
     row is the claim, so two senders at once (two app servers, a retried cron) never both
