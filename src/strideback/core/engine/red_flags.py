@@ -2,7 +2,7 @@
 
 Each flag has an urgency, which decides the advice the runner sees: ``emergency`` (go to
 emergency care now), ``same_day`` (be seen today), ``soon`` (book an appointment within days).
-The questions and advice, in every language, live in ``content/ui/engine.yaml``.
+The questions and advice, in every language, are words at the edge: ``words/labels.py``.
 """
 
 from __future__ import annotations
