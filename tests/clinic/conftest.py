@@ -13,7 +13,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from strideback.accounts.models import Role, User
-from strideback.clinic import services
+from strideback.clinic import patients
 from strideback.clinic.models import CareLink, CareLinkStatus
 from strideback.training.models import Enrollment, JournalEntry
 
@@ -22,7 +22,7 @@ ON = dt.date(2026, 3, 2)
 
 @pytest.fixture
 def clinician(db: Any) -> User:
-    return services.create_clinician(
+    return patients.create_clinician(
         "physio@example.org",
         "pw-long-enough",
         name="Mette Fysio",

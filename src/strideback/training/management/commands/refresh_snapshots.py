@@ -26,7 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         from strideback.api.routers.me import today_body
-        from strideback.clinic.services import patient_list_json
+        from strideback.clinic.patient_list import patient_list_json
 
         on = _day(options["date"])
         began = time.perf_counter()
