@@ -18,11 +18,11 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from strideback.accounts.models import CareLink, CareLinkStatus
 from strideback.api.render import dumps
 from strideback.api.routers.me import plain
 from strideback.clinic import patient_list
 from strideback.clinic.flags import row_data
-from strideback.clinic.models import CareLink, CareLinkStatus
 from strideback.training import snapshots, today
 from strideback.training import today as today_module
 from strideback.training.models import JournalEntry, Snapshot

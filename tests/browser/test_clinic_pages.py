@@ -13,9 +13,8 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from strideback.accounts.models import Role, User
+from strideback.accounts.models import CareLink, CareLinkStatus, Role, User
 from strideback.clinic import notes, patients, prescriptions
-from strideback.clinic.models import CareLink, CareLinkStatus
 from strideback.training.models import Enrollment, JournalEntry
 
 DESKTOP = {"width": 1280, "height": 800}

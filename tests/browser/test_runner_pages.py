@@ -402,8 +402,8 @@ def _name(url: str) -> str:
 def test_every_runner_page_is_axe_clean_at_phone_and_desktop_size(
     make_page: Any, login: Any, axe: Any, shot: Any, viewport: dict[str, int]
 ) -> None:
-    from strideback.accounts.models import Role
-    from strideback.clinic.models import CareLink, ClinicianProfile
+    from strideback.accounts.models import CareLink, Role
+    from strideback.clinic.models import ClinicianProfile
 
     user = runner_with_history()
     physio = User.objects.create_user(

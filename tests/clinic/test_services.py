@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 import pytest
 
-from strideback.accounts.models import User
+from strideback.accounts import services as account_services
+from strideback.accounts.models import CareLinkStatus, User
 from strideback.clinic import notes, patient_list, patients, prescriptions
 from strideback.clinic.flags import FlagCode
-from strideback.clinic.models import CareLinkStatus, ClinicalNote
+from strideback.clinic.models import ClinicalNote
 from strideback.training.models import Enrollment, RedFlagClearance
 from tests.clinic.conftest import NOW, ON, entry, link
 
@@ -30,7 +31,7 @@ def test_a_clinician_sees_only_their_own_active_patients(
 def test_a_runner_who_stops_sharing_disappears_from_the_list(
     clinician: User, patient: User
 ) -> None:
-    link_ = patients.stop_sharing(patient, clinician.pk, now=NOW)
+    link_ = account_services.stop_sharing(patient, clinician.pk, now=NOW)
     assert link_.status == CareLinkStatus.STOPPED
     assert patient_list.patient_list(clinician, ON) == []
     with pytest.raises(patients.NotYourPatient):

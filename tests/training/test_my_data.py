@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from strideback.accounts.models import Role, User
-from strideback.clinic.models import CareLink, CareLinkStatus
+from strideback.accounts.models import CareLink, CareLinkStatus, Role, User
 from strideback.training import export, onboarding
 from strideback.training.models import Enrollment, JournalEntry, Profile
 

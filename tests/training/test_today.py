@@ -12,7 +12,8 @@ from django.test import Client
 from django.utils import timezone
 
 from strideback.accounts.models import User
-from strideback.training import calendar, morning as morning_check, onboarding, programmes, today
+from strideback.training import calendar, onboarding, programmes, today
+from strideback.training import morning as morning_check
 from strideback.training.models import JournalEntry
 
 from .conftest import ON

@@ -16,6 +16,7 @@ from enum import StrEnum
 from strideback.accounts.models import User
 from strideback.core.content.library import Library
 from strideback.core.content.models import Programme
+from strideback.core.engine.plan import evaluate
 from strideback.core.engine.thresholds import ThresholdError, Thresholds
 from strideback.training import convert
 from strideback.training.models import Enrollment, JournalEntry, RedFlagClearance
@@ -325,7 +326,6 @@ def _running_paused(
 ) -> Flag | None:
     """Running is paused when the engine says so (as on the runner's own Today page); the
     evidence is the run whose pain paused it."""
-    from strideback.core.engine.plan import evaluate
 
     journal = convert.journal(runner_entries)
     cleared = convert.cleared_dates(clearances)

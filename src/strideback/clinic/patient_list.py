@@ -13,14 +13,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.db.models import Q
 
-from strideback.accounts.models import User
+from strideback.accounts.models import CareLink, CareLinkStatus, User
 from strideback.clinic.flags import (
     PatientRow,
     Rows,
     flags_for,
     row_data,
 )
-from strideback.clinic.models import CareLink, CareLinkStatus
 from strideback.clinic.patients import ClinicError
 from strideback.core.content.library import default_library
 from strideback.training import convert, snapshots

@@ -9,17 +9,19 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.http import Http404
 
-from strideback.accounts.models import Role, User
+from strideback.accounts.models import CareLink, CareLinkStatus, Role, User
+from strideback.accounts.services import NotLinked
 from strideback.clinic.flags import (
     PatientRow,
     Rows,
     flags_for,
     limits_for,
 )
-from strideback.clinic.models import CareLink, CareLinkStatus, ClinicianProfile
+from strideback.clinic.models import ClinicianProfile
 from strideback.core.content.library import default_library
+from strideback.core.engine.plan import evaluate
+from strideback.training import convert
 from strideback.training.models import Enrollment, JournalEntry, RedFlagClearance
 
 
@@ -32,7 +34,7 @@ class ClinicError(ValueError):
         super().__init__(f"{field}: {message}")
 
 
-class NotYourPatient(Http404):
+class NotYourPatient(NotLinked):
     """The runner does not exist or is not this clinician's active patient."""
 
 
@@ -91,24 +93,6 @@ def invite(clinician: User, email: str = "", *, now: dt.datetime) -> CareLink:
     return CareLink.objects.create(clinician=clinician, invited_email=email, created_at=now)
 
 
-def stop_sharing(user: User, other_id: int, *, now: dt.datetime) -> CareLink:
-    """End an active link; either side may: a runner names the clinician, a clinician the runner.
-
-    Afterwards the clinician sees nothing of the runner (the runner's data stays theirs).
-    """
-    links = CareLink.objects.filter(status=CareLinkStatus.ACTIVE)
-    if user.is_clinician:
-        link = links.filter(clinician=user, runner_id=other_id).first()
-    else:
-        link = links.filter(runner=user, clinician_id=other_id).first()
-    if link is None:
-        raise NotYourPatient("no active link")
-    link.status = CareLinkStatus.STOPPED
-    link.stopped_at = now
-    link.save(update_fields=["status", "stopped_at"])
-    return link
-
-
 def patient(clinician: User, runner_id: int) -> User:
     """The runner, if they are this clinician's active patient; else ``NotYourPatient``."""
     link = (
@@ -158,11 +142,6 @@ def engine_states(clinician: User, runner: User, on: dt.date) -> list[object]:
     """The engine's view of each programme the patient follows (phase, running, decision and
     reasons), as the runner's own pages compute it."""
     patient(clinician, runner.pk)
-    try:
-        from strideback.core.engine.plan import evaluate
-        from strideback.training import convert
-    except ImportError:  # the engine ships separately; the page works without it
-        return []
     library = default_library()
     enrollments = list(Enrollment.objects.filter(user=runner, active=True))
     rows = JournalEntry.objects.filter(user=runner, date__lte=on)

@@ -24,12 +24,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from strideback.accounts import services as account_services
 from strideback.accounts.models import User
 from strideback.clinic import handout, notes, patients, prescriptions
 from strideback.clinic import patient_list as patient_list_service
 from strideback.clinic.access import clinician
 from strideback.clinic.flags import FlagCode, PatientRow, worst
 from strideback.clinic.presenters import (
+    EDITABLE_THRESHOLDS,
     adjustment_lines,
     calendar_weeks,
     flag_lines,
@@ -38,6 +40,7 @@ from strideback.clinic.presenters import (
     state_lines,
     threshold_fields,
 )
+from strideback.core.content.describe import dose_text
 from strideback.core.content.library import default_library
 from strideback.core.engine.thresholds import thresholds_for
 from strideback.core.i18n import has, t
@@ -268,7 +271,6 @@ def _flagged_ids(row: PatientRow) -> set[int]:
 
 
 def _phase_view(library: Any, programme: Any, lang: Lang) -> list[dict[str, Any]]:
-    from strideback.core.content.describe import dose_text
 
     return [
         {
@@ -419,7 +421,6 @@ def adjust(request: HttpRequest, runner_id: int) -> HttpResponse:
 
 
 def _thresholds_from_form(request: HttpRequest, current: dict[str, Any]) -> dict[str, Any]:
-    from strideback.clinic.presenters import EDITABLE_THRESHOLDS
 
     out = dict(current)
     for key in EDITABLE_THRESHOLDS:
@@ -468,7 +469,7 @@ def clear_red_flag(request: HttpRequest, runner_id: int) -> HttpResponse:
 @require_POST
 def stop(request: HttpRequest, runner_id: int) -> HttpResponse:
     runner = _patient(request, runner_id)
-    patients.stop_sharing(_user(request), runner.pk, now=timezone.now())
+    account_services.stop_sharing(_user(request), runner.pk, now=timezone.now())
     return HttpResponseRedirect("/clinic/")
 
 

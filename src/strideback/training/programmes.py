@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from strideback.accounts.models import User
+from strideback.accounts.models import CareLink, CareLinkStatus, User
 from strideback.core.content.library import Library, default_library
 from strideback.core.languages import Lang
 from strideback.training.models import (
@@ -44,7 +44,7 @@ def programmes(user: User, lang: Lang, library: Library | None = None) -> list[P
 
 @dataclass(frozen=True)
 class ClinicianView:
-    id: int  # the clinician's user id (what ``clinic.services.stop_sharing`` takes)
+    id: int  # the clinician's user id (what ``accounts.services.stop_sharing`` takes)
     name: str
     clinic: str
     since: dt.datetime | None
@@ -52,8 +52,6 @@ class ClinicianView:
 
 def clinicians(user: User) -> list[ClinicianView]:
     """The clinicians who follow the runner's training now (settings page)."""
-    from strideback.clinic.models import CareLink, CareLinkStatus
-
     links = CareLink.objects.filter(runner=user, status=CareLinkStatus.ACTIVE).select_related(
         "clinician", "clinician__clinician_profile"
     )

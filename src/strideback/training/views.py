@@ -12,11 +12,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from strideback.accounts import services as account_services
 from strideback.accounts.models import User
 from strideback.core.i18n import t
 from strideback.core.languages import Lang
@@ -406,13 +407,9 @@ def progress_page(request: HttpRequest) -> HttpResponse:
 @runner_page("settings")
 @require_POST
 def stop_sharing(request: HttpRequest, clinician_id: int) -> HttpResponse:
-    from django.http import Http404
-
-    from strideback.clinic import patients
-
     try:
-        patients.stop_sharing(_user(request), clinician_id, now=timezone.now())
-    except patients.NotYourPatient:
+        account_services.stop_sharing(_user(request), clinician_id, now=timezone.now())
+    except account_services.NotLinked:
         raise Http404("no such clinician") from None
     messages.success(request, t("settings.sharing_stopped", _lang(request)))
     return HttpResponseRedirect("/settings/")

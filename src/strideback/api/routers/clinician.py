@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
+from strideback.accounts import services as account_services
 from strideback.api.auth import CLINICIAN_AUTH
 from strideback.api.render import json_text
 from strideback.api.routers.journal import entry_out
@@ -194,7 +195,7 @@ def notes(request: HttpRequest, runner_id: int) -> list[dict[str, Any]]:
     summary="Stop following this patient (the care link ends)",
 )
 def stop_following(request: HttpRequest, runner_id: int) -> Status[None]:
-    patients_service.stop_sharing(request.auth, runner_id, now=timezone.now())
+    account_services.stop_sharing(request.auth, runner_id, now=timezone.now())
     return Status(204, None)
 
 

@@ -14,12 +14,13 @@ from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
+from strideback.accounts import services as account_services
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
 from strideback.api.render import dumps, json_text
 from strideback.api.routers.journal import entry_out
+from strideback.api.routers.programmes import language
 from strideback.api.schemas import ERRORS, EntryOut, In
-from strideback.clinic import patients
 from strideback.core.languages import Lang
 from strideback.training import calendar as calendar_service
 from strideback.training import export as export_service
@@ -44,7 +45,6 @@ class LangQuery(Schema):
 
 
 def _lang(request: HttpRequest, asked: str | None) -> Lang:
-    from strideback.api.routers.programmes import language
 
     return language(request, asked)
 
@@ -286,5 +286,5 @@ def red_flag_check(request: HttpRequest, payload: RedFlagsIn) -> list[str]:
 def stop_sharing(request: HttpRequest, clinician_id: int) -> Status[None]:
     if request.auth.is_clinician:
         raise ApiError(403, "clinicians stop a care link under /clinician/patients")
-    patients.stop_sharing(request.auth, clinician_id, now=timezone.now())
+    account_services.stop_sharing(request.auth, clinician_id, now=timezone.now())
     return Status(204, None)
