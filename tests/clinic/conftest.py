@@ -14,6 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from strideback.accounts.models import CareLink, CareLinkStatus, Role, User
 from strideback.clinic import patients
+from strideback.training.journal import enrollment_for
 from strideback.training.models import Enrollment, JournalEntry
 
 ON = dt.date(2026, 3, 2)
@@ -53,7 +54,10 @@ def patient(clinician: User, make_runner: Callable[..., User]) -> User:
 
 
 def entry(runner: User, day: dt.date, **fields: Any) -> JournalEntry:
+    """An entry as the app logs it: a run to the runner's run plan, anything else to their
+    exercise programme (``training.journal.enrollment_for``)."""
     fields.setdefault("kind", "strength")
+    fields.setdefault("enrollment", enrollment_for(runner, fields["kind"]))
     return JournalEntry.objects.create(user=runner, date=day, **fields)
 
 

@@ -12,6 +12,7 @@ from strideback.accounts.models import CareLinkStatus, User
 from strideback.clinic import notes, patient_list, patients, prescriptions
 from strideback.clinic.flags import FlagCode
 from strideback.clinic.models import ClinicalNote
+from strideback.training import calendar
 from strideback.training.models import Enrollment, RedFlagClearance
 from tests.clinic.conftest import NOW, ON, entry, link
 
@@ -76,27 +77,66 @@ def test_rising_pain_compares_this_week_with_last(clinician: User, patient: User
     assert len(flag.entry_ids) == 4
 
 
-def test_missed_sessions_count_against_every_other_day(clinician: User, patient: User) -> None:
+def test_missed_sessions_are_the_sessions_the_plan_called_for_and_nobody_logged(
+    clinician: User, patient: User
+) -> None:
+    # Every other day from ON - 20; the window is the 14 days before today. One session done
+    # (ON - 9): the plan moves the next one to two days after it, so ON - 8 is not missed.
     entry(patient, ON - dt.timedelta(days=9))
     (row,) = patient_list.patient_list(clinician, ON)
     flag = row.flag(FlagCode.MISSED_SESSIONS)
     assert flag is not None
-    assert (flag.facts["expected"], flag.facts["done"]) == (7, 1)
+    assert (flag.facts["missed"], flag.facts["done"], flag.facts["expected"]) == (7, 1, 8)
+    assert flag.facts["days"] == 14 and flag.facts["last"] == ON - dt.timedelta(days=9)
 
 
 def test_days_under_a_red_flag_stop_are_not_counted_as_missed(
     clinician: User, patient: User
 ) -> None:
     entry(patient, ON - dt.timedelta(days=9))
-    entry(patient, ON - dt.timedelta(days=5), red_flags=["knee_locked"], kind="check")
+    entry(patient, ON - dt.timedelta(days=4), red_flags=["knee_locked"], kind="check")
     (row,) = patient_list.patient_list(clinician, ON)
     assert row.flag(FlagCode.RED_FLAG) is not None
     flag = row.flag(FlagCode.MISSED_SESSIONS)
-    assert flag is not None  # the window's 8 days before the stop: 4 expected, 1 done
-    assert (flag.facts["days"], flag.facts["expected"], flag.facts["done"]) == (8, 4, 1)
-    entry(patient, ON - dt.timedelta(days=12), red_flags=["knee_locked"], kind="check")
+    assert flag is not None  # ON-14, -12, -10, -7 and -5; from the stop on, nothing is due
+    assert (flag.facts["missed"], flag.facts["done"]) == (5, 1)
+    entry(patient, ON - dt.timedelta(days=13), red_flags=["knee_locked"], kind="check")
     (row,) = patient_list.patient_list(clinician, ON)
-    assert row.flag(FlagCode.MISSED_SESSIONS) is None  # stopped for almost the whole window
+    assert row.flag(FlagCode.MISSED_SESSIONS) is None  # only ON - 14, before the stop
+
+
+def test_the_runners_calendar_and_the_clinicians_list_count_the_same_missed_sessions(
+    clinician: User, patient: User
+) -> None:
+    """One definition of "missed": a month of a runner's journal, with sessions done, skipped,
+    ended early and missed, a painful run and a red flag cleared; the calendar of the flag's
+    window and the flag count the same sessions."""
+    Enrollment.objects.filter(user=patient).update(start=ON - dt.timedelta(days=30))
+    knee = Enrollment.objects.get(user=patient)
+    runs = Enrollment.objects.create(
+        user=patient, programme_id="return-to-run-5k", start=ON - dt.timedelta(days=30)
+    )
+    for days in (30, 28, 24, 22, 19, 13, 11, 6):
+        entry(patient, ON - dt.timedelta(days=days), enrollment=knee)
+    entry(patient, ON - dt.timedelta(days=26), completed=False, enrollment=knee)  # skipped
+    entry(patient, ON - dt.timedelta(days=17), completed=False, sets_done=1, enrollment=knee)
+    entry(patient, ON - dt.timedelta(days=3), kind="run", run_minutes=14, enrollment=runs)
+    entry(patient, ON - dt.timedelta(days=15), red_flags=["knee_locked"], kind="check")
+    notes.clear_red_flag(clinician, patient, on=ON - dt.timedelta(days=14), note="ok", now=NOW)
+    (row,) = patient_list.patient_list(clinician, ON)
+    flag = row.flag(FlagCode.MISSED_SESSIONS)
+    first, last = ON - dt.timedelta(days=14), ON - dt.timedelta(days=1)
+    page = calendar.calendar(patient, first, last, ON, "en")
+    shown = [
+        (day.date, mark.kind)
+        for week in page.weeks
+        for day in week.days
+        if first <= day.date <= last
+        for mark in day.marks
+        if mark.status == "missed"
+    ]
+    assert len(shown) >= 2, "the month was built to miss sessions"
+    assert flag is not None and flag.facts["missed"] == len(shown)
 
 
 def test_a_red_flag_stays_until_the_clinician_clears_it(clinician: User, patient: User) -> None:

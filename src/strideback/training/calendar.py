@@ -4,18 +4,16 @@ the private subscription link."""
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from strideback.accounts.models import User
-from strideback.core import engine
 from strideback.core.content.library import Library, default_library
-from strideback.core.engine import schedule
 from strideback.core.i18n import t
 from strideback.core.languages import Lang
+from strideback.core.outcomes.adherence import missed_sessions
 from strideback.training import convert
-from strideback.training.followed import Followed, _cleared, _followed, _journal_for
+from strideback.training.followed import Followed, clearance_dates, followed_with_rows, journal_for
 from strideback.training.models import (
     EntryKind,
     JournalEntry,
@@ -76,7 +74,7 @@ class CalendarPage:
     token: str
 
 
-def _worst(row: JournalEntry) -> int | None:
+def worst_pain(row: JournalEntry) -> int | None:
     values = [v for v in (row.pain_during, row.pain_after, row.pain_next_morning) if v is not None]
     return max(values) if values else None
 
@@ -98,7 +96,7 @@ def _past_marks(
                 )
             continue
         limit = f.thresholds.pain_during_max if f is not None else 2
-        worst = _worst(row)
+        worst = worst_pain(row)
         status = "done" if row.completed else "partial" if row.ended_early else "skipped"
         if row.completed and worst is not None and worst > limit:
             status = "painful"
@@ -132,54 +130,33 @@ def _missed(
     last: dt.date,
     lang: Lang,
 ) -> dict[dt.date, list[Mark]]:
-    """Sessions the plan called for on a day from ``first`` to ``last`` and nothing of that
-    kind was logged (done or skipped). Each day is judged by the engine's plan as it stood that
-    morning (the journal before that day): no session is called missed while a red flag stopped
-    the plan, while running was paused, before the run gate opened or after the programme
-    ended. After a missed session the next of its kind is looked for a rhythm's gap later, as
-    the plan would have put it had that session been done: one skipped run is one mark, not
-    one a day until the next run."""
+    """The sessions missed from ``first`` to ``last``, as ``core.outcomes.adherence`` defines
+    them (the clinician's missed-sessions flag counts the same ones)."""
     track = f.track
-    journal = _journal_for(track, rows)
-    days = [entry.date for entry in journal]
-    logged = {(str(entry.kind), entry.date) for entry in journal}
-    run_programme = track.run_plan or track.programme
-    gap = {
-        "strength": min(schedule.rhythm(track.programme.schedule)),
-        "run": min(schedule.rhythm(run_programme.schedule, f.thresholds.run_min_gap_days)),
-    }
-    day = max(first, track.enrollment.start)
-    look_from = {"strength": day, "run": day}
+    missed = missed_sessions(
+        track.programme,
+        track.enrollment.start,
+        journal_for(track, rows),
+        first,
+        last,
+        run_plan=track.run_plan,
+        thresholds=f.thresholds,
+        cleared=cleared,
+    )
     out: dict[dt.date, list[Mark]] = {}
-    while day <= last:
-        if day >= min(look_from.values()):
-            morning = engine.plan(
-                track.programme,
-                track.enrollment.start,
-                journal[: bisect_left(days, day)],
-                day,
-                run_plan=track.run_plan,
-                thresholds=f.thresholds,
-                cleared=cleared,
-                days=1,
+    for session in missed:
+        kind = str(session.kind)
+        out.setdefault(session.date, []).append(
+            Mark(
+                kind,
+                "missed",
+                track.programme.id,
+                _kind_title(kind, f, lang),
+                phase=session.phase,
+                run_week=session.run_week,
+                run_day=session.run_day,
             )
-            for session in morning.sessions:
-                kind = str(session.kind)
-                if session.date != day or day < look_from[kind] or (kind, day) in logged:
-                    continue
-                out.setdefault(day, []).append(
-                    Mark(
-                        kind,
-                        "missed",
-                        track.programme.id,
-                        _kind_title(kind, f, lang),
-                        phase=session.phase,
-                        run_week=session.run_week,
-                        run_day=session.run_day,
-                    )
-                )
-                look_from[kind] = day + dt.timedelta(days=gap[kind])
-        day += dt.timedelta(days=1)
+        )
     return out
 
 
@@ -244,11 +221,11 @@ def calendar(
     if end < start or (limit_days is not None and (end - start).days > limit_days):
         raise InputError("end", "cal.error_range")
     ahead = max(0, (end - on).days + 1)
-    states, light = _followed(user, on, ahead or 1)
+    states, light = followed_with_rows(user, on, ahead or 1)
     rows = list(JournalEntry.objects.filter(user=user, date__gte=start, date__lte=min(end, on)))
     days: dict[dt.date, list[Mark]] = _past_marks(rows, states, lang)
     if with_missed and states and start < on:
-        cleared = _cleared(user)
+        cleared = clearance_dates(user)
         for f in states:
             for day, marks in _missed(
                 f, light or [], cleared, start, min(end, on - dt.timedelta(days=1)), lang

@@ -33,7 +33,7 @@ class Followed:
         return self.plan.state
 
 
-def _journal_for(track: convert.Track, rows: Sequence[Any]) -> list[Any]:
+def journal_for(track: convert.Track, rows: Sequence[Any]) -> list[Any]:
     """A programme's journal: its own sessions, its run plan's, and every check (pain
     mornings and red flags concern the whole runner)."""
     ids = track.enrollment_ids
@@ -49,37 +49,37 @@ def _thresholds(track: convert.Track) -> Thresholds:
 
 def followed(user: User, on: dt.date, days: int = 14) -> list[Followed]:
     """Every programme the runner follows, evaluated on ``on`` with ``days`` of plan."""
-    return _followed(user, on, days)[0]
+    return followed_with_rows(user, on, days)[0]
 
 
-def _light_journal(user: User, on: dt.date) -> list[convert.LightRow]:
+def light_journal(user: User, on: dt.date) -> list[convert.LightRow]:
     """The runner's journal up to ``on`` (date, then id), with just the columns read."""
     return convert.light_rows(JournalEntry.objects.filter(user=user, date__lte=on))
 
 
-def _cleared(user: User) -> tuple[dt.date, ...]:
+def clearance_dates(user: User) -> tuple[dt.date, ...]:
     """The days a clinician cleared this runner's red-flag stops."""
     return tuple(
         sorted(RedFlagClearance.objects.filter(user=user).values_list("cleared_on", flat=True))
     )
 
 
-def _followed(
+def followed_with_rows(
     user: User, on: dt.date, days: int
 ) -> tuple[list[Followed], list[convert.LightRow] | None]:
     """``followed``, with the journal rows it read (None: nothing followed, nothing read)."""
     enrollments = active_enrollments(user)
     if not enrollments:
         return [], None
-    rows = _light_journal(user, on)
-    cleared = _cleared(user)
+    rows = light_journal(user, on)
+    cleared = clearance_dates(user)
     out = []
     for track in convert.tracks(enrollments):
         th = _thresholds(track)
         result = engine.plan(
             track.programme,
             track.enrollment.start,
-            _journal_for(track, rows),
+            journal_for(track, rows),
             on,
             run_plan=track.run_plan,
             thresholds=th,

@@ -12,8 +12,8 @@ from strideback.core import engine
 from strideback.core.engine import schedule
 from strideback.core.languages import Lang
 from strideback.training import convert
-from strideback.training.calendar import _worst
-from strideback.training.followed import Followed, _journal_for, followed
+from strideback.training.calendar import worst_pain
+from strideback.training.followed import Followed, followed, journal_for
 from strideback.training.models import (
     EntryKind,
     JournalEntry,
@@ -85,7 +85,7 @@ def progress(user: User, on: dt.date, lang: Lang, weeks: int = PROGRESS_WEEKS) -
     pain = tuple(
         PainPoint(r.date, r.kind, r.pain_during, r.pain_after, r.pain_next_morning)
         for r in recent
-        if r.kind in SESSION_KINDS and _worst(r) is not None
+        if r.kind in SESSION_KINDS and worst_pain(r) is not None
     )
     stats = tuple(_week_stat(m, recent, states, on) for m in _mondays(since, this_monday))
     limit = min((int(f.thresholds.pain_during_max) for f in states), default=2)
@@ -134,7 +134,7 @@ def _timeline(f: Followed, rows: Sequence[JournalEntry], on: dt.date, lang: Lang
     """The phases so far (the engine asked once a week since the start) and those ahead."""
     track, prog = f.track, f.track.programme
     start = track.enrollment.start
-    journal = _journal_for(track, rows)
+    journal = journal_for(track, rows)
     cleared = convert.cleared_dates(RedFlagClearance.objects.filter(user=track.enrollment.user))
     seen: list[tuple[int, dt.date]] = []
     day = start

@@ -14,7 +14,7 @@ from strideback.core.content.library import Library, default_library
 from strideback.core.i18n import t
 from strideback.core.languages import Lang
 from strideback.training import convert, words
-from strideback.training.followed import Followed, _followed, _light_journal
+from strideback.training.followed import Followed, followed_with_rows, light_journal
 from strideback.training.models import (
     EntryKind,
     Profile,
@@ -118,10 +118,10 @@ class TodayPage:
 def today(user: User, on: dt.date, lang: Lang, library: Library | None = None) -> TodayPage:
     """What to do today and why, for every programme the runner follows."""
     library = library or default_library()
-    states, rows = _followed(user, on, 14)
+    states, rows = followed_with_rows(user, on, 14)
     stop = _stop_flags(user, states)
     if rows is None:  # nothing followed: the journal was not read yet
-        rows = [] if stop else _light_journal(user, on)
+        rows = [] if stop else light_journal(user, on)
     # Today's sessions and the morning check come from the rows the engine read: no more
     # queries, and as fresh (one read of the journal for the whole page).
     logged = [r for r in rows if r.date == on and r.kind in SESSION_KINDS]
