@@ -216,7 +216,7 @@ def calendar_weeks(
     weeks_ahead: int = 2,
 ) -> list[list[dict[str, Any]]]:
     """Monday-first weeks around today: the runner's own calendar marks (done, painful,
-    missed, planned; ``training.services.calendar_marks``) and a link to each day's entry."""
+    missed, planned; ``training.calendar.calendar_marks``) and a link to each day's entry."""
     monday = on - dt.timedelta(days=on.weekday())
     first = monday - dt.timedelta(weeks=weeks_back - 1)
     entry_by_day: dict[dt.date, JournalEntry] = {}

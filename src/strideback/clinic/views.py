@@ -1,6 +1,7 @@
 """The physiotherapist's pages: patient list, patient page, prescribing, notes and handouts.
 
-Views are thin: read the form, call ``clinic.services``, render. Every view is behind
+Views are thin: read the form, call the clinic service (``clinic.patients``,
+``clinic.prescriptions``, ...), render. Every view is behind
 ``access.clinician`` (login, clinician role, TOTP step) and every patient lookup goes through
 ``patients.patient`` (404 for anyone who is not this clinician's active patient).
 """

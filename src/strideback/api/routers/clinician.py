@@ -1,7 +1,7 @@
 """The clinician's side: patients and their flags, prescriptions, red-flag clearance, handouts.
 
 Every endpoint needs role clinician and a second factor (see ``api.auth``). Every patient id
-goes through ``clinic.services.patient``: a runner without an ACTIVE care link with this
+goes through ``clinic.patients.patient``: a runner without an ACTIVE care link with this
 clinician is a 404, the same as a runner who does not exist.
 """
 

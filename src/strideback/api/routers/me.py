@@ -1,5 +1,6 @@
 """Me: my account, today, the current decision with its reasons, my plan, calendar, progress
-and data export — the same service functions the runner's pages call (``training.services``).
+and data export — the same service functions the runner's pages call (``training.today``,
+``training.calendar``, ...).
 """
 
 from __future__ import annotations
