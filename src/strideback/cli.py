@@ -23,6 +23,7 @@ COMMANDS = (
     "questionnaires",
     "questionnaire",
     "score",
+    "import-runs",
     "manage",
 )
 
