@@ -1,4 +1,4 @@
-"""Red flags: the screening codes (docs/engine.md, Red flags), each with an urgency and its words."""
+"""Red flags: the screening codes (docs/engine.md), each with an urgency and its words."""
 
 from __future__ import annotations
 
