@@ -18,8 +18,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
-from strideback.clinic.services import ClinicError
-from strideback.training.services import InputError
+from strideback.clinic.patients import ClinicError
+from strideback.training.onboarding import InputError
 from strideback.words import labels
 
 log = logging.getLogger(__name__)

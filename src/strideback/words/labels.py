@@ -40,6 +40,36 @@ MONTHS: dict[int, Promise] = {
 
 # the engine's reason codes -> a sentence (its facts fill it)
 REASONS: dict[str, Promise] = {
+    "running_gate_phase": _(
+        "No running in phase %(phase)s: you had knee pain in "
+        "phase %(previous_phase)s (%(value)s/10 on %(date)s), and"
+        " the handout allows running only after a phase without "
+        "knee pain."
+    ),
+    "running_gate_no_log": _(
+        "No running yet: phase %(previous_phase)s is not logged "
+        "here, so we cannot tell whether it went without knee "
+        "pain. If it did, say so in Settings – or ask your "
+        "physiotherapist to."
+    ),
+    "running_gate_stated": _(
+        "No running yet: on %(date)s it was noted that the "
+        "training before was not free of knee pain."
+    ),
+    "running_gate_next_phase": _(
+        "You can start running in phase %(next_phase)s if you log"
+        " your training in this phase and it goes without knee "
+        "pain."
+    ),
+    "running_gate_opens_on": _(
+        "You can start running on %(opens_on)s if you log your "
+        "training until then and it goes without knee pain."
+    ),
+    "advice_ask_physio": _(
+        "%(exercise)s has hurt in %(count)s sessions, and it has "
+        "no easier version here: keep to fewer repetitions or a "
+        "shorter hold, and ask your physiotherapist."
+    ),
     "not_started": _("Your programme starts on %(date)s."),
     "on_track": _("Carry on with phase %(phase)s: this is week %(week)s of your programme."),
     "advance": _(

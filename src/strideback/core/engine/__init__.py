@@ -1,6 +1,7 @@
-"""The coach's engine: the rules of DESIGN.md ("The rules") as pure functions of a programme,
-a start date, a journal and a day. No clock, no database, no Django; decisions carry reason
-codes and facts, and the sentences are made at the edge (``strideback.explain``).
+"""The coach's engine: the rules documented in docs/engine.md and docs/rules.md, as pure
+functions of a programme, a start date, a journal and a day. No clock, no database, no
+Django; decisions carry reason codes and facts, and the sentences are made at the edge
+(``strideback.explain``).
 
 A wheel build compiles the hot modules with mypyc (see setup.py); ``compiled()`` tells which
 build is running. The ``.py`` files are the source either way."""
@@ -9,7 +10,17 @@ import sys
 from importlib.machinery import EXTENSION_SUFFIXES
 
 from strideback.core.engine.advice import Adjustment, AdjustmentKind
-from strideback.core.engine.decision import Action, Breach, Cause, Code, Decision, Reason
+from strideback.core.engine.decision import (
+    Action,
+    Breach,
+    Cause,
+    Cited,
+    Code,
+    Decision,
+    Reason,
+    SourceKind,
+)
+from strideback.core.engine.gate import Statement
 from strideback.core.engine.journal import (
     EntryKind,
     JournalEntry,
@@ -31,10 +42,13 @@ from strideback.core.engine.plan import (
 from strideback.core.engine.red_flags import RedFlag, Urgency
 from strideback.core.engine.running import RunningState
 from strideback.core.engine.thresholds import (
+    RULE_SET_IDS,
     THRESHOLD_KEYS,
     ThresholdError,
     Thresholds,
-    defaults,
+    UnknownRuleSet,
+    rule_set_of,
+    table,
     thresholds_for,
 )
 
@@ -46,7 +60,14 @@ def compiled() -> bool:
 
 
 __all__ = [
+    "RULE_SET_IDS",
     "THRESHOLD_KEYS",
+    "Cited",
+    "SourceKind",
+    "Statement",
+    "UnknownRuleSet",
+    "rule_set_of",
+    "table",
     "compiled",
     "Action",
     "Adjustment",
@@ -71,7 +92,6 @@ __all__ = [
     "ThresholdError",
     "Thresholds",
     "Urgency",
-    "defaults",
     "entry_json",
     "evaluate",
     "parse_journal",
