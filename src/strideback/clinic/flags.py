@@ -192,9 +192,11 @@ def limits_for(
     run_plan: Programme | None = library.programme(run.programme_id) if run else None
     # Cached per (programme, run plan, overrides): the same few tables serve every patient.
     try:
-        return convert.threshold_table(programme, run_plan, first.thresholds or {})
+        return convert.threshold_table(
+            programme, run_plan, first.thresholds or {}, first.rule_set or None
+        )
     except ThresholdError:
-        return convert.threshold_table(programme, run_plan)
+        return convert.threshold_table(programme, run_plan, None, first.rule_set or None)
 
 
 def worst(entry: JournalEntry) -> int | None:
@@ -340,6 +342,7 @@ def _running_paused(
             run_plan=track.run_plan,
             thresholds=limits,
             cleared=cleared,
+            **track.engine_options(),
         )
         if state.running.paused:
             evidence = _last_breach(runner_entries, limits)

@@ -21,6 +21,7 @@ from django.core.validators import validate_email
 from django.db import connection, transaction
 from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 
 from strideback.accounts.models import Role, User
 from strideback.clinic.flags import (
@@ -36,7 +37,13 @@ from strideback.clinic.models import CareLink, CareLinkStatus, ClinicalNote, Cli
 from strideback.core.content.adjust import AdjustmentError, apply_adjustments
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
-from strideback.core.engine.thresholds import ThresholdError, Thresholds, thresholds_for
+from strideback.core.engine.thresholds import (
+    ThresholdError,
+    Thresholds,
+    UnknownRuleSet,
+    rule_set_of,
+    thresholds_for,
+)
 from strideback.core.languages import LANGUAGES, Lang
 from strideback.training import convert, snapshots
 from strideback.training.models import Enrollment, JournalEntry, RedFlagClearance
@@ -254,20 +261,39 @@ def prescribe(
     thresholds: Mapping[str, object] | None = None,
     note: str = "",
     now: dt.datetime,
+    rule_set: str | None = None,
+    start_phase: int = 1,
+    earlier_pain_free: bool | None = None,
+    with_run_plan: bool = False,
 ) -> Enrollment:
-    """Put the patient on a library programme from ``start``; it replaces any active programme
-    of the same kind (exercises or run plan). Adjustments and thresholds are validated first."""
+    """Put the patient on a library programme from ``start`` (in ``start_phase``, with the
+    clinician's word on the phases before it); it replaces any active programme of the same
+    kind (exercises or run plan). ``with_run_plan``: also the programme's companion run plan,
+    as onboarding offers it. Everything is validated before anything is saved."""
     patient(clinician, runner.pk)
     library = _library()
     programme = _programme(library, programme_id)
     checked = _check_adjustments(library, programme, adjustments)
     overrides = _check_thresholds(programme, thresholds or {})
-    same_kind = [pid for pid, prog in library.programmes.items() if prog.kind == programme.kind]
+    chosen = _check_rule_set(programme, rule_set)
+    phase = _check_start_phase(programme, start_phase)
+    companion = _companion(library, programme) if with_run_plan else None
+    kinds = {programme.kind} | ({"run_plan"} if companion is not None else set())
+    replaced = [pid for pid, prog in library.programmes.items() if prog.kind in kinds]
     with transaction.atomic():
-        Enrollment.objects.filter(user=runner, active=True, programme_id__in=same_kind).update(
+        Enrollment.objects.filter(user=runner, active=True, programme_id__in=replaced).update(
             active=False
         )
         snapshots.bump([runner.pk])  # a queryset update sends no signal
+        if companion is not None:
+            Enrollment.objects.create(
+                user=runner,
+                programme_id=companion.id,
+                start=start,
+                prescribed_by=clinician,
+                created_at=now,
+            )
+        said = earlier_pain_free is not None and phase > 1
         return Enrollment.objects.create(
             user=runner,
             programme_id=programme_id,
@@ -277,7 +303,48 @@ def prescribe(
             thresholds=overrides,
             note_to_runner=note.strip(),
             created_at=now,
+            rule_set=chosen,
+            rule_set_by=clinician if chosen else None,
+            rule_set_at=now if chosen else None,
+            start_phase=phase,
+            earlier_pain_free=earlier_pain_free if said else None,
+            earlier_stated_by=clinician if said else None,
+            earlier_stated_at=now if said else None,
         )
+
+
+def _check_rule_set(programme: Programme, rule_set: str | None) -> str:
+    """The rule set as stored: "" for the programme's default; an error naming ``rule_set``
+    (and the programme's choices) for one it does not offer."""
+    if rule_set is None or rule_set == "":
+        return ""
+    try:
+        chosen = rule_set_of(programme, rule_set)
+    except UnknownRuleSet as exc:
+        choices = ", ".join(exc.allowed)
+        raise ClinicError(
+            "rule_set", f"'{rule_set}' is not a rule set of this programme (choose: {choices})"
+        ) from None
+    return "" if chosen == programme.rule_sets[0] else chosen
+
+
+def _check_start_phase(programme: Programme, start_phase: int) -> int:
+    numbers = [p.number for p in programme.phases]
+    if not numbers:
+        if start_phase != 1:
+            raise ClinicError("start_phase", "a run plan has no phases: leave it at 1")
+        return 1
+    if start_phase not in numbers:
+        choices = ", ".join(str(n) for n in numbers)
+        raise ClinicError("start_phase", f"must be a phase of this programme ({choices})")
+    return start_phase
+
+
+def _companion(library: Library, programme: Programme) -> Programme:
+    found = library.programmes.get(programme.companion or "")
+    if found is None or found.kind != "run_plan":
+        raise ClinicError("with_run_plan", "this programme has no companion run plan")
+    return found
 
 
 def adjust(
@@ -288,9 +355,14 @@ def adjust(
     adjustments: Sequence[object] | None = None,
     thresholds: Mapping[str, object] | None = None,
     note: str | None = None,
+    rule_set: str | None = None,
+    earlier_pain_free: bool | None = None,
+    now: dt.datetime | None = None,
 ) -> Enrollment:
-    """Replace the adjustment list, the threshold overrides and/or the note of the patient's
-    active programme (the given ones only). Everything is validated before anything is saved."""
+    """Replace the adjustment list, the threshold overrides, the note, the rule set and/or
+    the word on the phases before the start of the patient's active programme (the given ones
+    only; the rule set and the word are recorded with who and when). Everything is validated
+    before anything is saved."""
     patient(clinician, runner.pk)
     enrollments = Enrollment.objects.filter(user=runner, active=True)
     enrollment = (
@@ -308,6 +380,13 @@ def adjust(
         enrollment.thresholds = _check_thresholds(programme, thresholds)
     if note is not None:
         enrollment.note_to_runner = note.strip()
+    when = now or timezone.now()
+    if rule_set is not None:
+        enrollment.rule_set = _check_rule_set(programme, rule_set)
+        enrollment.rule_set_by, enrollment.rule_set_at = clinician, when
+    if earlier_pain_free is not None:
+        enrollment.earlier_pain_free = earlier_pain_free
+        enrollment.earlier_stated_by, enrollment.earlier_stated_at = clinician, when
     enrollment.prescribed_by = clinician
     enrollment.save()
     return enrollment
@@ -324,7 +403,7 @@ def limits(enrollment: Enrollment, library: Library | None = None) -> Thresholds
     """The thresholds in force for this enrollment (its programme's, then the clinician's)."""
     library = library or _library()
     programme = library.programme(enrollment.programme_id)
-    table = thresholds_for(programme)
+    table = thresholds_for(programme, None, enrollment.rule_set or None)
     try:
         return table.with_overrides(enrollment.thresholds or {})
     except ThresholdError:
@@ -656,6 +735,7 @@ def engine_states(clinician: User, runner: User, on: dt.date) -> list[object]:
                 run_plan=track.run_plan,
                 thresholds=table,
                 cleared=cleared,
+                **track.engine_options(),
             )
         )
     return states

@@ -479,9 +479,7 @@ def _journal_for(track: convert.Track, rows: Sequence[Any]) -> list[Any]:
 
 
 def _thresholds(track: convert.Track) -> Thresholds:
-    return convert.threshold_table(
-        track.programme, track.run_plan, track.enrollment.thresholds or {}
-    )
+    return track.thresholds()
 
 
 def followed(user: User, on: dt.date, days: int = 14) -> list[Followed]:
@@ -522,6 +520,7 @@ def _followed(
             thresholds=th,
             cleared=cleared,
             days=days,
+            **track.engine_options(),
         )
         out.append(Followed(track, th, result))
     return out, rows
@@ -968,6 +967,7 @@ def _missed(
                 thresholds=f.thresholds,
                 cleared=cleared,
                 days=1,
+                **track.engine_options(),
             )
             for session in morning.sessions:
                 kind = str(session.kind)
@@ -1287,6 +1287,7 @@ def _timeline(f: Followed, rows: Sequence[JournalEntry], on: dt.date, lang: Lang
             run_plan=track.run_plan,
             thresholds=f.thresholds,
             cleared=cleared,
+            **track.engine_options(),
         )
         if state.phase is not None and (not seen or seen[-1][0] != state.phase):
             seen.append((state.phase, day))
