@@ -363,7 +363,7 @@ def test_heel_pain_cites_rathleff_2015_and_riel_2023(library: Library) -> None:
 
 
 def test_seed_004s_doses_name_rathleff_2015_and_riel_2020(library: Library) -> None:
-    from strideback.core.content.public import programme_json
+    from strideback.words.public import programme_json
 
     heel = programme_json(library, library.programme("plantar-heel-pain"), "en")
     assert [d.split(" (")[0] for d in heel["doses_from"]] == ["Rathleff 2015", "Riel 2020"]
