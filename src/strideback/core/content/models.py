@@ -12,6 +12,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from strideback.core.content.terms import Equipment, Load, PainMode, Region, Setup
+from strideback.core.figures.spec import Figure
 from strideback.core.languages import Lang
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -60,6 +61,7 @@ class Exercise(Model):
     easier: Slug | None = None
     harder: Slug | None = None
     text: Translated[ExerciseText]
+    figure: Figure
 
 
 # --- doses -----------------------------------------------------------------------------
