@@ -12,7 +12,7 @@ from strideback.errors import CommandError
 __all__ = ["COMMANDS", "CommandError", "build_parser", "main"]
 
 # Order is the order `strideback --help` lists them in.
-COMMANDS = ("serve", "content", "programmes", "show", "plan", "handout", "manage")
+COMMANDS = ("serve", "content", "programmes", "show", "plan", "handout", "figure", "manage")
 
 
 def build_parser() -> argparse.ArgumentParser:
