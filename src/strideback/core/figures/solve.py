@@ -45,6 +45,15 @@ def _residuals(
     return out
 
 
+SATISFIED_MM = 1.0
+
+
+def _satisfied(res: list[float], unknowns: Sequence[str]) -> bool:
+    """Every contact, pin and grip within a millimetre and nothing inside a surface (the
+    last entries only pull towards the written pose)."""
+    return max((abs(r) for r in res[: len(res) - len(unknowns)]), default=0.0) < SATISFIED_MM
+
+
 def _solve_linear(a: list[list[float]], rhs: list[float]) -> list[float]:
     n = len(rhs)
     m = [row[:] + [rhs[i]] for i, row in enumerate(a)]
@@ -83,9 +92,9 @@ def solve(
     lam = 1e-3
     res = _residuals(pose, written, unknowns, touch, pins, surfaces, grips)
     cost = sum(r * r for r in res)
+    if _satisfied(res, unknowns):
+        return pose
     for _ in range(ITERATIONS):
-        if cost < 1e-4:
-            break
         cols = []
         for dof in unknowns:
             h = 0.1 if dof in ("x", "y", "z") else 0.01
@@ -114,10 +123,10 @@ def solve(
             trial_res = _residuals(trial, written, unknowns, touch, pins, surfaces, grips)
             trial_cost = sum(r * r for r in trial_res)
             if trial_cost < cost:
-                settled = cost - trial_cost < 1e-5 * cost + 1e-6
+                settled = cost - trial_cost < 1e-3 * cost + 1e-6
                 pose, res, cost = trial, trial_res, trial_cost
                 lam = max(lam / 3, 1e-7)
-                if settled:
+                if settled or _satisfied(res, unknowns):
                     return pose
                 break
             lam *= 4

@@ -27,13 +27,13 @@ _CAMERA: dict[str, tuple[Vec, Vec, Vec]] = {
     "top": ((1, 0, 0), (0, 1, 0), (0, 0, 1)),
 }
 
-STYLE = (
+STYLE = (  # the app's colours (app.css), light and dark
     ".fg path{fill:none;stroke-linecap:round;stroke-linejoin:round}"
-    ".fg .n{stroke:#1d5f7a}.fg .f{stroke:#7fb0c4}.fg .t{stroke:#174e66}"
-    ".fg .p{stroke:#b9b4aa}.fg .s{fill:#ebe7df;stroke:#b9b4aa}.fg .b{stroke:#d9822b}"
-    "@media (prefers-color-scheme:dark){.fg .n{stroke:#8fd0ea}.fg .f{stroke:#3f6f82}"
-    ".fg .t{stroke:#a9def2}.fg .p{stroke:#6b6860}.fg .s{fill:#2b2a27;stroke:#6b6860}"
-    ".fg .b{stroke:#f0a35a}}"
+    ".fg .n{stroke:#0b6e4f}.fg .f{stroke:#93c4b0}.fg .t{stroke:#08573e}"
+    ".fg .p{stroke:#b9b4aa}.fg .s{fill:#ebe7df;stroke:#b9b4aa}.fg .b{stroke:#b7791f}"
+    "@media (prefers-color-scheme:dark){.fg .n{stroke:#4cc394}.fg .f{stroke:#2b664f}"
+    ".fg .t{stroke:#7ad8b0}.fg .p{stroke:#6b6860}.fg .s{fill:#2b2a27;stroke:#6b6860}"
+    ".fg .b{stroke:#ffc777}}"
 )
 
 
