@@ -18,11 +18,13 @@ COMMANDS = (
     "programmes",
     "show",
     "plan",
+    "rules",
     "handout",
     "figure",
     "questionnaires",
     "questionnaire",
     "score",
+    "import-runs",
     "manage",
 )
 
