@@ -123,7 +123,7 @@ def solve(
             trial_res = _residuals(trial, written, unknowns, touch, pins, surfaces, grips)
             trial_cost = sum(r * r for r in trial_res)
             if trial_cost < cost:
-                settled = cost - trial_cost < 1e-3 * cost + 1e-6
+                settled = cost - trial_cost < 1e-5 * cost + 1e-6
                 pose, res, cost = trial, trial_res, trial_cost
                 lam = max(lam / 3, 1e-7)
                 if settled or _satisfied(res, unknowns):
