@@ -34,6 +34,7 @@ from strideback.training.models import (
     QuestionnaireResponse,
     RedFlagClearance,
     Reminder,
+    SetLoad,
 )
 from tests.api.conftest import ACTORS, SECRET, World, make_world, session_client, token_client
 from tests.training.watchfiles import gpx, track
@@ -96,6 +97,16 @@ API: dict[str, Row] = {
     "GET /api/v1/me/progress": Row(MINE),
     "GET /api/v1/me/export": Row(MINE),
     "GET /api/v1/me/export/fhir": Row(MINE),
+    "GET /api/v1/me/loads": Row(MINE),
+    # A follows the knee programme: the heel raise is not theirs to load (422 for everyone).
+    "GET /api/v1/me/loads/next": Row(
+        expect(401, 422, 422, 422, 422), query={"exercise": "single-leg-heel-raise-towel"}
+    ),
+    "PUT /api/v1/me/loads/{date}/{exercise}/{set_number}": Row(
+        expect(401, 422, 422, 422, 422),
+        lambda w: {"date": today(), "exercise": "single-leg-heel-raise-towel", "set_number": 1},
+        body=lambda w: {"load_kg": 4, "reps": 10},
+    ),
     "GET /api/v1/questionnaires": Row(PUBLIC),
     "GET /api/v1/questionnaires/{questionnaire_id}": Row(
         PUBLIC, lambda w: {"questionnaire_id": "kujala-akps"}
@@ -183,6 +194,7 @@ def fingerprint(w: World) -> str:
         (JournalEntry, {"user": w.a}),
         (ImportedRun, {"user": w.a}),
         (QuestionnaireResponse, {"user": w.a}),
+        (SetLoad, {"user": w.a}),
         (Enrollment, {"user": w.a}),
         (RedFlagClearance, {"user": w.a}),
         (Profile, {"user": w.a}),

@@ -274,3 +274,27 @@ class PushSubscription(models.Model):
                 fields=["user", "endpoint"], name="one_subscription_per_browser"
             )
         ]
+
+
+class SetLoad(models.Model):
+    """Load (kg added) and reps done in one set of a repetition-maximum exercise, logged in the
+    player after each set. One row per runner, day, exercise and set: sending a set again
+    (offline retry, correction) replaces it, never adds a second."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="set_loads"
+    )
+    date = models.DateField()
+    exercise = models.SlugField(max_length=80)
+    set_number = models.PositiveSmallIntegerField()
+    load_kg = models.FloatField()
+    reps = models.PositiveSmallIntegerField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["date", "exercise", "set_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "date", "exercise", "set_number"], name="one_row_per_set"
+            )
+        ]
