@@ -113,6 +113,7 @@ API: dict[str, Row] = {
         PUBLIC, lambda w: {"questionnaire_id": "kujala-akps"}
     ),
     "GET /api/v1/me/questionnaires/responses": Row(MINE),
+    "GET /api/v1/me/questionnaires/due": Row(MINE),
     "POST /api/v1/me/questionnaires/{questionnaire_id}/responses": Row(
         CREATE_MINE,
         lambda w: {"questionnaire_id": "groc"},
@@ -168,6 +169,9 @@ API: dict[str, Row] = {
     ),
     "GET /api/v1/clinician/patients/{runner_id}/handout.pdf": Row(A_PATIENT, a_id),
     "GET /api/v1/clinician/patients/{runner_id}/export/fhir": Row(A_PATIENT, a_id),
+    "PUT /api/v1/clinician/patients/{runner_id}/questionnaires": Row(
+        A_PATIENT, a_id, body=lambda w: {"add": ["groc"]}
+    ),
     "GET /api/v1/clinician/programmes/{programme_id}/handout.pdf": Row(
         CLINICIANS, lambda w: {"programme_id": "plantar-heel-pain"}, query={"lang": "da"}
     ),

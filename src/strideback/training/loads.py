@@ -11,8 +11,9 @@ from django.db import transaction
 from strideback.accounts.models import User
 from strideback.core.content.models import Dose
 from strideback.core.engine.load import LoadAdvice, SetDone, next_load
+from strideback.training.followed import followed
 from strideback.training.models import SetLoad
-from strideback.training.services import InputError, followed
+from strideback.training.onboarding import InputError
 
 
 @dataclass(frozen=True)

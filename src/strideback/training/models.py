@@ -45,6 +45,8 @@ class Profile(models.Model):
     # Reminders (opt-in): ``training.reminders`` reads these, ``core.reminders`` decides.
     reminders_on = models.BooleanField(default=False)
     reminder_time = models.TimeField(null=True, blank=True)
+    # A clinician's choice of questionnaires for this patient: {"add": [ids], "skip": [ids]}.
+    questionnaires = models.JSONField(default=dict, blank=True)
     reminder_weekdays = models.JSONField(default=list, blank=True)  # 0 = Monday; []: plan's days
     reminder_channels = models.JSONField(default=list, blank=True)  # "email", "push"
     # When the 'keep these reminders?' question went out (None: not asked, or answered).

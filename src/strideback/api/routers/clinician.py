@@ -36,6 +36,7 @@ from strideback.clinic import handout, patient_list, prescriptions
 from strideback.clinic import notes as notes_service
 from strideback.clinic import patients as patients_service
 from strideback.clinic.flags import row_data
+from strideback.training.asking import due_for, set_choice
 from strideback.training.models import Enrollment
 
 router = Router(tags=["clinician"], auth=CLINICIAN_AUTH)
@@ -223,6 +224,30 @@ def patient_handout(request: HttpRequest, runner_id: int, q: Query[HandoutQuery]
     runner = patients_service.patient(request.auth, runner_id)
     data = handout.handout_pdf(request.auth, runner=runner, lang=q.lang)
     return _pdf(data, f"strideback-handout-{runner_id}")
+
+
+class QuestionnaireChoiceIn(In):
+    add: list[str] = []
+    skip: list[str] = []
+
+
+class QuestionnaireChoiceOut(Schema):
+    add: list[str]
+    skip: list[str]
+    due: list[str]
+
+
+@router.put(
+    "/patients/{runner_id}/questionnaires",
+    response={200: QuestionnaireChoiceOut, **ERRORS},
+    summary="Add or skip questionnaires for this patient (on top of the programmes' own)",
+)
+def patient_questionnaires(
+    request: HttpRequest, runner_id: int, payload: QuestionnaireChoiceIn
+) -> dict[str, Any]:
+    runner = patients_service.patient(request.auth, runner_id)  # 404 unless an active patient
+    add, skip = set_choice(runner, payload.add, payload.skip)
+    return {"add": add, "skip": skip, "due": due_for(runner, today_date())}
 
 
 @router.get(
