@@ -114,6 +114,7 @@ API: dict[str, Row] = {
     ),
     "GET /api/v1/me/questionnaires/responses": Row(MINE),
     "GET /api/v1/me/questionnaires/due": Row(MINE),
+    "GET /api/v1/me/outcomes": Row(MINE),
     "POST /api/v1/me/questionnaires/{questionnaire_id}/responses": Row(
         CREATE_MINE,
         lambda w: {"questionnaire_id": "groc"},
@@ -169,6 +170,7 @@ API: dict[str, Row] = {
     ),
     "GET /api/v1/clinician/patients/{runner_id}/handout.pdf": Row(A_PATIENT, a_id),
     "GET /api/v1/clinician/patients/{runner_id}/export/fhir": Row(A_PATIENT, a_id),
+    "GET /api/v1/clinician/patients/{runner_id}/outcomes": Row(A_PATIENT, a_id),
     "PUT /api/v1/clinician/patients/{runner_id}/questionnaires": Row(
         A_PATIENT, a_id, body=lambda w: {"add": ["groc"]}
     ),

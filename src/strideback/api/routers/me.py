@@ -19,6 +19,7 @@ from strideback.accounts import services as account_services
 from strideback.api import fhir as fhir_api
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
+from strideback.api.outcomes import OutcomesOut
 from strideback.api.render import dumps, json_text
 from strideback.api.routers.journal import entry_out
 from strideback.api.routers.programmes import language
@@ -30,6 +31,7 @@ from strideback.training import followed, onboarding, programmes, snapshots, wor
 from strideback.training import morning as morning_service
 from strideback.training import progress as progress_service
 from strideback.training import today as today_service
+from strideback.training.outcomes import outcomes
 
 router = Router(tags=["me"], auth=USER_AUTH)
 
@@ -211,6 +213,16 @@ def progress(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
 )
 def export(request: HttpRequest) -> dict[str, Any]:
     return export_service.export_data(request.auth)
+
+
+@router.get(
+    "/outcomes",
+    response={200: OutcomesOut, **ERRORS},
+    summary="My outcome series: questionnaire scores (with the smallest important change), "
+    "runs from the watch, loads",
+)
+def my_outcomes(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
+    return outcomes(request.auth, _lang(request, q.lang))
 
 
 @router.get(
