@@ -319,6 +319,9 @@ PAGES: dict[str, Page] = {
         post={},
     ),
     "settings/tokens": Page(RUNNER, post={"name": "page matrix"}),
+    "settings/reminders/": Page(
+        RUNNER, post={"enabled": "on", "time": "07:30", "channels": "email"}
+    ),
     # The signed token is the credential: a forged one shows and changes nobody anything.
     "reminders/stop/<str:token>/": Page(
         page(404, 404, 404, 404, 404), lambda w: {"token": "forged"}, post={}

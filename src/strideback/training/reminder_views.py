@@ -1,15 +1,31 @@
-"""The page behind a reminder's "stop these" and "keep them" links: no login, the signed token
-names the runner. A GET shows one button (so a mail scanner that opens links changes nothing);
-the POST acts. Mail clients' one-click unsubscribe (RFC 8058) posts to the same address."""
+"""The reminder pages: the runner's choices (/settings/reminders/), and the page behind a
+reminder's "stop these" and "keep them" links. Those need no login: the signed token names the
+runner. A GET shows one button (so a mail scanner that opens links changes nothing); the POST
+acts. Mail clients' one-click unsubscribe (RFC 8058) posts to the same address."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from strideback.training import reminder_links, reminder_messages
+from strideback.training import push, reminder_links, reminder_messages, reminders
+from strideback.training.views import runner_page
+
+# Each field as the page labels it, and what is wrong with it (translated when shown).
+FIELD_ERRORS = {
+    "time": (gettext_noop("Time of day"), gettext_noop("choose a time, such as 18:30.")),
+    "channels": (
+        gettext_noop("How"),
+        gettext_noop("choose e-mail, a notification on this device, or both."),
+    ),
+    "weekdays": (gettext_noop("Days"), gettext_noop("choose days from Monday to Sunday.")),
+    "time_zone": (gettext_noop("Time zone"), gettext_noop("this time zone is unknown.")),
+}
 
 ACTIONS = {
     "stop": (reminder_links.STOP_SALT, reminder_links.stop, "rem.stop_page_title"),
@@ -32,3 +48,39 @@ def reminder_link(request: HttpRequest, action: str, token: str) -> HttpResponse
         act(user)
         context["done"] = True
     return render(request, "training/reminder_link.html", context)
+
+
+@runner_page("settings")
+@require_http_methods(["GET", "POST"])
+def reminder_settings(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    error = None
+    if request.method == "POST":
+        form = request.POST
+        try:
+            days = [int(d) for d in form.getlist("weekdays")]
+            reminders.save_choices(
+                user,
+                form.get("enabled") == "on",
+                form.get("time") or None,
+                form.getlist("channels"),
+                days,
+                form.get("time_zone") or None,
+            )
+        except ValueError as exc:
+            field = getattr(exc, "field", "weekdays")
+            label, message = FIELD_ERRORS[field]
+            error = {"field": field, "label": gettext(label), "message": gettext(message)}
+        else:
+            messages.success(request, gettext("Your reminder choices are saved."))
+            return HttpResponseRedirect("/settings/reminders/")
+    chosen = reminders.choices(user)
+    context = {
+        "chosen": chosen,
+        "time": chosen.time.strftime("%H:%M") if chosen.time else "",
+        "weekdays": [(n, WEEKDAYS[n], n in chosen.weekdays) for n in range(7)],
+        "push_key": push.public_key(),
+        "error": error,
+        "section": "settings",
+    }
+    return render(request, "training/reminder_settings.html", context, status=400 if error else 200)
