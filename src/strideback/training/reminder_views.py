@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.dates import WEEKDAYS
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -18,13 +18,13 @@ from strideback.training.views import runner_page
 
 # Each field as the page labels it, and what is wrong with it (translated when shown).
 FIELD_ERRORS = {
-    "time": (gettext_noop("Time of day"), gettext_noop("choose a time, such as 18:30.")),
+    "time": (gettext_lazy("Time of day"), gettext_lazy("choose a time, such as 18:30.")),
     "channels": (
-        gettext_noop("How"),
-        gettext_noop("choose e-mail, a notification on this device, or both."),
+        gettext_lazy("How"),
+        gettext_lazy("choose e-mail, a notification on this device, or both."),
     ),
-    "weekdays": (gettext_noop("Days"), gettext_noop("choose days from Monday to Sunday.")),
-    "time_zone": (gettext_noop("Time zone"), gettext_noop("this time zone is unknown.")),
+    "weekdays": (gettext_lazy("Days"), gettext_lazy("choose days from Monday to Sunday.")),
+    "time_zone": (gettext_lazy("Time zone"), gettext_lazy("this time zone is unknown.")),
 }
 
 ACTIONS = {
@@ -70,7 +70,7 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
         except ValueError as exc:
             field = getattr(exc, "field", "weekdays")
             label, message = FIELD_ERRORS[field]
-            error = {"field": field, "label": gettext(label), "message": gettext(message)}
+            error = {"field": field, "label": str(label), "message": str(message)}
         else:
             messages.success(request, gettext("Your reminder choices are saved."))
             return HttpResponseRedirect("/settings/reminders/")
