@@ -9,22 +9,19 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.dates import WEEKDAYS
-from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from strideback.core.i18n import t
 from strideback.training import push, reminder_links, reminder_messages, reminders
 from strideback.training.views import runner_page
 
 # Each field as the page labels it, and what is wrong with it (translated when shown).
 FIELD_ERRORS = {
-    "time": (gettext_lazy("Time of day"), gettext_lazy("choose a time, such as 18:30.")),
-    "channels": (
-        gettext_lazy("How"),
-        gettext_lazy("choose e-mail, a notification on this device, or both."),
-    ),
-    "weekdays": (gettext_lazy("Days"), gettext_lazy("choose days from Monday to Sunday.")),
-    "time_zone": (gettext_lazy("Time zone"), gettext_lazy("this time zone is unknown.")),
+    "time": ("rem.time_of_day", "rem.error_time"),
+    "channels": ("rem.how", "rem.error_channels"),
+    "weekdays": ("rem.days", "rem.error_weekdays"),
+    "time_zone": ("rem.time_zone", "rem.error_time_zone"),
 }
 
 ACTIONS = {
@@ -55,10 +52,11 @@ def reminder_link(request: HttpRequest, action: str, token: str) -> HttpResponse
 def reminder_settings(request: HttpRequest) -> HttpResponse:
     user = request.user
     error = None
+    shown = reminders.choices(user)
     if request.method == "POST":
         form = request.POST
+        days = [int(d) for d in form.getlist("weekdays") if d.isdigit()]
         try:
-            days = [int(d) for d in form.getlist("weekdays")]
             reminders.save_choices(
                 user,
                 form.get("enabled") == "on",
@@ -67,18 +65,25 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
                 days,
                 form.get("time_zone") or None,
             )
-        except ValueError as exc:
-            field = getattr(exc, "field", "weekdays")
-            label, message = FIELD_ERRORS[field]
-            error = {"field": field, "label": str(label), "message": str(message)}
+        except reminders.ReminderError as exc:
+            label, message = FIELD_ERRORS[exc.field]
+            error = {"field": exc.field, "label": label, "message": message}
+            # Show what the runner chose, to correct the one field (nothing was saved).
+            shown = reminders.Choices(
+                form.get("enabled") == "on",
+                None,
+                tuple(form.getlist("channels")),
+                tuple(days),
+                shown.time_zone,
+            )
         else:
-            messages.success(request, gettext("Your reminder choices are saved."))
+            messages.success(request, t("rem.saved", getattr(request, "lang", "en")))
             return HttpResponseRedirect("/settings/reminders/")
-    chosen = reminders.choices(user)
+    typed = request.POST.get("time", "") if error else ""
     context = {
-        "chosen": chosen,
-        "time": chosen.time.strftime("%H:%M") if chosen.time else "",
-        "weekdays": [(n, WEEKDAYS[n], n in chosen.weekdays) for n in range(7)],
+        "chosen": shown,
+        "time": shown.time.strftime("%H:%M") if shown.time else typed,
+        "weekdays": [(n, WEEKDAYS[n], n in shown.weekdays) for n in range(7)],
         "push_key": push.public_key(),
         "error": error,
         "section": "settings",
