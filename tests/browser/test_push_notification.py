@@ -27,7 +27,8 @@ def test_a_pushed_reminder_becomes_a_notification_with_a_stop_action(
     cdp.send("ServiceWorker.enable")
     phone.goto(phone.base + "/settings/")
     phone.evaluate(
-        "navigator.serviceWorker.register('/sw.js', {scope: '/'}).then(() => navigator.serviceWorker.ready).then(() => true)"
+        "navigator.serviceWorker.register('/sw.js', {scope: '/'})"
+        ".then(() => navigator.serviceWorker.ready).then(() => true)"
     )
     phone.wait_for_timeout(200)
     live = [r for r in registrations if not r.get("isDeleted")]
