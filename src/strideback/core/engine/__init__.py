@@ -9,7 +9,17 @@ import sys
 from importlib.machinery import EXTENSION_SUFFIXES
 
 from strideback.core.engine.advice import Adjustment, AdjustmentKind
-from strideback.core.engine.decision import Action, Breach, Cause, Code, Decision, Reason
+from strideback.core.engine.decision import (
+    Action,
+    Breach,
+    Cause,
+    Cited,
+    Code,
+    Decision,
+    Reason,
+    SourceKind,
+)
+from strideback.core.engine.gate import Statement
 from strideback.core.engine.journal import (
     EntryKind,
     JournalEntry,
@@ -31,10 +41,13 @@ from strideback.core.engine.plan import (
 from strideback.core.engine.red_flags import RedFlag, Urgency
 from strideback.core.engine.running import RunningState
 from strideback.core.engine.thresholds import (
+    RULE_SET_IDS,
     THRESHOLD_KEYS,
     ThresholdError,
     Thresholds,
-    defaults,
+    UnknownRuleSet,
+    rule_set_of,
+    table,
     thresholds_for,
 )
 
@@ -46,7 +59,14 @@ def compiled() -> bool:
 
 
 __all__ = [
+    "RULE_SET_IDS",
     "THRESHOLD_KEYS",
+    "Cited",
+    "SourceKind",
+    "Statement",
+    "UnknownRuleSet",
+    "rule_set_of",
+    "table",
     "compiled",
     "Action",
     "Adjustment",
@@ -71,7 +91,6 @@ __all__ = [
     "ThresholdError",
     "Thresholds",
     "Urgency",
-    "defaults",
     "entry_json",
     "evaluate",
     "parse_journal",
