@@ -20,7 +20,7 @@ from strideback.api.models import ApiToken
 from strideback.api.render import dumps
 from strideback.api.routers.me import plain
 from strideback.api.tokens import revoke_token
-from strideback.training import services
+from strideback.training import today
 from strideback.training.journal import log_entry
 from strideback.training.schemas import EntryIn
 from tests.api.conftest import ACTORS, World, token_client
@@ -224,7 +224,7 @@ def test_a_kept_answer_is_compressed_once(world: World, monkeypatch: pytest.Monk
 def test_each_callers_today_is_computed_from_their_own_data(world: World, actor: str) -> None:
     user = world.actor(actor)
     on = timezone.localdate()
-    fresh = json.loads(dumps(plain(services.today(user, on, "en"))))  # type: ignore[arg-type]
+    fresh = json.loads(dumps(plain(today.today(user, on, "en"))))  # type: ignore[arg-type]
     assert token_client(world.tokens[actor]).get(TODAY).json() == fresh
 
 

@@ -9,9 +9,8 @@ from typing import Any
 
 from django.test import Client
 
-from strideback.accounts.models import PhysioInvite, User
-from strideback.clinic import services
-from strideback.clinic.models import CareLink, CareLinkStatus
+from strideback.accounts.models import CareLink, CareLinkStatus, PhysioInvite, User
+from strideback.clinic import patients as services
 from strideback.training.models import JournalEntry
 from tests.clinic.conftest import ON, verified_client
 

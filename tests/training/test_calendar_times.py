@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 from strideback.accounts.models import User
-from strideback.training import reminders, services
+from strideback.training import calendar, reminders
 
 MONDAY = dt.date(2026, 11, 23)
 
 
 def planned_events(user: User, lang: str = "en") -> list[Any]:
-    cal = Calendar.from_ical(services.calendar_ics(user, MONDAY, lang))  # type: ignore[arg-type]
+    cal = Calendar.from_ical(calendar.calendar_ics(user, MONDAY, lang))  # type: ignore[arg-type]
     zones = [str(z["tzid"]) for z in cal.walk("VTIMEZONE")]
     assert zones in ([], [reminders.choices(user).time_zone])
     return [e for e in cal.walk("VEVENT") if not str(e["summary"]).startswith("✓")]

@@ -32,7 +32,7 @@ from django.http import HttpRequest, HttpResponse
 from strideback.accounts.models import User
 from strideback.api.render import json_text
 from strideback.api.tokens import user_for_secret
-from strideback.clinic.services import SORTS, patient_list_json
+from strideback.clinic.patient_list import SORTS, patient_list_json
 from strideback.core.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from strideback.web.middleware import from_accept_language
 

@@ -8,8 +8,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from strideback.accounts.models import PhysioInvite, User
-from strideback.clinic.models import CareLink, CareLinkStatus
+from strideback.accounts.models import CareLink, CareLinkStatus, PhysioInvite, User
 
 
 class JoinError(ValueError):
