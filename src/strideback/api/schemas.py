@@ -120,6 +120,15 @@ class PrescriptionOut(Schema):
     thresholds: dict[str, Any]
     note_to_runner: str
     prescribed_by_id: int | None
+    rule_set: str = Field(description="the rule set the runner follows here (docs/rules.md)")
+    rule_set_by_id: int | None = Field(None, description="who chose it (None: the default)")
+    rule_set_at: dt.datetime | None = None
+    start_phase: int = Field(1, description="the phase the runner started in")
+    earlier_phases_pain_free: bool | None = Field(
+        None, description="someone's word on the phases before the start (None: not said)"
+    )
+    earlier_stated_by_id: int | None = None
+    earlier_stated_at: dt.datetime | None = None
 
 
 class PatientDetail(Schema):
@@ -134,6 +143,10 @@ class PrescribeIn(In):
     adjustments: list[Any] = []
     thresholds: dict[str, Any] = {}
     note: Annotated[str, StringConstraints(max_length=5000)] = ""
+    rule_set: Annotated[str, StringConstraints(max_length=40)] | None = None
+    start_phase: int = 1
+    earlier_phases_pain_free: bool | None = None
+    with_run_plan: bool = False
 
 
 class AdjustIn(In):
@@ -141,6 +154,8 @@ class AdjustIn(In):
     adjustments: list[Any] | None = None
     thresholds: dict[str, Any] | None = None
     note: Annotated[str, StringConstraints(max_length=5000)] | None = None
+    rule_set: Annotated[str, StringConstraints(max_length=40)] | None = None
+    earlier_phases_pain_free: bool | None = None
 
 
 class ClearanceIn(In):
