@@ -372,6 +372,17 @@ PAGES: dict[str, Page] = {
         post={},
     ),
     "settings/tokens": Page(RUNNER, post={"name": "page matrix"}),
+    "settings/physio/": Page(
+        page(ANON_REFUSED, "any", "any", "any", "any"), post={"email": "physio@example.org"}
+    ),
+    # A runner's invitation link: only a verified clinician gets past the login; a wrong
+    # token shows nothing.
+    "clinic/join/<str:token>/": Page(
+        page(ANON_REFUSED, 403, 403, 404, 404), lambda w: {"token": "forged"}, post={}
+    ),
+    "settings/reminders/": Page(
+        RUNNER, post={"enabled": "on", "time": "07:30", "channels": "email"}
+    ),
     # The signed token is the credential: a forged one shows and changes nobody anything.
     "reminders/stop/<str:token>/": Page(
         page(404, 404, 404, 404, 404), lambda w: {"token": "forged"}, post={}
