@@ -87,7 +87,7 @@ def today_body(user: Any, on: dt.date, lang: Lang) -> str:
     """``GET /me/today``'s JSON text, kept until the runner's data, the day, the language or the
     code changes (``training.snapshots`` says how that stays right when writes race with it)."""
     compute = lambda: dumps(plain(services.today(user, on, lang)))  # noqa: E731
-    return snapshots.today(user.pk, on, lang, compute, getattr(user, "kept_today", None))
+    return snapshots.today(user.pk, on, lang, compute)
 
 
 def _reason(reason: Any, lang: Lang) -> dict[str, Any]:
