@@ -50,7 +50,7 @@ def version() -> str:
     root = Path(strideback.__file__).parent
     digest = hashlib.sha256(f"format {FORMAT}\n".encode())
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".so", ".yaml") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
             stat = path.stat()
             digest.update(
                 f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
