@@ -30,6 +30,7 @@ from strideback.api.schemas import (
     PrescribeIn,
     PrescriptionOut,
 )
+from strideback.api.schemas_reads import NoteOut
 from strideback.clinic import services as clinic
 from strideback.clinic.flags import row_data
 from strideback.training.models import Enrollment
@@ -162,7 +163,7 @@ class NoteIn(In):
 
 @router.post(
     "/patients/{runner_id}/notes",
-    response={201: dict[str, Any], **ERRORS},
+    response={201: NoteOut, **ERRORS},
     summary="A private clinical note (seen only by its author)",
 )
 def add_note(request: HttpRequest, runner_id: int, payload: NoteIn) -> Status[dict[str, Any]]:
@@ -173,7 +174,7 @@ def add_note(request: HttpRequest, runner_id: int, payload: NoteIn) -> Status[di
 
 @router.get(
     "/patients/{runner_id}/notes",
-    response={200: list[dict[str, Any]], **ERRORS},
+    response={200: list[NoteOut], **ERRORS},
     summary="My notes about this patient, newest first",
 )
 def notes(request: HttpRequest, runner_id: int) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from strideback.api.errors import ApiError
 from strideback.api.render import dumps, json_text
 from strideback.api.routers.journal import entry_out
 from strideback.api.schemas import ERRORS, EntryOut, In
+from strideback.api.schemas_reads import DecisionOut, ExportOut, PlanOut
 from strideback.clinic import services as clinic
 from strideback.core.languages import Lang
 from strideback.training import services, snapshots, words
@@ -27,11 +28,11 @@ router = Router(tags=["me"], auth=USER_AUTH)
 
 
 class MeOut(Schema):
-    id: int
-    email: str
-    name: str
-    role: str
-    language: str
+    id: int = Field(description="my user id")
+    email: str = Field(description="my e-mail address")
+    name: str = Field(description="my name")
+    role: str = Field(description="runner or clinician")
+    language: str = Field(description="my language: da, en, de or nb")
 
 
 class LangQuery(Schema):
@@ -97,7 +98,7 @@ def _reason(reason: Any, lang: Lang) -> dict[str, Any]:
 
 @router.get(
     "/decision",
-    response={200: list[dict[str, Any]], **ERRORS},
+    response={200: list[DecisionOut], **ERRORS},
     summary="The engine's current decision per programme, with reason codes and sentences",
 )
 def decision(request: HttpRequest, q: Query[LangQuery]) -> list[dict[str, Any]]:
@@ -136,7 +137,7 @@ class PlanQuery(Schema):
 
 @router.get(
     "/plan",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: PlanOut, **ERRORS},
     summary="My programmes and the sessions planned for the coming days",
 )
 def plan(request: HttpRequest, q: Query[PlanQuery]) -> dict[str, Any]:
@@ -197,7 +198,7 @@ def progress(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
 
 @router.get(
     "/export",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: ExportOut, **ERRORS},
     summary="Everything Strideback holds about me (the data export)",
 )
 def export(request: HttpRequest) -> dict[str, Any]:
@@ -227,10 +228,10 @@ class EnrollIn(In):
 
 
 class EnrollmentOut(Schema):
-    id: int
-    programme_id: str
-    start: dt.date
-    active: bool
+    id: int = Field(description="the enrollment id")
+    programme_id: str = Field(description="the programme")
+    start: dt.date = Field(description="its start")
+    active: bool = Field(description="whether it is followed now")
 
 
 def _enrollment(e: Any) -> dict[str, Any]:
