@@ -24,7 +24,14 @@ from django.utils import timezone
 
 from strideback.api.models import ApiToken
 from strideback.clinic.models import CareLink, ClinicalNote
-from strideback.training.models import Enrollment, JournalEntry, Profile, RedFlagClearance
+from strideback.training.models import (
+    Enrollment,
+    JournalEntry,
+    Profile,
+    PushSubscription,
+    RedFlagClearance,
+    Reminder,
+)
 from tests.api.conftest import ACTORS, SECRET, World, make_world, session_client, token_client
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +93,17 @@ API: dict[str, Row] = {
         A_ONLY, lambda w: {"enrollment_id": w.enrollment.pk}
     ),
     "POST /api/v1/me/red-flag-check": Row(MINE, body=lambda w: {"red_flags": []}),
+    "GET /api/v1/me/reminders": Row(MINE),
+    "PUT /api/v1/me/reminders": Row(
+        MINE, body=lambda w: {"enabled": True, "time": "07:30", "channels": ["email"]}
+    ),
+    "POST /api/v1/me/reminders/push-subscriptions": Row(
+        CREATE_MINE,
+        body=lambda w: {
+            "endpoint": "https://push.example.org/x",
+            "keys": {"p256dh": "B" * 87, "auth": "a" * 22},
+        },
+    ),
     "DELETE /api/v1/me/clinicians/{clinician_id}": Row(
         expect(401, 204, 404, 403, 403), lambda w: {"clinician_id": w.clinician.pk}
     ),
@@ -143,6 +161,8 @@ def fingerprint(w: World) -> str:
         (Enrollment, {"user": w.a}),
         (RedFlagClearance, {"user": w.a}),
         (Profile, {"user": w.a}),
+        (PushSubscription, {"user": w.a}),
+        (Reminder, {"user": w.a}),
         (CareLink, {"runner": w.a}),
         (ClinicalNote, {"runner": w.a}),
         (ApiToken, {"user__in": [w.a, w.clinician]}),
@@ -299,6 +319,13 @@ PAGES: dict[str, Page] = {
         post={},
     ),
     "settings/tokens": Page(RUNNER, post={"name": "page matrix"}),
+    # The signed token is the credential: a forged one shows and changes nobody anything.
+    "reminders/stop/<str:token>/": Page(
+        page(404, 404, 404, 404, 404), lambda w: {"token": "forged"}, post={}
+    ),
+    "reminders/keep/<str:token>/": Page(
+        page(404, 404, 404, 404, 404), lambda w: {"token": "forged"}, post={}
+    ),
     "settings/tokens/<int:token_id>/revoke": Page(
         page(ANON_REFUSED, "any", "any", "any", "any"),
         lambda w: {"token_id": ApiToken.objects.get(user=w.a).pk},

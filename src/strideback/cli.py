@@ -12,7 +12,18 @@ from strideback.errors import CommandError
 __all__ = ["COMMANDS", "CommandError", "build_parser", "main"]
 
 # Order is the order `strideback --help` lists them in.
-COMMANDS = ("serve", "content", "programmes", "show", "plan", "handout", "manage")
+COMMANDS = (
+    "serve",
+    "content",
+    "programmes",
+    "show",
+    "plan",
+    "handout",
+    "questionnaires",
+    "questionnaire",
+    "score",
+    "manage",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,10 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
+        module_name = f"strideback.commands.{name.replace('-', '_')}"
         try:
-            module = importlib.import_module(f"strideback.commands.{name}")
+            module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
-            if exc.name != f"strideback.commands.{name}":
+            if exc.name != module_name:
                 raise
             continue
         module.register(sub)

@@ -321,3 +321,22 @@ def test_a_patient_with_two_programmes_can_have_each_adjusted(
     assert bad.status_code == 404
     theirs.refresh_from_db()
     assert theirs.note_to_runner == ""
+
+
+def test_createclinician_without_a_terminal_or_password_is_a_one_line_error(
+    tmp_path: object,
+) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "strideback", "manage", "--data-dir", str(tmp_path)]
+        + ["createclinician", "cron-physio@example.org", "--clinic", "Klinik Nord"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--password" in lines[0] and "Traceback" not in done.stderr

@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 
 from strideback.api import errors
 from strideback.api.auth import USER_AUTH
-from strideback.api.routers import clinician, journal, me, programmes, tokens
+from strideback.api.routers import clinician, journal, me, programmes, reminders, tokens
 
 DESCRIPTION = """\
 Everything the runner's and the clinician's pages do, as JSON.
@@ -31,6 +31,7 @@ api = NinjaAPI(
 errors.install(api)
 api.add_router("/programmes", programmes.router)
 api.add_router("/me", me.router)
+api.add_router("/me/reminders", reminders.router)
 api.add_router("/journal", journal.router)
 api.add_router("/clinician", clinician.router)
 api.add_router("/tokens", tokens.router)

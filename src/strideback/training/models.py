@@ -26,6 +26,10 @@ class Goal(models.TextChoices):
     KEEP_RUNNING = "keep_running", "Keep running without pain"
 
 
+def _default_time_zone() -> str:
+    return str(settings.TIME_ZONE)
+
+
 class Profile(models.Model):
     """The runner's onboarding answers and private calendar token."""
 
@@ -36,6 +40,17 @@ class Profile(models.Model):
     goal = models.CharField(max_length=20, choices=Goal.choices, blank=True)
     onboarded_at = models.DateTimeField(null=True, blank=True)
     calendar_token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe)
+    # The runner's own time zone (reminder times and 'today' for the sender), an IANA name.
+    time_zone = models.CharField(max_length=64, default=_default_time_zone)
+    # Reminders (opt-in): ``training.reminders`` reads these, ``core.reminders`` decides.
+    reminders_on = models.BooleanField(default=False)
+    reminder_time = models.TimeField(null=True, blank=True)
+    reminder_weekdays = models.JSONField(default=list, blank=True)  # 0 = Monday; []: plan's days
+    reminder_channels = models.JSONField(default=list, blank=True)  # "email", "push"
+    # When the 'keep these reminders?' question went out (None: not asked, or answered).
+    reminders_asked_keep_at = models.DateTimeField(null=True, blank=True)
+    # Reminders sent before this (turned on, or answered 'keep') do not count as ignored.
+    reminders_counted_from = models.DateTimeField(null=True, blank=True)
 
     def reset_calendar_token(self) -> None:
         self.calendar_token = secrets.token_urlsafe()
@@ -180,3 +195,39 @@ class Snapshot(models.Model):
     row_week = models.IntegerField(null=True)
     row_body = models.TextField(null=True)
     today_body = models.TextField(null=True)
+
+
+class Reminder(models.Model):
+    """A reminder sent (or being sent): at most one per runner and local day, and the unique
+    row is the claim, so two senders at once (two app servers, a retried cron) never both
+    send it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders"
+    )
+    day = models.DateField()  # the runner's local day
+    kind = models.CharField(max_length=10)  # core.reminders.Kind
+    channels = models.JSONField(default=list, blank=True)  # the channels that delivered it
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="one_reminder_a_day")]
+
+
+class PushSubscription(models.Model):
+    """A browser's Web Push subscription (its endpoint and the keys to encrypt for it)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(max_length=1000)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "endpoint"], name="one_subscription_per_browser"
+            )
+        ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from strideback.training import views
+from strideback.training import reminder_views, views
 
 urlpatterns = [
     path("today/", views.today, name="today"),
@@ -23,4 +23,16 @@ urlpatterns = [
     path("settings/delete/", views.delete_account, name="delete_account"),
     path("settings/programmes/<int:enrollment_id>/stop/", views.stop_programme),
     path("settings/clinicians/<int:clinician_id>/stop/", views.stop_sharing),
+    path(
+        "reminders/stop/<str:token>/",
+        reminder_views.reminder_link,
+        {"action": "stop"},
+        name="reminders_stop",
+    ),
+    path(
+        "reminders/keep/<str:token>/",
+        reminder_views.reminder_link,
+        {"action": "keep"},
+        name="reminders_keep",
+    ),
 ]

@@ -6,6 +6,7 @@ STRIDEBACK_DEBUG      "1" for debug mode (never in production)
 STRIDEBACK_ALLOWED_HOSTS comma-separated host names (default: localhost only)
 DATABASE_URL          postgres://... to use PostgreSQL instead of SQLite
 STRIDEBACK_EMAIL_HOST (+ _PORT, _USER, _PASSWORD, _USE_TLS, _FROM) to send e-mail by SMTP
+STRIDEBACK_BASE_URL   the app's address, for links in reminders (default http://127.0.0.1:8000)
 """
 
 from __future__ import annotations
@@ -207,6 +208,9 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("STRIDEBACK_EMAIL_FROM", "Strideback <noreply@localhost>")
+# Where the app is reached, for links in e-mails and notifications sent without a request
+# (the reminders' cron job).
+BASE_URL = os.environ.get("STRIDEBACK_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,

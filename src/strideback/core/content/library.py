@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from strideback.core.content.models import Exercise, Programme, Translated
 from strideback.core.content.problems import ContentError, Problem, from_validation_error
@@ -68,7 +68,7 @@ _UniqueKeyLoader.add_constructor(
 )
 
 
-def _read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
+def read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
     except UnicodeDecodeError:
@@ -83,34 +83,45 @@ def _read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
     return data, []
 
 
-def _yaml_files(folder: Path) -> Iterator[Path]:
+def yaml_files(folder: Path) -> Iterator[Path]:
     if folder.is_dir():
         yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
-def _parse_all(
-    root: Path, sub: str, model: type[Exercise] | type[Programme]
-) -> tuple[dict[str, Any], list[Problem]]:
+M = TypeVar("M", bound=BaseModel)
+
+
+def parse_folder(folder: Path, label: str, model: type[M]) -> tuple[dict[str, Any], list[Problem]]:
+    """Every YAML file in ``folder`` validated as ``model``: ``{id: (file label, object)}``,
+    with ``{"!stem": (file label, raw data)}`` for a file that failed validation, and every
+    problem (file labels are ``label/name.yaml``). A file's id must match its name."""
     parsed: dict[str, Any] = {}
     problems: list[Problem] = []
-    for path in _yaml_files(root / sub):
-        label = f"{sub}/{path.name}"
-        data, found = _read_yaml(path, label)
+    for path in yaml_files(folder):
+        name = f"{label}/{path.name}"
+        data, found = read_yaml(path, name)
         problems += found
         if data is None:
             continue
         try:
             obj = model.model_validate(data)
         except ValidationError as exc:
-            problems += from_validation_error(label, exc)
-            parsed[f"!{path.stem}"] = (label, data)
+            problems += from_validation_error(name, exc)
+            parsed[f"!{path.stem}"] = (name, data)
             continue
-        if obj.id != path.stem:
+        obj_id = getattr(obj, "id", None)
+        if obj_id != path.stem:
             problems.append(
-                Problem(label, "id", f"'{obj.id}' must match the file name '{path.stem}'")
+                Problem(name, "id", f"'{obj_id}' must match the file name '{path.stem}'")
             )
-        parsed[obj.id] = (label, obj)
+        parsed[str(obj_id)] = (name, obj)
     return parsed, problems
+
+
+def _parse_all(
+    root: Path, sub: str, model: type[Exercise] | type[Programme]
+) -> tuple[dict[str, Any], list[Problem]]:
+    return parse_folder(root / sub, sub, model)
 
 
 def _parse_terms(root: Path) -> tuple[dict[str, dict[str, Translated[str]]], list[Problem]]:
@@ -118,7 +129,7 @@ def _parse_terms(root: Path) -> tuple[dict[str, dict[str, Translated[str]]], lis
     path = root / label
     if not path.exists():
         return {}, [Problem(label, "", "is missing: every code needs its words in each language")]
-    data, problems = _read_yaml(path, label)
+    data, problems = read_yaml(path, label)
     if data is None:
         return {}, problems
     terms: dict[str, dict[str, Translated[str]]] = {}
@@ -310,4 +321,13 @@ def default_library() -> Library:
     return _cached
 
 
-__all__ = ["LANGUAGES", "Library", "check_library", "default_library", "load_library"]
+__all__ = [
+    "LANGUAGES",
+    "Library",
+    "check_library",
+    "default_library",
+    "load_library",
+    "parse_folder",
+    "read_yaml",
+    "yaml_files",
+]

@@ -91,3 +91,33 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(pageFirstFromNetwork(request, event));
   }
 });
+
+// Reminders by Web Push (training/reminder_messages.py sends title, body, url, stop_url and
+// stop_label in the runner's language): one notification, replaced rather than stacked, with
+// a "stop these" action that opens the no-login stop page.
+self.addEventListener("push", (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch (error) {
+    return;
+  }
+  if (!message.title) return;
+  event.waitUntil(
+    self.registration.showNotification(message.title, {
+      body: message.body || "",
+      lang: message.lang || "",
+      tag: "strideback-reminder",
+      icon: "/static/strideback/icons/icon-192.png",
+      data: { url: message.url || "/today/", stop_url: message.stop_url || "" },
+      actions: message.stop_url ? [{ action: "stop", title: message.stop_label || "Stop" }] : [],
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const data = event.notification.data || {};
+  const target = event.action === "stop" && data.stop_url ? data.stop_url : data.url || "/today/";
+  event.waitUntil(self.clients.openWindow(target));
+});
