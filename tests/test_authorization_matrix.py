@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.test import Client
@@ -26,13 +27,16 @@ from strideback.api.models import ApiToken
 from strideback.clinic.models import CareLink, ClinicalNote
 from strideback.training.models import (
     Enrollment,
+    ImportedRun,
     JournalEntry,
     Profile,
     PushSubscription,
+    QuestionnaireResponse,
     RedFlagClearance,
     Reminder,
 )
 from tests.api.conftest import ACTORS, SECRET, World, make_world, session_client, token_client
+from tests.training.watchfiles import gpx, track
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +63,7 @@ class Row:
     params: Callable[[World], dict[str, Any]] = lambda w: {}
     body: Callable[[World], Any] | None = None
     query: dict[str, str] = field(default_factory=dict)
+    upload: Callable[[World], bytes] | None = None  # sent as the multipart field `file`
 
 
 def today() -> str:
@@ -67,6 +72,11 @@ def today() -> str:
 
 def entry_body(w: World) -> dict[str, Any]:
     return {"date": today(), "kind": "check", "pain": {"next_morning": 1}}
+
+
+def watch_file() -> bytes:
+    start = dt.datetime.combine(timezone.localdate(), dt.time(6, 0), tzinfo=dt.UTC)
+    return gpx(track(start, 20, 2.8))
 
 
 def a_id(w: World) -> dict[str, Any]:
@@ -85,6 +95,17 @@ API: dict[str, Row] = {
     "GET /api/v1/me/calendar": Row(MINE),
     "GET /api/v1/me/progress": Row(MINE),
     "GET /api/v1/me/export": Row(MINE),
+    "GET /api/v1/me/export/fhir": Row(MINE),
+    "GET /api/v1/questionnaires": Row(PUBLIC),
+    "GET /api/v1/questionnaires/{questionnaire_id}": Row(
+        PUBLIC, lambda w: {"questionnaire_id": "kujala-akps"}
+    ),
+    "GET /api/v1/me/questionnaires/responses": Row(MINE),
+    "POST /api/v1/me/questionnaires/{questionnaire_id}/responses": Row(
+        CREATE_MINE,
+        lambda w: {"questionnaire_id": "groc"},
+        body=lambda w: {"answers": {"change": "better-3"}},
+    ),
     "POST /api/v1/me/morning": Row(MINE, body=lambda w: {"pain": 1}),
     "POST /api/v1/me/programmes": Row(
         CREATE_MINE, body=lambda w: {"programme_ids": ["leg-axis"], "start": today()}
@@ -109,6 +130,7 @@ API: dict[str, Row] = {
     ),
     "POST /api/v1/journal": Row(CREATE_MINE, body=entry_body),
     "GET /api/v1/journal": Row(MINE),
+    "POST /api/v1/journal/import": Row(CREATE_MINE, upload=lambda w: watch_file()),
     "GET /api/v1/journal/{entry_id}": Row(A_ONLY, lambda w: {"entry_id": w.entry.pk}),
     "PUT /api/v1/journal/{entry_id}": Row(
         A_ONLY, lambda w: {"entry_id": w.entry.pk}, body=entry_body
@@ -133,6 +155,7 @@ API: dict[str, Row] = {
         expect(401, 403, 403, 201, 404), a_id, body=lambda w: {"note": "seen"}
     ),
     "GET /api/v1/clinician/patients/{runner_id}/handout.pdf": Row(A_PATIENT, a_id),
+    "GET /api/v1/clinician/patients/{runner_id}/export/fhir": Row(A_PATIENT, a_id),
     "GET /api/v1/clinician/programmes/{programme_id}/handout.pdf": Row(
         CLINICIANS, lambda w: {"programme_id": "plantar-heel-pain"}, query={"lang": "da"}
     ),
@@ -158,6 +181,8 @@ def fingerprint(w: World) -> str:
     parts: list[Any] = [model_to_dict(w.a, exclude=["last_login", "user_permissions", "groups"])]
     for model, lookup in [
         (JournalEntry, {"user": w.a}),
+        (ImportedRun, {"user": w.a}),
+        (QuestionnaireResponse, {"user": w.a}),
         (Enrollment, {"user": w.a}),
         (RedFlagClearance, {"user": w.a}),
         (Profile, {"user": w.a}),
@@ -191,7 +216,11 @@ def client_for(w: World, actor: str, mode: str) -> Client:
     return session_client(user)
 
 
-def send(client: Client, method: str, url: str, body: Any, query: dict[str, str]) -> HttpResponse:
+def send(
+    client: Client, method: str, url: str, body: Any, query: dict[str, str], upload: bytes | None
+) -> HttpResponse:
+    if upload is not None:
+        return client.post(url, {"file": SimpleUploadedFile("run.gpx", upload)})
     if method == "GET":
         return client.get(url, query)
     data = json.dumps(body) if body is not None else ""
@@ -222,7 +251,8 @@ def test_api(operation: str, actor: str, mode: str) -> None:
     url = path.format(**row.params(w))
     body = row.body(w) if row.body else None
     before = fingerprint(w)
-    response = send(client_for(w, actor, mode), method, url, body, row.query)
+    upload = row.upload(w) if row.upload else None
+    response = send(client_for(w, actor, mode), method, url, body, row.query, upload)
     want = TOKEN_MODE.get(operation, row.expected) if mode == "token" else row.expected
     assert response.status_code == want[actor], response.content[:300]
     if response.status_code >= 400:

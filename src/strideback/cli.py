@@ -22,6 +22,7 @@ COMMANDS = (
     "questionnaires",
     "questionnaire",
     "score",
+    "import-runs",
     "manage",
 )
 

@@ -4,7 +4,16 @@ from ninja import NinjaAPI
 
 from strideback.api import errors
 from strideback.api.auth import USER_AUTH
-from strideback.api.routers import clinician, journal, me, programmes, reminders, tokens
+from strideback.api.routers import (
+    clinician,
+    journal,
+    me,
+    programmes,
+    questionnaires,
+    reminders,
+    tokens,
+    watch,
+)
 
 DESCRIPTION = """\
 Everything the runner's and the clinician's pages do, as JSON.
@@ -30,7 +39,10 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/programmes", programmes.router)
+api.add_router("/questionnaires", questionnaires.public)
+api.add_router("/me/questionnaires", questionnaires.mine)
 api.add_router("/me", me.router)
+api.add_router("/journal/import", watch.router)
 api.add_router("/me/reminders", reminders.router)
 api.add_router("/journal", journal.router)
 api.add_router("/clinician", clinician.router)

@@ -197,6 +197,49 @@ class Snapshot(models.Model):
     today_body = models.TextField(null=True)
 
 
+class ImportedRun(models.Model):
+    """A run read from a watch file (GPX, TCX, FIT), stored once per runner and start time and
+    counted in the journal through its run ``entry``."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="imported_runs"
+    )
+    entry = models.OneToOneField(JournalEntry, on_delete=models.CASCADE, related_name="watch")
+    start = models.DateTimeField()
+    duration_s = models.PositiveIntegerField()
+    moving_s = models.PositiveIntegerField()
+    distance_m = models.FloatField()
+    source = models.CharField(max_length=3)  # gpx, tcx or fit
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "start"], name="one_import_per_run_start")
+        ]
+
+
+class QuestionnaireResponse(models.Model):
+    """A runner's answers to an outcome questionnaire (item id -> option id or number), with
+    the score the questionnaire's rule gave them. ``activities`` are the PSFS activities the
+    runner named, in item order."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="questionnaire_responses"
+    )
+    questionnaire_id = models.SlugField(max_length=80)
+    answered_on = models.DateField()
+    answers = models.JSONField(default=dict)
+    activities = models.JSONField(default=list, blank=True)
+    score = models.FloatField()
+    subscales = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["answered_on", "id"]
+        indexes = [models.Index(fields=["user", "questionnaire_id", "answered_on"])]
+
+
 class Reminder(models.Model):
     """A reminder sent (or being sent): at most one per runner and local day, and the unique
     row is the claim, so two senders at once (two app servers, a retried cron) never both

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
+from strideback.api import fhir as fhir_api
 from strideback.api.auth import CLINICIAN_AUTH
 from strideback.api.render import json_text
 from strideback.api.routers.journal import entry_out
@@ -218,6 +219,17 @@ def patient_handout(request: HttpRequest, runner_id: int, q: Query[HandoutQuery]
     runner = clinic.patient(request.auth, runner_id)
     data = clinic.handout_pdf(request.auth, runner=runner, lang=q.lang)
     return _pdf(data, f"strideback-handout-{runner_id}")
+
+
+@router.get(
+    "/patients/{runner_id}/export/fhir",
+    response={200: None, **ERRORS},
+    openapi_extra={"responses": fhir_api.RESPONSES},
+    summary="The patient's record as a FHIR R4 Bundle (application/fhir+json)",
+)
+def patient_fhir(request: HttpRequest, runner_id: int, q: Query[HandoutQuery]) -> HttpResponse:
+    runner = clinic.patient(request.auth, runner_id)  # 404 unless an active patient
+    return fhir_api.respond(runner, q.lang)
 
 
 @router.get(

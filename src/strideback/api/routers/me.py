@@ -14,6 +14,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
+from strideback.api import fhir as fhir_api
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
 from strideback.api.render import dumps, json_text
@@ -203,6 +204,16 @@ def progress(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
 )
 def export(request: HttpRequest) -> dict[str, Any]:
     return services.export_data(request.auth)
+
+
+@router.get(
+    "/export/fhir",
+    response={200: None, **ERRORS},
+    openapi_extra={"responses": fhir_api.RESPONSES},
+    summary="My record as a FHIR R4 Bundle (application/fhir+json), for a hospital's system",
+)
+def export_fhir(request: HttpRequest, q: Query[LangQuery]) -> HttpResponse:
+    return fhir_api.respond(request.auth, q.lang)
 
 
 # --- state changes the runner's pages make ---------------------------------------------
