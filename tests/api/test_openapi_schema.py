@@ -43,9 +43,9 @@ def _undescribed(
         out += _undescribed(document, schema["items"], f"{where}[]", seen)
     if isinstance(schema.get("additionalProperties"), dict):
         out += _undescribed(document, schema["additionalProperties"], f"{where}{{}}", seen)
-    if schema.get("type") == "object" and not schema.get("properties"):
-        if not schema.get("additionalProperties"):
-            out.append(f"{where}: an object with no properties")
+    free = schema.get("type") == "object" and not schema.get("properties")
+    if free and not schema.get("additionalProperties"):
+        out.append(f"{where}: an object with no properties")
     for name, field in schema.get("properties", {}).items():
         if not field.get("description"):
             out.append(f"{where}.{name}")

@@ -244,3 +244,56 @@ class ProgrammeOut(Schema):
     guidance: list[SectionOut] = described("advice sections, as in the handout")
     phases: list[PhaseOut] | None = described("exercises programmes: the phases", None)
     weeks: list[RunWeekOut] | None = described("run plans: the weeks", None)
+
+
+# --- a questionnaire's public JSON (``core.questionnaires.public``) --------------------------
+
+
+class OptionOut(Schema):
+    id: str = described("the option id, as answered")
+    text: str = described("the option's words")
+    points: int = described("its points in the score")
+
+
+class AnchorsOut(Schema):
+    min: str = described("what the lowest number means")
+    max: str = described("what the highest number means")
+
+
+class QuestionOut(Schema):
+    id: str = described("the item id, as answered")
+    text: str = described("the question")
+    options: list[OptionOut] | None = described("single choice: the options", None)
+    min: int | None = described("a number answer: the lowest", None)
+    max: int | None = described("a number answer: the highest", None)
+    anchors: AnchorsOut | None = described("a number answer: the words at both ends", None)
+    optional: bool = described("whether it may be left out")
+    not_applicable: str | None = described("the answer meaning 'does not apply', if allowed", None)
+
+
+class ScoringOut(Schema):
+    method: str = described("sum, mean or percent")
+    min: float = described("the lowest score")
+    max: float = described("the highest score")
+    higher_is_better: bool = described("whether a higher score is better")
+    smallest_important_change: float = described("the smallest change that matters")
+    smallest_important_change_source: str = described("where that figure comes from")
+
+
+class SubscaleOut(Schema):
+    id: str = described("the subscale id")
+    title: str = described("its title")
+    items: list[str] = described("the items it adds up")
+
+
+class QuestionnaireOut(Schema):
+    id: str = described("the questionnaire id")
+    abbreviation: str = described("its usual abbreviation (e.g. AKPS)")
+    title: str = described("its title")
+    instructions: str = described("what to tell the person answering")
+    citation: str = described("the publication it comes from")
+    licence: str = described("the terms it may be used under")
+    versions: str | None = described("where versions differ, and which one this is")
+    scoring: ScoringOut = described("how answers become a score")
+    subscales: list[SubscaleOut] = described("subscales, each scored on its own")
+    items: list[QuestionOut] = described("the questions, in order")
