@@ -37,6 +37,11 @@ SAMPLES: dict[Code, dict[str, object]] = {
         "weeks": 4,
         "opens_on": date(2025, 4, 2),
     },
+    Code.RUNNING_GATE_PHASE: {"phase": 4, "previous_phase": 3, "date": TUESDAY, "value": 1},
+    Code.RUNNING_GATE_NO_LOG: {"phase": 4, "previous_phase": 3},
+    Code.RUNNING_GATE_STATED: {"phase": 4, "previous_phase": 3, "date": TUESDAY, "by": "runner"},
+    Code.RUNNING_GATE_NEXT_PHASE: {"next_phase": 5},
+    Code.RUNNING_GATE_OPENS_ON: {"opens_on": date(2025, 4, 2)},
     Code.RUNNING_ALLOWED: {"run_week": 3, "run_day": 2},
     Code.PAUSE_RUNNING: {**BREACH, "cause": Cause.RUN_PAIN_DURING, "limit": 2},
     Code.RESTART_COUNTDOWN: {"restart_on": TUESDAY, "days": 1, "needed": 3, "run_week": 2},
@@ -65,6 +70,7 @@ SAMPLES: dict[Code, dict[str, object]] = {
         "phase": 1,
         "dose": Dose(sets=3, hold_seconds=30),
     },
+    Code.ADVICE_ASK_PHYSIO: {"exercise": "plank", "count": 3, "dose": Dose(sets=3, reps=7)},
     Code.ADVICE_ICE: {"minutes": 20, "hours": 2},
 }
 

@@ -18,6 +18,7 @@ COMMANDS = (
     "programmes",
     "show",
     "plan",
+    "rules",
     "handout",
     "questionnaires",
     "questionnaire",

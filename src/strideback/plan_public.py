@@ -1,8 +1,10 @@
 """The public JSON form of the engine's plan: what `strideback plan --format json` prints.
 Keep it stable: add fields, never rename or remove them.
 
-Every reason is ``{"code", "message", "facts"}``: the code and facts from the engine, the
-message its sentence in the requested language.
+Every reason is ``{"code", "message", "facts", "source"}``: the code and facts from the
+engine, the message its sentence in the requested language, and the source of its rule
+(``{"rule", "rule_set", "kind", "ref"}``; kind ``seed``, ``study``, ``strideback`` or
+``clinician``; see docs/rules.md).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ def reason_json(r: Reason, library: Library, lang: Lang) -> dict[str, Any]:
         "code": r.code.value,
         "message": explain.reason(r, lang),
         "facts": {k: _fact(v, library, lang) for k, v in r.facts.items()},
+        "source": r.source.as_json() if r.source is not None else None,
     }
 
 
@@ -80,6 +83,7 @@ def state_json(state: State, library: Library, lang: Lang) -> dict[str, Any]:
     return {
         "on": state.on.isoformat(),
         "programme": state.programme,
+        "rule_set": state.rule_set,
         "start": state.start.isoformat(),
         "language": lang,
         "phase": state.phase,

@@ -16,7 +16,9 @@ def test_the_decision_carries_codes_facts_and_a_sentence(world: World, as_token)
     [decision] = as_token("runner_a").get("/api/v1/me/decision", {"lang": "da"}).json()
     assert decision["action"] in {"continue", "advance", "hold", "step_back", "stop"}
     reason = decision["reasons"][0]
-    assert set(reason) == {"code", "facts", "text"} and reason["text"]
+    assert set(reason) == {"code", "facts", "text", "source"} and reason["text"]
+    assert reason["source"]["rule_set"] == decision["rule_set"]
+    assert reason["source"]["kind"] in {"seed", "study", "strideback", "clinician"}
 
 
 def test_the_plan_lists_planned_sessions_ahead(world: World, as_token) -> None:

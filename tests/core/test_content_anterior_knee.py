@@ -186,7 +186,7 @@ def as_row(item: Item) -> Row:
 
 def test_programme_is_an_every_other_day_pain_free_strength_programme(programme: Programme):
     assert programme.kind == "exercises"
-    assert programme.pain_mode.value == "strength_pain_free"
+    assert programme.rule_sets == ["seed-000", "trek"]
     assert programme.schedule.every_days == 2
     assert programme.companion == "return-to-run-5k"
 
@@ -510,3 +510,43 @@ def test_every_language_has_the_guidance_topic(programme: Programme, topic: str)
 def test_the_ice_advice_mentions_20_in_every_language(programme: Programme):
     for lang in LANGUAGES:
         assert "20" in guidance_text(programme, lang)
+
+
+# The handout's own names and numbering (seed 000's table of contents), so that a patient
+# holding the paper handout finds each exercise under the same name and number.
+HANDOUT_NAMES = {
+    1: {
+        "1": "Rygliggende hofte-udadrotation med elastik",
+        "2": "Planken",
+        "3": "Sideliggende benløft med elastik",
+        "4": "Rygliggende 2-bens bækkenløft",
+        "5": "Sideplanken",
+        "6": "Siddende kortfodsøvelse",
+    },
+    2: {
+        "1": "Sideliggende hofte-udadrotation med elastik",
+        "4": "Rygliggende 1-bens bækkenløft",
+        "6": "Stående kortfodsøvelse",
+    },
+    3: {
+        "4": "1-bens “wall-press”/hofteudadrotation",
+        "5": "2-bens wall-squat",
+        "6": "Stående 1-bens hofteabduktion",
+        "7": "Stående kortfodsøvelse",
+    },
+    4: {"5": "Mini-squat med elastik", "6": "Sidelæns gang med elastik"},
+    5: {
+        "1": "Planken med benløft",
+        "5.a": "1-bens wall-squat",
+        "5.b": "Reverse lounge",
+        "7": "1-bens stående kortfodsøvelse",
+    },
+}
+
+
+def test_danish_names_and_numbers_are_the_handouts(programme: Programme, library: Library):
+    for phase_number, names in HANDOUT_NAMES.items():
+        items = {i.position: i for i in programme.phase(phase_number).items}
+        for position, name in names.items():
+            exercise = library.exercise(items[position].exercise)
+            assert exercise.text.get("da").name == name, (phase_number, position)

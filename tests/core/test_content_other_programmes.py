@@ -36,7 +36,7 @@ class Row(NamedTuple):
 
 class Expected(NamedTuple):
     seed: str
-    pain_mode: str
+    rule_sets: list[str]
     every_days: int | None
     per_week: tuple[int, int] | None
     weeks: list[tuple[int, int | None]]
@@ -62,7 +62,7 @@ EXPECTED: dict[str, Expected] = {
     # the seed repeats the first three on the other side and says nothing of the sort for 4, 5
     "runners-knee-mobility": Expected(
         seed="001",
-        pain_mode="runner_knee",
+        rule_sets=["trek"],
         every_days=None,
         per_week=(1, 3),
         weeks=[(1, None)],
@@ -84,7 +84,7 @@ EXPECTED: dict[str, Expected] = {
     # no frequency in the seed: 2-3 a week is Strideback's default
     "medial-knee-pain": Expected(
         seed="002",
-        pain_mode="strength_pain_free",
+        rule_sets=["pain-free", "trek"],
         every_days=None,
         per_week=(2, 3),
         weeks=[(1, None)],
@@ -111,15 +111,16 @@ EXPECTED: dict[str, Expected] = {
                     "foot-arch-building",
                     Dose(sets=1, reps=5, reps_max=10, hold_seconds=8, hold_seconds_max=10),
                 ),
+                Row("5", "sit-to-stand-stable-arch", UNTIMED),
+                # "Increase Variants" of the second exercise: barefoot squat, band arch control
+                Row("5.b", "barefoot-squat", UNTIMED, alternative_to="5", setup=("barefoot",)),
                 Row(
-                    "4.b",
+                    "5.c",
                     "band-arch-control",
                     UNTIMED,
-                    alternative_to="4",
+                    alternative_to="5",
                     setup=("band_under_heel_and_big_toe",),
                 ),
-                Row("5", "sit-to-stand-stable-arch", UNTIMED),
-                Row("5.b", "barefoot-squat", UNTIMED, alternative_to="5", setup=("barefoot",)),
                 # "3 sets of 25-20 reps", the trained leg on the outside
                 Row(
                     "6",
@@ -141,7 +142,7 @@ EXPECTED: dict[str, Expected] = {
     # no frequency in the seed: 2-3 a week is Strideback's default
     "leg-axis": Expected(
         seed="003",
-        pain_mode="runner_knee",
+        rule_sets=["trek"],
         every_days=None,
         per_week=(2, 3),
         weeks=[(1, None)],
@@ -155,7 +156,7 @@ EXPECTED: dict[str, Expected] = {
     # every second day; 3 x 12RM body weight, 4 x 10RM backpack, 5 x 8RM heavier backpack
     "plantar-heel-pain": Expected(
         seed="004",
-        pain_mode="tendon_heel",
+        rule_sets=["seed-004", "silbernagel"],
         every_days=2,
         per_week=None,
         weeks=[(1, 2), (3, 4), (5, None)],
@@ -199,13 +200,13 @@ def _programme(library: Library, programme_id: str) -> Programme:
 
 
 @pytest.mark.parametrize("programme_id", sorted(EXPECTED))
-def test_programme_names_its_seed_pain_mode_and_schedule(
+def test_programme_names_its_seed_rule_sets_and_schedule(
     library: Library, programme_id: str
 ) -> None:
     prog, want = _programme(library, programme_id), EXPECTED[programme_id]
     assert prog.kind == "exercises"
     assert prog.source.seed == want.seed
-    assert prog.pain_mode.value == want.pain_mode
+    assert prog.rule_sets == want.rule_sets
     assert prog.schedule.every_days == want.every_days
     weekly = (prog.schedule.per_week_min, prog.schedule.per_week_max)
     assert weekly == (want.per_week or (None, None))
@@ -262,8 +263,10 @@ def test_medial_knee_pain_runs_warm_up_then_main_then_cool_down(library: Library
     [
         ("sit-to-stand-stable-arch", None, "barefoot-squat"),
         ("barefoot-squat", "sit-to-stand-stable-arch", None),
-        ("foot-arch-building", None, "band-arch-control"),
-        ("band-arch-control", "foot-arch-building", None),
+        ("foot-arch-building", None, None),
+        ("band-arch-control", "sit-to-stand-stable-arch", None),
+        ("wall-squat-one-leg", "wall-squat-two-leg", None),
+        ("wall-squat-two-leg", None, "wall-squat-one-leg"),
     ],
 )
 def test_the_seed_variants_are_linked_as_easier_and_harder(

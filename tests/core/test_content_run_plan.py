@@ -64,7 +64,7 @@ def segments(plan: Programme, week: int, day: int) -> list[tuple[str, int]]:
 
 def test_plan_is_a_run_plan_of_three_sessions_a_week_governed_by_knee_pain(plan: Programme):
     assert plan.kind == "run_plan"
-    assert plan.pain_mode.value == "runner_knee"
+    assert plan.rule_sets == ["seed-000", "trek"]
     assert (plan.schedule.per_week_min, plan.schedule.per_week_max) == (3, 3)
     assert plan.schedule.every_days is None
     assert plan.phases == []

@@ -132,6 +132,45 @@ def test_an_unknown_exercise_in_an_easier_link_is_reported(tmp_path: Path) -> No
     assert messages(root) == ["exercises/plank.yaml: easier: unknown exercise id 'knee-plank'"]
 
 
+def test_an_exercise_that_is_its_own_easier_version_is_reported(tmp_path: Path) -> None:
+    root = broken_library(tmp_path, lambda d: None)
+    path = root / "exercises" / "plank.yaml"
+    path.write_text(path.read_text().replace("easier: null", "easier: plank"))
+    assert messages(root) == ["exercises/plank.yaml: easier: is the exercise itself"]
+
+
+def test_a_circle_of_easier_versions_is_reported(tmp_path: Path) -> None:
+    root = broken_library(tmp_path, lambda d: None)
+    path = root / "exercises" / "plank.yaml"
+    path.write_text(path.read_text().replace("easier: null", "easier: plank-with-leg-lift"))
+    assert messages(root) == [
+        "exercises/plank-with-leg-lift.yaml: easier: goes round in a circle: "
+        "plank-with-leg-lift -> plank -> plank-with-leg-lift",
+        "exercises/plank.yaml: easier: goes round in a circle: "
+        "plank -> plank-with-leg-lift -> plank",
+    ]
+
+
+def test_a_programme_may_not_write_its_easier_versions(tmp_path: Path) -> None:
+    root = broken_library(tmp_path, lambda d: d.update(easier_versions={"plank": "plank"}))
+    assert messages(root) == [
+        "programmes/tiny.yaml: easier_versions: "
+        "is made from the exercises' 'easier' fields: do not write it"
+    ]
+
+
+def test_an_unknown_rule_set_is_reported_with_the_choices(tmp_path: Path) -> None:
+    [message] = messages(broken_library(tmp_path, lambda d: d.update(rule_sets=["strict"])))
+    assert message.startswith("programmes/tiny.yaml: rule_sets[0]: ")
+    assert "seed-000" in message and "trek" in message
+
+
+def test_the_library_hands_each_programme_its_exercises_easier_versions() -> None:
+    library, _ = check_library(GOOD)
+    assert library is not None
+    assert library.programme("tiny").easier_versions == {"plank-with-leg-lift": "plank"}
+
+
 def test_yaml_that_does_not_parse_names_the_line(tmp_path: Path) -> None:
     root = broken_library(tmp_path, lambda d: None)
     (root / PROGRAMME).write_text("id: tiny\nkind: [exercises\n")

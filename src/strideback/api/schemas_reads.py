@@ -229,6 +229,11 @@ class SectionOut(Schema):
     paragraphs: list[str] = described("its paragraphs")
 
 
+class RuleSetOut(Schema):
+    id: str = described("the rule set id")
+    name: str = described("its name")
+
+
 class ProgrammeOut(Schema):
     id: str = described("the programme id")
     kind: str = described("exercises or run_plan")
@@ -238,7 +243,7 @@ class ProgrammeOut(Schema):
     languages: list[str] = described("every language it is available in")
     source: SourceOut = described("where it comes from")
     references: list[str] = described("studies and guidelines behind it")
-    pain_mode: str = described("how pain is judged (docs/engine.md)")
+    rule_sets: list[RuleSetOut] = described("the rule sets that judge pain (docs/rules.md)")
     schedule: str = described("how often sessions happen, in words")
     companion: str | None = described("the programme usually followed with it")
     guidance: list[SectionOut] = described("advice sections, as in the handout")

@@ -1,7 +1,8 @@
 """`strideback plan`: where a runner stands on a day, why, and the sessions of the coming days.
 
     strideback plan --programme ID --start YYYY-MM-DD [--journal FILE.json] [--on YYYY-MM-DD]
-                    [--days N] [--lang L] [--format text|json]
+                    [--days N] [--lang L] [--format text|json] [--rule-set ID]
+                    [--start-phase N] [--earlier-phases pain-free|painful]
 
 The journal file is a JSON list of entries (see the README); a bad entry is an error naming
 its index and field, exit code 2.
@@ -21,9 +22,15 @@ from strideback.commands import _choices
 from strideback.core.content.describe import dose_text
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
+from strideback.core.engine.gate import Statement
 from strideback.core.engine.journal import EntryKind, JournalEntry, JournalError, parse_journal
 from strideback.core.engine.plan import Plan, PlannedItem, PlannedSession, plan
-from strideback.core.engine.thresholds import ThresholdError, thresholds_for
+from strideback.core.engine.thresholds import (
+    ThresholdError,
+    UnknownRuleSet,
+    rule_set_of,
+    thresholds_for,
+)
 from strideback.core.i18n import t
 from strideback.core.languages import Lang
 from strideback.plan_public import plan_json
@@ -45,6 +52,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--days", default="14", help="how many days of sessions (default 14)")
     parser.add_argument("--lang", default="en", help="da, en, de or nb (default en)")
     parser.add_argument("--format", default="text", choices=("text", "json"))
+    parser.add_argument(
+        "--rule-set", help="one of the programme's rule sets (default: its first; docs/rules.md)"
+    )
+    parser.add_argument("--start-phase", help="the phase the runner started in (default 1)")
+    parser.add_argument(
+        "--earlier-phases",
+        choices=("pain-free", "painful"),
+        help="the runner's word on the phases before the start: done without knee pain or not",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -58,11 +74,28 @@ def run(args: argparse.Namespace) -> int:
     journal = read_journal(args.journal) if args.journal is not None else []
     run_plan = companion_run_plan(library, programme)
     try:
-        thresholds = thresholds_for(programme, run_plan)
+        rule_set = rule_set_of(programme, args.rule_set)
+    except UnknownRuleSet as exc:
+        raise CommandError(f"--rule-set: {exc}") from exc
+    try:
+        thresholds = thresholds_for(programme, run_plan, rule_set)
     except ThresholdError as exc:
         raise CommandError(f"programme '{programme.id}' has bad thresholds: {exc}") from exc
+    start_phase = parse_phase(programme, args.start_phase)
+    statement = None
+    if args.earlier_phases is not None:
+        statement = Statement(args.earlier_phases == "pain-free", start, "runner")
     result = plan(
-        programme, start, journal, on, run_plan=run_plan, thresholds=thresholds, days=days
+        programme,
+        start,
+        journal,
+        on,
+        run_plan=run_plan,
+        thresholds=thresholds,
+        days=days,
+        rule_set=rule_set,
+        start_phase=start_phase,
+        statement=statement,
     )
     if args.format == "json":
         print(json.dumps(plan_json(result, library, lang), ensure_ascii=False, indent=2))
@@ -78,6 +111,16 @@ def parse_date(option: str, value: str) -> dt.date:
     except ValueError:
         pass
     raise CommandError(f"{option}: '{value}' is not a date (use YYYY-MM-DD)")
+
+
+def parse_phase(programme: Programme, value: str | None) -> int | None:
+    if value is None:
+        return None
+    numbers = [p.number for p in programme.phases]
+    if value.isdigit() and int(value) in numbers:
+        return int(value)
+    choices = ", ".join(str(n) for n in numbers) or "none: a run plan has no phases"
+    raise CommandError(f"--start-phase: '{value}' is not a phase of '{programme.id}' ({choices})")
 
 
 def parse_days(value: str) -> int:

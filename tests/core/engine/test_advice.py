@@ -1,5 +1,6 @@
-"""A painful exercise: check the technique, then fewer reps, then the previous phase's version;
-and ice after pain or swelling."""
+"""A painful exercise: check the technique, then fewer reps, then its easier version (the same
+exercise at an earlier phase's dose, or the version it lists), else fewer reps and "ask your
+physiotherapist"; and ice after pain or swelling."""
 
 from __future__ import annotations
 
@@ -49,10 +50,12 @@ def test_the_third_time_take_the_previous_phases_version() -> None:
     assert adjustment.kind is AdjustmentKind.EASIER and adjustment.item.dose.hold_seconds == 30
 
 
-def test_the_easier_version_is_the_item_at_the_same_position_when_the_exercise_is_new() -> None:
-    state = state_on(35, sore(30, 32, 34, exercise="bridge-2"))
+def test_the_easier_version_is_the_one_the_exercise_lists() -> None:
+    listed = knee_programme(easier_versions={"bridge-2": "bridge-1"})
+    state = evaluate(listed, START, sore(30, 32, 34, exercise="bridge-2"), day(35))
     assert state.advice[0].facts["easier"] == "bridge-1"
-    sessions = plan(KNEE, START, sore(30, 32, 34, exercise="bridge-2"), day(35), days=2).sessions
+    journal = sore(30, 32, 34, exercise="bridge-2")
+    sessions = plan(listed, START, journal, day(35), days=2).sessions
     item = sessions[0].items[1]
     assert (item.exercise, item.replaces, item.adjustment) == (
         "bridge-1",
@@ -61,8 +64,29 @@ def test_the_easier_version_is_the_item_at_the_same_position_when_the_exercise_i
     )
 
 
-def test_in_phase_one_there_is_no_easier_phase_so_fewer_reps_it_is() -> None:
-    assert state_on(7, sore(2, 4, 6)).advice[0].code is Code.ADVICE_FEWER_REPS
+def test_never_an_unrelated_exercise_at_the_same_position() -> None:
+    """Without a listed easier version, the advice is fewer reps and to ask the physio."""
+    state = state_on(35, sore(30, 32, 34, exercise="bridge-2"))
+    [advice] = state.advice
+    assert advice.code is Code.ADVICE_ASK_PHYSIO
+    [adjustment] = state.adjustments
+    assert adjustment.kind is AdjustmentKind.REDUCED and adjustment.item.exercise == "bridge-2"
+
+
+def test_an_easier_version_already_in_the_session_is_not_put_in_twice() -> None:
+    listed = knee_programme(easier_versions={"bridge-2": "plank"})
+    state = evaluate(listed, START, sore(30, 32, 34, exercise="bridge-2"), day(35))
+    assert state.advice[0].code is Code.ADVICE_ASK_PHYSIO
+    [session, *_] = plan(listed, START, sore(30, 32, 34, exercise="bridge-2"), day(35)).sessions
+    exercises = [item.exercise for item in session.items]
+    assert len(exercises) == len(set(exercises))
+
+
+def test_in_phase_one_there_is_no_easier_phase_so_fewer_reps_and_the_physio() -> None:
+    [advice] = state_on(7, sore(2, 4, 6)).advice
+    assert advice.code is Code.ADVICE_ASK_PHYSIO and advice.facts["dose"] == Dose(
+        sets=3, hold_seconds=21
+    )
 
 
 def test_the_planned_session_carries_the_reduced_dose() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from strideback.core.content.terms import PainMode
 from strideback.core.engine.decision import Cause
 from strideback.core.engine.journal import JournalEntry
 from strideback.core.engine.monitoring import (
@@ -12,12 +11,12 @@ from strideback.core.engine.monitoring import (
     session_limits,
     worst_breach,
 )
-from strideback.core.engine.thresholds import defaults
+from strideback.core.engine.thresholds import table
 from tests.core.engine.helpers import check, day, run, strength
 
-PAIN_FREE = defaults(PainMode.STRENGTH_PAIN_FREE)
-RUNNER_KNEE = defaults(PainMode.RUNNER_KNEE)
-TENDON = defaults(PainMode.TENDON_HEEL)
+PAIN_FREE = table("seed-000")
+RUNNER_KNEE = table("trek")
+TENDON = table("silbernagel")
 
 
 def breach_of(entries: list[JournalEntry], limits_from: object = PAIN_FREE, kind: str = "session"):

@@ -127,7 +127,7 @@ def test_three_weeks_off_restarts_the_previous_phase() -> None:
 
 
 def test_in_tendon_mode_rising_pain_week_to_week_breaks_the_rules() -> None:
-    heel = knee_programme(pain_mode="tendon_heel")
+    heel = knee_programme(rule_sets=["silbernagel"])
     journal = replacing(every_other_day(0, 30), strength(2, during=1), strength(8, during=3))
     state = state_on(14, journal, programme=heel)
     noted = state.decision.reasons[1]
@@ -136,7 +136,7 @@ def test_in_tendon_mode_rising_pain_week_to_week_breaks_the_rules() -> None:
 
 
 def test_the_same_pain_in_tendon_mode_is_within_the_rules() -> None:
-    heel = knee_programme(pain_mode="tendon_heel")
+    heel = knee_programme(rule_sets=["silbernagel"])
     journal = replacing(every_other_day(0, 30), strength(2, during=3), strength(8, during=3))
     assert state_on(14, journal, programme=heel).decision.reasons[0].code is Code.ON_TRACK
 

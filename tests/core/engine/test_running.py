@@ -18,7 +18,7 @@ from tests.core.engine.helpers import (
     runs,
 )
 
-KNEE = knee_programme()
+KNEE = knee_programme(rule_sets=["seed-000", "trek"])
 RUN = run_plan()
 STRENGTH = every_other_day(0, 200)  # pain-free strength all along
 
@@ -41,20 +41,33 @@ def test_running_waits_for_phase_four() -> None:
     assert (after.running.run_week, after.running.run_day) == (1, 1)
 
 
-def test_any_pain_in_the_phase_before_keeps_running_closed() -> None:
+def test_any_pain_in_the_phase_before_keeps_running_closed_for_the_whole_phase() -> None:
     state = state_on(84, [check(70, pain=1)])
     assert state.phase == 4 and not state.running.allowed
-    [reason] = state.running.reasons
-    assert reason.code is Code.RUNNING_GATE_PAIN
-    assert (reason.facts["date"], reason.facts["value"], reason.facts["limit"]) == (day(70), 1, 0)
-    assert reason.facts["opens_on"] == day(99)
-    assert not state_on(98, [check(70, pain=1)]).running.allowed
-    assert state_on(99, [check(70, pain=1)]).running.allowed
+    why, when = state.running.reasons
+    assert why.code is Code.RUNNING_GATE_PHASE
+    assert why.facts == {"phase": 4, "previous_phase": 3, "date": day(70), "value": 1}
+    assert when.code is Code.RUNNING_GATE_NEXT_PHASE and when.facts == {"next_phase": 5}
+    assert not state_on(111, [check(70, pain=1)]).running.allowed  # the last day of phase 4
+    assert state_on(112, [check(70, pain=1)]).running.allowed  # phase 5
+
+
+def test_in_the_trek_rule_set_the_gate_is_four_weeks_at_most_two_out_of_ten() -> None:
+    trek = {"rule_set": "trek"}
+    assert state_on(84, [check(70, pain=2)], **trek).running.allowed
+    closed = state_on(84, [check(70, pain=3)], **trek)
+    assert [r.code for r in closed.running.reasons] == [Code.RUNNING_GATE_PAIN]
+    assert closed.running.reasons[0].facts["opens_on"] == day(99)
+    assert state_on(99, [check(70, pain=3)], **trek).running.allowed
 
 
 def test_a_clinician_may_loosen_the_running_gate() -> None:
-    looser = thresholds_for(KNEE, RUN).with_overrides({"running_gate_pain_max": 1})
-    assert state_on(84, [check(70, pain=1)], thresholds=looser).running.allowed
+    looser = thresholds_for(KNEE, RUN).with_overrides(
+        {"running_gate_whole_phase": False, "running_gate_pain_max": 1}
+    )
+    state = state_on(84, [check(70, pain=1)], thresholds=looser)
+    assert state.running.allowed
+    assert state.running.reasons[-1].source.kind == "clinician"
 
 
 def test_runs_logged_before_the_gate_opens_do_not_count() -> None:
@@ -79,15 +92,17 @@ def test_knee_pain_over_the_limit_during_a_run_pauses_running_not_strength() -> 
     assert state.decision.action is Action.PAUSE_RUNNING
     pause = state.decision.reasons[0]
     assert pause.code is Code.PAUSE_RUNNING and pause.facts["cause"] is Cause.RUN_PAIN_DURING
-    assert (pause.facts["value"], pause.facts["limit"]) == (4, 2)
+    assert (pause.facts["value"], pause.facts["limit"]) == (4, 0)
     assert state.running.restart_on == day(96)
     sessions = plan(KNEE, START, STRENGTH + journal, day(94), run_plan=RUN).sessions
     assert any(s.kind.value == "strength" for s in sessions)
     assert all(s.date >= day(96) for s in sessions if s.kind.value == "run")
 
 
-def test_pain_within_the_limit_does_not_pause() -> None:
-    assert not state_on(94, [*runs(84, 4), run(93, during=2, after=2)]).running.paused
+def test_pain_within_the_trek_limit_does_not_pause() -> None:
+    journal = [*runs(84, 4), run(93, during=2, after=2)]
+    assert not state_on(94, journal, rule_set="trek").running.paused
+    assert state_on(94, journal).running.paused  # the seed: any knee pain
 
 
 def test_running_restarts_after_symptom_free_days_at_the_last_pain_free_week() -> None:
@@ -125,9 +140,15 @@ def test_symptoms_during_the_pause_push_the_restart_back() -> None:
     assert state_on(98, journal).running.allowed
 
 
-def test_next_morning_pain_after_a_run_repeats_the_run_week() -> None:
+def test_next_morning_pain_after_a_run_pauses_running_in_the_seed() -> None:
+    state = state_on(85, [run(84, morning=1)])
+    assert state.running.paused and state.decision.action is Action.PAUSE_RUNNING
+    assert state.decision.reasons[0].facts["cause"] is Cause.RUN_PAIN_NEXT_MORNING
+
+
+def test_next_morning_pain_after_a_run_repeats_the_run_week_in_trek() -> None:
     journal = [run(84, morning=4), run(86), run(88)]
-    state = state_on(89, journal)
+    state = state_on(89, journal, rule_set="trek")
     assert (state.running.run_week, state.running.run_day) == (1, 1)
     assert state.running.reasons[0].code is Code.RUN_WEEK_REPEAT
     assert state.running.reasons[0].facts["cause"] is Cause.RUN_PAIN_NEXT_MORNING

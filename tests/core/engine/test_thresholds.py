@@ -1,4 +1,4 @@
-"""Thresholds: one table per programme, defaults per pain mode, overrides checked by key."""
+"""Thresholds: one table per rule set (a programme names its own), overrides checked by key."""
 
 from __future__ import annotations
 
@@ -6,14 +6,16 @@ from dataclasses import fields
 
 import pytest
 
-from strideback.core.content.terms import PainMode
 from strideback.core.engine.thresholds import (
     RUN_KEYS,
     THRESHOLD_KEYS,
     ThresholdError,
     Thresholds,
-    defaults,
+    UnknownRuleSet,
     thresholds_for,
+)
+from strideback.core.engine.thresholds import (
+    table as rule_set_table,
 )
 from tests.core.engine.helpers import knee_programme, run_plan
 
@@ -24,7 +26,7 @@ def test_the_known_keys_are_exactly_the_table_fields() -> None:
 
 
 def test_the_seed_rule_is_pain_free_with_a_running_gate_at_zero() -> None:
-    table = defaults(PainMode.STRENGTH_PAIN_FREE)
+    table = rule_set_table("seed-000")
     assert (table.pain_during_max, table.pain_after_max, table.pain_next_morning_max) == (0, 0, 0)
     assert table.running_min_phase == 4 and table.running_gate_weeks == 4
     assert table.running_gate_pain_max == 0
@@ -32,19 +34,19 @@ def test_the_seed_rule_is_pain_free_with_a_running_gate_at_zero() -> None:
 
 
 def test_the_runners_knee_rule_allows_two_out_of_ten() -> None:
-    table = defaults(PainMode.RUNNER_KNEE)
+    table = rule_set_table("trek")
     assert (table.pain_during_max, table.pain_after_max, table.run_pain_during_max) == (2, 2, 2)
     assert table.next_morning_rise_max == 0 and table.weekly_rise_max is None
 
 
 def test_the_tendon_rule_allows_five_and_no_rise_week_to_week() -> None:
-    table = defaults(PainMode.TENDON_HEEL)
+    table = rule_set_table("silbernagel")
     assert (table.pain_during_max, table.pain_after_max) == (5, 5)
     assert table.weekly_rise_max == 0
 
 
 def test_a_clinician_override_changes_only_its_keys() -> None:
-    table = defaults(PainMode.STRENGTH_PAIN_FREE)
+    table = rule_set_table("seed-000")
     looser = table.with_overrides({"running_gate_pain_max": 2, "gap_days": 10.0})
     assert looser.running_gate_pain_max == 2 and looser.gap_days == 10
     assert isinstance(looser.gap_days, int)
@@ -69,12 +71,12 @@ def test_a_bad_override_is_an_error_naming_the_key(
     overrides: dict[str, object], message: str
 ) -> None:
     with pytest.raises(ThresholdError) as caught:
-        defaults(PainMode.RUNNER_KNEE).with_overrides(overrides)
+        rule_set_table("trek").with_overrides(overrides)
     assert caught.value.problems[0].startswith(message)
 
 
 def test_the_weekly_rule_can_be_switched_off() -> None:
-    table = defaults(PainMode.TENDON_HEEL).with_overrides({"weekly_rise_max": None})
+    table = rule_set_table("silbernagel").with_overrides({"weekly_rise_max": None})
     assert table.weekly_rise_max is None
 
 
@@ -84,12 +86,34 @@ def test_a_programme_table_takes_its_yaml_overrides() -> None:
     assert table.running_gate_pain_max == 1 and table.gap_days == 10
 
 
-def test_runs_alongside_a_programme_are_judged_by_the_run_plans_mode() -> None:
-    table = thresholds_for(knee_programme(), run_plan())
-    assert table.pain_during_max == 0  # strength: the seed's pain-free rule
-    assert table.run_pain_during_max == 2  # runs: the runner's knee rule
-    stricter = thresholds_for(knee_programme(), run_plan(thresholds={"run_pain_after_max": 1}))
-    assert stricter.run_pain_after_max == 1
+def test_runs_alongside_a_programme_follow_the_programmes_rule_set() -> None:
+    seed = thresholds_for(knee_programme(rule_sets=["seed-000", "trek"]), run_plan())
+    assert (seed.pain_during_max, seed.run_pain_during_max) == (0, 0)
+    assert seed.run_next_morning_pauses and seed.running_gate_whole_phase
+    trek = thresholds_for(knee_programme(rule_sets=["seed-000", "trek"]), run_plan(), "trek")
+    assert (trek.pain_during_max, trek.run_pain_during_max) == (2, 2)
+    assert not trek.run_next_morning_pauses and not trek.running_gate_whole_phase
+    own = thresholds_for(knee_programme(), run_plan(thresholds={"run_pain_after_max": 1}))
+    assert own.run_pain_after_max == 1  # the run plan's own run keys still apply
+
+
+def test_a_rule_set_the_programme_does_not_offer_is_refused_by_name() -> None:
+    with pytest.raises(UnknownRuleSet) as caught:
+        thresholds_for(knee_programme(rule_sets=["seed-000", "trek"]), None, "silbernagel")
+    assert str(caught.value) == "unknown rule set 'silbernagel' (choose one of: seed-000, trek)"
+    with pytest.raises(UnknownRuleSet):
+        rule_set_table("nonsense")
+
+
+def test_a_switch_takes_only_true_or_false() -> None:
+    with pytest.raises(ThresholdError) as caught:
+        rule_set_table("seed-000").with_overrides({"run_next_morning_pauses": 1})
+    assert caught.value.problems == ["run_next_morning_pauses: must be true or false, got 1"]
+    assert (
+        not rule_set_table("seed-000")
+        .with_overrides({"run_next_morning_pauses": False})
+        .run_next_morning_pauses
+    )
 
 
 def test_a_bad_key_in_a_programme_table_is_an_error() -> None:

@@ -94,7 +94,8 @@ def today_body(user: Any, on: dt.date, lang: Lang) -> str:
 
 def _reason(reason: Any, lang: Lang) -> dict[str, Any]:
     text = words.reason(reason, lang)
-    return {"code": str(reason.code), "facts": plain(reason.facts), "text": text}
+    source = reason.source.as_json() if reason.source is not None else None
+    return {"code": str(reason.code), "facts": plain(reason.facts), "text": text, "source": source}
 
 
 @router.get(
@@ -110,6 +111,7 @@ def decision(request: HttpRequest, q: Query[LangQuery]) -> list[dict[str, Any]]:
         out.append(
             {
                 "programme_id": state.programme,
+                "rule_set": state.rule_set,
                 "on": state.on,
                 "status": str(state.status),
                 "phase": state.phase,

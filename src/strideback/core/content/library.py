@@ -157,15 +157,40 @@ def _parse_terms(root: Path) -> tuple[dict[str, dict[str, Translated[str]]], lis
 
 
 def _check_exercise_refs(exercises: Mapping[str, tuple[str, Any]]) -> list[Problem]:
+    """An exercise's easier and harder versions exist, are not the exercise itself, and
+    following them never comes back to where it started."""
     problems = []
     for label, ex in exercises.values():
         if isinstance(ex, dict):
             continue
         for field in ("easier", "harder"):
             ref = getattr(ex, field)
-            if ref is not None and ref not in exercises:
+            if ref is None:
+                continue
+            if ref == ex.id:
+                problems.append(Problem(label, field, "is the exercise itself"))
+            elif ref not in exercises:
                 problems.append(Problem(label, field, f"unknown exercise id '{ref}'"))
+            elif (cycle := _cycle(exercises, ex.id, field)) is not None:
+                problems.append(Problem(label, field, f"goes round in a circle: {cycle}"))
     return problems
+
+
+def _cycle(exercises: Mapping[str, tuple[str, Any]], start: str, field: str) -> str | None:
+    """The chain of ``field`` versions from ``start`` if it comes back to ``start``."""
+    chain, at = [start], start
+    while True:
+        found = exercises.get(at)
+        ex = found[1] if found is not None else None
+        nxt = getattr(ex, field, None) if ex is not None and not isinstance(ex, dict) else None
+        if nxt is None or nxt == at:
+            return None
+        chain.append(nxt)
+        if nxt == start:
+            return " -> ".join(chain)
+        if nxt in chain[:-1]:
+            return None  # a circle further on: reported for the exercises inside it
+        at = nxt
 
 
 def _check_phases(label: str, prog: Programme, exercises: Mapping[str, Any]) -> list[Problem]:
@@ -214,10 +239,11 @@ def _check_phases(label: str, prog: Programme, exercises: Mapping[str, Any]) -> 
 
 def _check_thresholds(label: str, prog: Programme) -> list[Problem]:
     """A programme's threshold overrides must name known keys with sensible values."""
-    from strideback.core.engine.thresholds import ThresholdError, defaults
+    from strideback.core.engine.thresholds import ThresholdError, table
 
     try:
-        defaults(prog.pain_mode).with_overrides(prog.thresholds)
+        for rule_set in prog.rule_sets:
+            table(rule_set).with_overrides(prog.thresholds)
     except ThresholdError as exc:
         return [
             Problem(label, f"thresholds.{key}", message.strip())
@@ -269,6 +295,9 @@ def _check_programmes(
             continue
         problems += _check_phases(label, prog, exercises)
         problems += _check_thresholds(label, prog)
+        if prog.easier_versions:
+            message = "is made from the exercises' 'easier' fields: do not write it"
+            problems.append(Problem(label, "easier_versions", message))
         problems += _check_weeks(label, prog)
         if prog.companion is not None and prog.companion not in programmes:
             problems.append(Problem(label, "companion", f"unknown programme id '{prog.companion}'"))
@@ -295,12 +324,20 @@ def check_library(root: Path = DEFAULT_ROOT) -> tuple[Library | None, list[Probl
         problems.append(Problem("programmes/", "", "no programme files found"))
     if problems:
         return None, sorted(set(problems))
+    known = {k: v[1] for k, v in exercises.items()}
     library = Library(
-        exercises={k: v[1] for k, v in exercises.items()},
-        programmes={k: v[1] for k, v in programmes.items()},
+        exercises=known,
+        programmes={k: _with_versions(v[1], known) for k, v in programmes.items()},
         terms=terms,
     )
     return library, []
+
+
+def _with_versions(prog: Programme, exercises: Mapping[str, Exercise]) -> Programme:
+    """The programme with the easier version of each of its exercises (``easier_versions``)."""
+    used = {item.exercise for phase in prog.phases for item in phase.items}
+    versions = {e: easier for e in sorted(used) if (easier := exercises[e].easier) is not None}
+    return prog.model_copy(update={"easier_versions": versions}) if versions else prog
 
 
 def load_library(root: Path = DEFAULT_ROOT) -> Library:

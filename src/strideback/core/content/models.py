@@ -11,7 +11,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from strideback.core.content.terms import Equipment, Load, PainMode, Region, Setup
+from strideback.core.content.terms import Equipment, Load, Region, RuleSetId, Setup
 from strideback.core.languages import Lang
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -221,16 +221,23 @@ class Programme(Model):
     kind: Literal["exercises", "run_plan"]
     source: Source
     references: list[Text] = []
-    pain_mode: PainMode
+    # The rule sets this programme may follow; the first is its default (a clinician may
+    # choose another one of them for a runner).
+    rule_sets: list[RuleSetId] = Field(min_length=1)
     schedule: Schedule
     companion: Slug | None = None
     thresholds: dict[str, int | float] = {}
     text: Translated[ProgrammeText]
     phases: list[Phase] = []
     weeks: list[RunWeek] = []
+    # Filled by the library from the exercises' ``easier`` fields (never written in YAML):
+    # for each exercise of the programme that has one, its easier version.
+    easier_versions: dict[str, Slug] = {}
 
     @model_validator(mode="after")
     def _body_matches_kind(self) -> Programme:
+        if len(set(self.rule_sets)) != len(self.rule_sets):
+            raise ValueError("rule_sets names a rule set twice")
         if self.kind == "exercises" and (not self.phases or self.weeks):
             raise ValueError("an exercise programme has phases and no weeks")
         if self.kind == "run_plan" and (not self.weeks or self.phases):

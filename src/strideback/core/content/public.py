@@ -78,7 +78,10 @@ def programme_json(library: Library, programme: Programme, lang: Lang = "en") ->
         "languages": list(LANGUAGES),
         "source": programme.source.model_dump(),
         "references": list(programme.references),
-        "pain_mode": programme.pain_mode.value,
+        "rule_sets": [
+            {"id": rs.value, "name": library.term("rule_set", rs.value, lang)}
+            for rs in programme.rule_sets
+        ],
         "schedule": schedule_text(programme, lang),
         "companion": programme.companion,
         "guidance": [s.model_dump() for s in text.guidance],

@@ -63,12 +63,15 @@ class Load(StrEnum):
     BACKPACK_INCREASING = "backpack_increasing"
 
 
-class PainMode(StrEnum):
-    """How pain governs progression (see research/clinical.md §1)."""
+class RuleSetId(StrEnum):
+    """The rule sets a programme may follow (their tables: ``core.engine.thresholds``; their
+    rules and sources: ``core.engine.rules``)."""
 
-    STRENGTH_PAIN_FREE = "strength_pain_free"
-    RUNNER_KNEE = "runner_knee"
-    TENDON_HEEL = "tendon_heel"
+    SEED_000 = "seed-000"  # the hospital handout's rules, literally
+    SEED_004 = "seed-004"  # the heel article's: no pain during or after
+    PAIN_FREE = "pain-free"  # pain-free training (Strideback's own, after seed 000)
+    TREK = "trek"  # pain monitoring for runners with patellofemoral pain (TREK)
+    SILBERNAGEL = "silbernagel"  # Silbernagel's pain-monitoring model (tendon, heel)
 
 
 TERM_KINDS: dict[str, type[StrEnum]] = {
@@ -76,5 +79,5 @@ TERM_KINDS: dict[str, type[StrEnum]] = {
     "equipment": Equipment,
     "setup": Setup,
     "load": Load,
-    "pain_mode": PainMode,
+    "rule_set": RuleSetId,
 }

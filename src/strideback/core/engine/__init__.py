@@ -3,7 +3,17 @@ a start date, a journal and a day. No clock, no database, no Django; decisions c
 codes and facts, and the sentences are made at the edge (``strideback.explain``)."""
 
 from strideback.core.engine.advice import Adjustment, AdjustmentKind
-from strideback.core.engine.decision import Action, Breach, Cause, Code, Decision, Reason
+from strideback.core.engine.decision import (
+    Action,
+    Breach,
+    Cause,
+    Cited,
+    Code,
+    Decision,
+    Reason,
+    SourceKind,
+)
+from strideback.core.engine.gate import Statement
 from strideback.core.engine.journal import (
     EntryKind,
     JournalEntry,
@@ -25,15 +35,25 @@ from strideback.core.engine.plan import (
 from strideback.core.engine.red_flags import RedFlag, Urgency
 from strideback.core.engine.running import RunningState
 from strideback.core.engine.thresholds import (
+    RULE_SET_IDS,
     THRESHOLD_KEYS,
     ThresholdError,
     Thresholds,
-    defaults,
+    UnknownRuleSet,
+    rule_set_of,
+    table,
     thresholds_for,
 )
 
 __all__ = [
+    "RULE_SET_IDS",
     "THRESHOLD_KEYS",
+    "Cited",
+    "SourceKind",
+    "Statement",
+    "UnknownRuleSet",
+    "rule_set_of",
+    "table",
     "Action",
     "Adjustment",
     "AdjustmentKind",
@@ -57,7 +77,6 @@ __all__ = [
     "ThresholdError",
     "Thresholds",
     "Urgency",
-    "defaults",
     "entry_json",
     "evaluate",
     "parse_journal",

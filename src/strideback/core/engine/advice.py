@@ -1,14 +1,18 @@
 """Advice for an exercise that hurts, in the seed's order: check the technique, then fewer
-repetitions (a reduced dose), then the easier variant (the previous phase's version).
+repetitions (a reduced dose), then the easier version.
 
 The step depends on how many sessions in the last ``painful_window_days`` (and in the current
-phase) the runner marked the exercise as painful. The previous phase's version is the item
-with the same exercise there (at its easier dose), else the item at the same position.
+phase) the runner marked the exercise as painful. The easier version is the one the exercise
+lists (``easier``; the library hands the programme's as ``easier_versions``), or the same
+exercise at an earlier phase's dose; never an exercise already in the session, never another
+movement. Without one, the fewer repetitions stay and the runner is asked to see their
+physiotherapist.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -67,37 +71,53 @@ def reduced(dose: Dose, factor: float) -> Dose:
     return dose.model_copy(update={"sets": cut(dose.sets)})
 
 
-def previous_version(item: Item, previous: Phase | None) -> Item | None:
-    if previous is None:
+def easier_version(
+    item: Item, phases: Sequence[Phase], versions: Mapping[str, str], taken: set[str]
+) -> tuple[Item, int] | None:
+    """The easier version of ``item`` (in the last of ``phases``) and the phase it comes from:
+    the same exercise at its dose in the latest earlier phase that doses it differently, else
+    the exercise's listed easier version as the latest earlier phase doses it, unless it is in
+    the session already (``taken``). None: there is none."""
+    earlier = phases[:-1]
+    for phase in reversed(earlier):
+        for other in phase.items:
+            if other.exercise == item.exercise and other.dose != item.dose:
+                return other, phase.number
+    easier = versions.get(item.exercise)
+    if easier is None or easier == item.exercise or easier in taken:
         return None
-    for other in previous.items:
-        if other.exercise == item.exercise:
-            return other
-    for other in previous.items:
-        if other.position == item.position:
-            return other
+    for phase in reversed(earlier):
+        for other in phase.items:
+            if other.exercise == easier:
+                return other, phase.number
     return None
 
 
 def advise(
     log: PainfulLog,
-    phase: Phase,
-    previous: Phase | None,
+    phases: Sequence[Phase],
+    versions: Mapping[str, str],
     window: tuple[int, int],
     th: Thresholds,
 ) -> tuple[list[Reason], list[Adjustment]]:
     """Advice and adjustments for each exercise marked painful within ``window`` (days), in
-    the order of the phase's items (exercises not in the phase last, by id)."""
+    the order of the current phase's items (the last of ``phases``; exercises not in it last,
+    by id)."""
     counts = {e: n for e in log.days if (n := log.count(e, *window))}
     if not counts:
         return [], []
+    phase = phases[-1]
     items = {item.exercise: item for item in reversed(phase.items)}  # the first one wins
+    taken = set(items)  # the session's exercises, and the easier versions swapped in
     order = list(dict.fromkeys(i.exercise for i in phase.items if i.exercise in counts))
     order += sorted(e for e in counts if e not in items)
     reasons: list[Reason] = []
     adjustments: list[Adjustment] = []
     for exercise in order:
-        reason, adjustment = _one(exercise, counts[exercise], items.get(exercise), previous, th)
+        item = items.get(exercise)
+        reason, adjustment = _one(exercise, counts[exercise], item, th)
+        if item is not None and counts[exercise] >= th.painful_sessions_for_easier:
+            reason, adjustment = _easier(reason, adjustment, item, phases, versions, taken)
         reasons.append(reason)
         if adjustment is not None:
             adjustments.append(adjustment)
@@ -121,17 +141,31 @@ def _reduced_item(item: Item, factor: float) -> Item | None:
     return found[1]
 
 
+def _easier(
+    reason: Reason,
+    reduced_to: Adjustment | None,
+    item: Item,
+    phases: Sequence[Phase],
+    versions: Mapping[str, str],
+    taken: set[str],
+) -> tuple[Reason, Adjustment | None]:
+    """The easier version in place of the fewer reps, or (without one) the fewer reps and a
+    word to see the physiotherapist."""
+    found = easier_version(item, phases, versions, taken)
+    if found is None:
+        return Reason(Code.ADVICE_ASK_PHYSIO, reason.facts), reduced_to
+    easier, phase = found
+    taken.add(easier.exercise)
+    facts = {**reason.facts, "easier": easier.exercise, "phase": phase, "dose": easier.dose}
+    return Reason(Code.ADVICE_EASIER, facts), Adjustment(
+        item.exercise, AdjustmentKind.EASIER, easier
+    )
+
+
 def _one(
-    exercise: str, count: int, item: Item | None, previous: Phase | None, th: Thresholds
+    exercise: str, count: int, item: Item | None, th: Thresholds
 ) -> tuple[Reason, Adjustment | None]:
     facts: dict[str, object] = {"exercise": exercise, "count": count}
-    if item is not None and count >= th.painful_sessions_for_easier:
-        easier = previous_version(item, previous)
-        if easier is not None and previous is not None:
-            facts |= {"easier": easier.exercise, "phase": previous.number, "dose": easier.dose}
-            return Reason(Code.ADVICE_EASIER, facts), Adjustment(
-                exercise, AdjustmentKind.EASIER, easier
-            )
     if item is not None and count >= th.painful_sessions_for_fewer_reps:
         replacement = _reduced_item(item, th.reduced_dose_factor)
         if replacement is not None:

@@ -40,6 +40,11 @@ class Code(StrEnum):
     NO_RUN_PLAN = "no_run_plan"
     RUNNING_NOT_YET = "running_not_yet"
     RUNNING_GATE_PAIN = "running_gate_pain"
+    RUNNING_GATE_PHASE = "running_gate_phase"
+    RUNNING_GATE_NO_LOG = "running_gate_no_log"
+    RUNNING_GATE_STATED = "running_gate_stated"
+    RUNNING_GATE_NEXT_PHASE = "running_gate_next_phase"
+    RUNNING_GATE_OPENS_ON = "running_gate_opens_on"
     RUNNING_ALLOWED = "running_allowed"
     PAUSE_RUNNING = "pause_running"
     RESTART_COUNTDOWN = "restart_countdown"
@@ -57,6 +62,7 @@ class Code(StrEnum):
     ADVICE_TECHNIQUE = "advice_technique"
     ADVICE_FEWER_REPS = "advice_fewer_reps"
     ADVICE_EASIER = "advice_easier"
+    ADVICE_ASK_PHYSIO = "advice_ask_physio"
     ADVICE_ICE = "advice_ice"
 
 
@@ -81,11 +87,32 @@ _EMPTY: Mapping[str, object] = MappingProxyType({})
 # times cheaper to make, which matters when every runner's journal is read on every request.
 
 
+class SourceKind(StrEnum):
+    SEED = "seed"  # a seed document: file and section
+    STUDY = "study"  # a published study (short citation)
+    STRIDEBACK = "strideback"  # Strideback's own convention
+    CLINICIAN = "clinician"  # a limit the runner's clinician changed
+
+
+class Cited(NamedTuple):
+    """Where a reason's rule comes from: the rule, its rule set and its source."""
+
+    rule: str
+    rule_set: str
+    kind: SourceKind
+    ref: str  # "000, Løbetræningsprogram" / "Frandsen 2025" / "" for Strideback's own
+
+    def as_json(self) -> dict[str, str]:
+        return {"rule": self.rule, "rule_set": self.rule_set, "kind": self.kind, "ref": self.ref}
+
+
 class Reason(NamedTuple):
-    """Why: a code and the facts behind it (dates, pain values, limits, ids, counts)."""
+    """Why: a code and the facts behind it (dates, pain values, limits, ids, counts), and
+    (once ``evaluate`` has named it) the source of the rule behind it."""
 
     code: Code
     facts: Mapping[str, object] = _EMPTY
+    source: Cited | None = None
 
 
 class Decision(NamedTuple):

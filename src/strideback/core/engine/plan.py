@@ -2,9 +2,11 @@
 plus the sessions of the coming days).
 
 Everything comes from the arguments: the programme (possibly a clinician's customised copy),
-the start date, the journal, the evaluation day ``on`` and the clinician's clearances of red
-flags. The journal is read once, in date order; entries after ``on`` are ignored, and so are
-entries before the start (except their red flags).
+the start date (and phase), the journal, the evaluation day ``on``, the rule set the runner
+follows, what someone stated about training before the journal, and the clinician's
+clearances of red flags. The journal is read once, in date order; entries after ``on`` are
+ignored, and so are entries before the start (except their red flags). Every reason comes
+out with the source of its rule (``rules.py``).
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ from strideback.core.content.models import Dose, Item, Programme, Segment
 from strideback.core.engine import schedule
 from strideback.core.engine.advice import Adjustment, AdjustmentKind, PainfulLog, advise
 from strideback.core.engine.decision import Action, Code, Decision, Reason
+from strideback.core.engine.gate import PhaseGate, Statement
 from strideback.core.engine.journal import EntryKind, JournalEntry
 from strideback.core.engine.monitoring import PainRecord
 from strideback.core.engine.progression import NO_SESSION, WEEK, Course, Progression
 from strideback.core.engine.red_flags import RedFlag, Urgency, most_urgent_first
+from strideback.core.engine.rules import Citer
 from strideback.core.engine.running import Running, RunningState, RunTable
-from strideback.core.engine.thresholds import Thresholds, thresholds_for
+from strideback.core.engine.thresholds import Thresholds, rule_set_of, thresholds_for
 
 
 class Status(StrEnum):
@@ -46,6 +50,7 @@ class FlagReport(NamedTuple):
 class State(NamedTuple):
     on: date
     programme: str
+    rule_set: str
     start: date
     phase: int | None  # None for a run plan followed on its own
     week: int  # programme week (1-based); for a run plan on its own, the run week
@@ -101,17 +106,20 @@ class _Setup:
     course: Course | None
     table: RunTable | None
     thresholds: Thresholds
+    rule_set: str
 
 
-_setups: dict[tuple[int, int], _Setup] = {}
+_setups: dict[tuple[int, int, str | None], _Setup] = {}
 _SETUP_CACHE_SIZE = 64
 
 
-def _setup(programme: Programme, run_plan: Programme | None) -> _Setup:
-    key = (id(programme), id(run_plan))
+def _setup(programme: Programme, run_plan: Programme | None, rule_set: str | None) -> _Setup:
+    """Raises ``UnknownRuleSet`` for a rule set the programme does not offer."""
+    key = (id(programme), id(run_plan), rule_set)
     found = _setups.get(key)
     if found is not None and found.programme is programme and found.run_plan is run_plan:
         return found
+    chosen = rule_set_of(programme, rule_set)
     if run_plan is not None and run_plan.kind != "run_plan":
         raise ValueError(f"run_plan '{run_plan.id}' is not a run plan")
     alone = programme.kind == "run_plan"
@@ -120,7 +128,8 @@ def _setup(programme: Programme, run_plan: Programme | None) -> _Setup:
         run_plan,
         course=None if alone else Course.of(programme),
         table=RunTable.of(programme) if alone else (RunTable.of(run_plan) if run_plan else None),
-        thresholds=thresholds_for(programme, None if alone else run_plan),
+        thresholds=thresholds_for(programme, None if alone else run_plan, chosen),
+        rule_set=chosen,
     )
     if len(_setups) >= _SETUP_CACHE_SIZE:
         _setups.clear()
@@ -143,7 +152,12 @@ class _Walk:
 
 
 def _walk(
-    setup: _Setup, th: Thresholds, start_day: int, journal: Sequence[JournalEntry], on_day: int
+    setup: _Setup,
+    th: Thresholds,
+    start: tuple[int, int],
+    journal: Sequence[JournalEntry],
+    on_day: int,
+    statement: Statement | None,
 ) -> _Walk:
     """One pass over the journal in date order.
 
@@ -154,13 +168,19 @@ def _walk(
     """
     # The app reads journals in date order; sorting one that already is costs more than checking.
     entries = journal if _in_date_order(journal) else sorted(journal, key=_by_date)
+    start_day, start_index = start
     first = bisect_left(entries, start_day, key=_by_date)
     end = bisect_right(entries, on_day, key=_by_date)
     record = PainRecord(th, entries)
-    prog = Progression(setup.course, th, start_day, record) if setup.course is not None else None
+    gate = None
+    if setup.course is not None and setup.table is not None and th.running_gate_whole_phase:
+        gate = PhaseGate(th.running_min_phase, th.running_gate_weeks, record, statement)
+    prog = None
+    if setup.course is not None:
+        prog = Progression(setup.course, th, start_day, record, start_index, gate)
     run = None
     if setup.table is not None:
-        run = Running(setup.table, th, prog is not None, on_day, record, entries)
+        run = Running(setup.table, th, prog is not None, on_day, record, entries, gate)
     walk = _Walk(record, prog, run, PainfulLog(), [])
     for entry in entries[:first]:
         walk.flags += [(entry.ordinal, flag) for flag in entry.red_flags]
@@ -192,7 +212,8 @@ def _walk(
                 continue
             phase = prog.phase if prog is not None else 0
             if run.paused or (phase >= run.min_phase) is not run.gate_open:
-                run.check(day, phase)  # as of the morning: before this entry's pain
+                # as of the morning: before this entry's pain
+                run.check(day, phase, last)
         if not quiet:
             record.record(entry, day)
             if entry.red_flags or entry.painful_exercises:
@@ -204,7 +225,7 @@ def _walk(
             prog.last_session = last
             prog.finish(on_day)
         if run is not None:
-            run.finish(on_day, prog.phase if prog is not None else 0)
+            run.finish(on_day, prog.phase if prog is not None else 0, last)
     return walk
 
 
@@ -303,10 +324,13 @@ def _advice(
     prog = walk.progression
     if prog is not None and walk.painful.days:
         phases = prog.course.phases
-        previous = phases[prog.index - 1] if prog.index > 0 else None
         first = max(prog.phase_since, on_day - th.painful_window_days + 1)
         reasons, adjustments = advise(
-            walk.painful, phases[prog.index], previous, (first, on_day), th
+            walk.painful,
+            phases[: prog.index + 1],
+            setup.programme.easier_versions,
+            (first, on_day),
+            th,
         )
     symptom = walk.record.symptom_day
     ice = symptom is not None and on_day - symptom < th.ice_advice_days
@@ -326,12 +350,21 @@ def evaluate(
     run_plan: Programme | None = None,
     thresholds: Thresholds | None = None,
     cleared: Sequence[date] = (),
+    rule_set: str | None = None,
+    start_phase: int | None = None,
+    statement: Statement | None = None,
 ) -> State:
-    """Where the runner stands on ``on``: phase, week, running, the decision and its reasons."""
-    setup = _setup(programme, run_plan)
+    """Where the runner stands on ``on``: phase, week, running, the decision and its reasons.
+
+    ``rule_set``: one the programme offers (default: its first; another raises
+    ``UnknownRuleSet``). ``start_phase``: the phase the runner started in (default: the
+    first). ``statement``: what the runner or their clinician said about training before
+    the journal (the seed's running gate reads it)."""
+    setup = _setup(programme, run_plan, rule_set)
     th = thresholds if thresholds is not None else setup.thresholds
     on_day, start_day = on.toordinal(), start.toordinal()
-    walk = _walk(setup, th, start_day, journal, on_day)
+    start_index = _start_index(setup, start_phase)
+    walk = _walk(setup, th, (start_day, start_index), journal, on_day, statement)
     prog = walk.progression
     phase_number = prog.phase if prog is not None else 0
     if walk.running is not None:
@@ -346,12 +379,16 @@ def evaluate(
         decision = _combine(_phase_decision(walk, start, on, running), running, headline)
     advice, adjustments, ice = _advice(setup, walk, th, on_day)
     last = prog.last_session_day if prog is not None else None
+    cite = Citer(setup.rule_set, programme.source.seed, setup.thresholds, th)
+    running = running._replace(reasons=cite.reasons(running.reasons))
+    decision = Decision(decision.action, cite.reasons(decision.reasons))
     # ``_make`` builds the tuple in C: several times cheaper than the keyword constructor,
     # which counts when every runner is evaluated on every request. The order is State's.
     return State._make(
         (
             on,
             programme.id,
+            setup.rule_set,
             start,
             prog.phase if prog is not None else None,
             prog.week if prog is not None else (running.run_week or 1),
@@ -360,14 +397,23 @@ def evaluate(
             Status.STOPPED if flags else Status.ACTIVE,
             running,
             decision,
-            tuple(walk.running.warnings) if walk.running is not None else (),
-            tuple(advice),
+            cite.reasons(walk.running.warnings) if walk.running is not None else (),
+            cite.reasons(advice),
             tuple(adjustments),
             ice,
             flags,
             date.fromordinal(last) if last is not None else None,
         )
     )
+
+
+def _start_index(setup: _Setup, start_phase: int | None) -> int:
+    course = setup.course
+    if start_phase is None or course is None:
+        return 0
+    if start_phase not in course.numbers:
+        raise ValueError(f"start_phase {start_phase} is not a phase of '{setup.programme.id}'")
+    return course.numbers.index(start_phase)
 
 
 # --- the coming sessions --------------------------------------------------------------------
@@ -459,15 +505,27 @@ def plan(
     thresholds: Thresholds | None = None,
     cleared: Sequence[date] = (),
     days: int = 14,
+    rule_set: str | None = None,
+    start_phase: int | None = None,
+    statement: Statement | None = None,
 ) -> Plan:
     """``evaluate``, plus the planned sessions from ``on`` for ``days`` days (none while a red
     flag stops the plan)."""
     state = evaluate(
-        programme, start, journal, on, run_plan=run_plan, thresholds=thresholds, cleared=cleared
+        programme,
+        start,
+        journal,
+        on,
+        run_plan=run_plan,
+        thresholds=thresholds,
+        cleared=cleared,
+        rule_set=rule_set,
+        start_phase=start_phase,
+        statement=statement,
     )
     if state.status is Status.STOPPED or days < 1:
         return Plan(state, ())
-    setup = _setup(programme, run_plan)
+    setup = _setup(programme, run_plan, rule_set)
     th = thresholds if thresholds is not None else setup.thresholds
     until = on + timedelta(days=days - 1)
     sessions = _strength_sessions(setup, state, until) + _run_sessions(setup, th, state, until)

@@ -11,7 +11,8 @@ after a gap). At the end of each block:
 
 A gap of ``gap_days`` without a strength session re-enters at the week of the last session;
 a gap of ``long_gap_weeks`` or more re-enters at the first week of the previous phase. Until
-the first strength session is logged the weeks follow the calendar.
+the first strength session is logged the weeks follow the calendar. A runner may start in any
+phase (its first week); each phase they enter is reported to the running gate, if any.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import NamedTuple
 
 from strideback.core.content.models import Phase, Programme
 from strideback.core.engine.decision import Action, Breach, Cause, Code, Decision, Reason
+from strideback.core.engine.gate import PhaseGate
 from strideback.core.engine.journal import JournalEntry
 from strideback.core.engine.monitoring import (
     Limits,
@@ -107,9 +109,18 @@ class Progression:
         "phase_since",
         "_event",
         "quiet_is_nothing",
+        "_gate",
     )
 
-    def __init__(self, course: Course, th: Thresholds, start_day: int, record: PainRecord) -> None:
+    def __init__(
+        self,
+        course: Course,
+        th: Thresholds,
+        start_day: int,
+        record: PainRecord,
+        start_index: int = 0,
+        gate: PhaseGate | None = None,
+    ) -> None:
         self.course = course
         self.limits: Limits = session_limits(th)
         self._record = record
@@ -120,9 +131,9 @@ class Progression:
         self._rise = th.weekly_rise_max
         # Without the week-to-week rule, a session without pain only moves the calendar.
         self.quiet_is_nothing = self._rise is None
-        self.index = 0
-        self.phase = course.numbers[0]  # kept with ``index``: read for every journal entry
-        self._length = course.lengths[0]
+        self.index = start_index
+        self.phase = course.numbers[start_index]  # kept with ``index``: read for every entry
+        self._length = course.lengths[start_index]
         self.week_in_phase = 1
         self.boundary = start_day + WEEK  # first day of the next week
         self.streak = 0  # breached weeks in a row
@@ -132,6 +143,10 @@ class Progression:
         self.last_session = NO_SESSION
         self.phase_since = start_day
         self._event = _ON_TRACK
+        self._gate = gate
+        if gate is not None:
+            before = course.numbers[start_index - 1] if start_index > 0 else None
+            gate.enter(self.phase, before, start_day, start_day, False, self._length is None)
 
     @property
     def week(self) -> int:
@@ -226,8 +241,7 @@ class Progression:
             self.streak = 0
             if self.week_in_phase == self._length and self.index + 1 < len(self.course.phases):
                 self._event = _Event(Code.ADVANCE, None, self.index)  # the phase is done
-                self.phase_since = self.boundary
-                self._go(self.index + 1, 1)
+                self._enter(self.index + 1, 1, self.boundary)
             elif self.week_in_phase != self._length:
                 self.week_in_phase += 1
                 self._event = _ON_TRACK
@@ -255,18 +269,25 @@ class Progression:
         self.index, self.week_in_phase = index, week_in_phase
         self.phase, self._length = self.course.numbers[index], self.course.lengths[index]
 
+    def _enter(self, index: int, week_in_phase: int, day: int) -> None:
+        """Into a new visit of phase ``index`` on ``day`` (the gate judges the one that ends)."""
+        left, since, last = self.phase, self.phase_since, self.last_session
+        self._go(index, week_in_phase)
+        self.phase_since = day
+        if self._gate is not None:
+            logged = last != NO_SESSION and since <= last < day
+            self._gate.enter(self.phase, left, day, since, logged, self._length is None)
+
     def _step_back(self, breach: Breach) -> None:
         self._event = _Event(Code.STEP_BACK, breach, number=self.index, weeks=self.streak)
         length = self.course.lengths[self.index - 1]
-        self._go(self.index - 1, length if length is not None else 1)
-        self.phase_since = self.boundary
+        self._enter(self.index - 1, length if length is not None else 1, self.boundary)
         self.streak = 0
 
     def _reenter(self, day: int, last: int) -> None:
         days = day - last
         if days >= self._long_gap:
-            self._go(max(0, self.index - 1), 1)
-            self.phase_since = day
+            self._enter(max(0, self.index - 1), 1, day)
             self._event = _Event(Code.GAP_PREVIOUS_PHASE, number=days, day=last)
         else:
             self._event = _Event(Code.GAP_REPEAT_WEEK, number=days, day=last)

@@ -1,10 +1,12 @@
 """Running: the gate, the run plan's position, pauses, restarts and the long-run warning.
 
-- The gate (alongside an exercise programme): no running before ``running_min_phase``, and
-  only when the ``running_gate_weeks`` before had no pain above ``running_gate_pain_max``.
+- The gate (alongside an exercise programme): no running before ``running_min_phase``; then
+  either the seed's whole-phase gate (``gate.py``) or, in the pain-monitoring rule sets, only
+  when the ``running_gate_weeks`` before had no pain above ``running_gate_pain_max``.
 - Run weeks are done in order: a logged, completed run moves to the next session; a week
   with next-morning pain over the limit or swelling after a run is repeated.
-- Pain over the run limits during or right after a run pauses running (strength goes on).
+- Pain over the run limits during or right after a run pauses running (strength goes on);
+  so does next-morning pain after a run where ``run_next_morning_pauses`` (the seed).
   Running restarts after ``restart_symptom_free_days`` without symptoms, at the last run week
   that was pain-free, and never later than the week before the one that hurt (week 1 at least).
 - No run for ``gap_days`` repeats the week of the last run; ``long_gap_weeks`` or more goes
@@ -22,6 +24,7 @@ from typing import NamedTuple
 
 from strideback.core.content.models import Programme, RunSession
 from strideback.core.engine.decision import Action, Breach, Code, Reason
+from strideback.core.engine.gate import PhaseGate
 from strideback.core.engine.journal import EntryKind, JournalEntry
 from strideback.core.engine.monitoring import (
     PainRecord,
@@ -121,6 +124,8 @@ class Running:
         "event",
         "warnings",
         "_window",
+        "phase_gate",
+        "_morning_pauses",
     )
 
     def __init__(
@@ -131,8 +136,11 @@ class Running:
         on_day: int,
         record: PainRecord,
         entries: Sequence[JournalEntry],
+        phase_gate: PhaseGate | None = None,
     ) -> None:
         self.table = table
+        self.phase_gate = phase_gate
+        self._morning_pauses = th.run_next_morning_pauses
         self.limits = run_limits(th)
         self._record = record
         self._entries = entries  # the whole journal, sorted by date
@@ -184,7 +192,7 @@ class Running:
             return True
         return False
 
-    def check(self, day: int, phase: int) -> None:
+    def check(self, day: int, phase: int, last_session: int) -> None:
         """Open or close the gate and end a pause, as of ``day``. Only needed while paused,
         while the gate is closed, or when the phase drops below ``min_phase``."""
         record = self._record
@@ -192,8 +200,12 @@ class Running:
             if phase < self.min_phase:
                 self.gate_open = False
             elif not self.gate_open:
-                pain_day = record.gate_day
-                self.gate_open = pain_day is None or day - pain_day > self._gate_window
+                gate = self.phase_gate
+                if gate is not None:
+                    self.gate_open = gate.opens(day, last_session)
+                else:
+                    pain_day = record.gate_day
+                    self.gate_open = pain_day is None or day - pain_day > self._gate_window
         if self.paused:
             restart = self._restart_day()
             if day >= restart:
@@ -216,13 +228,16 @@ class Running:
                 self._pause(stop, day)
                 return
             settle = next_morning_or_swelling(entry, self.limits, self._record, index)
+            if settle is not None and self._morning_pauses and settle.value is not None:
+                self._pause(settle, day)  # next-morning pain (not swelling) pauses too
+                return
             if settle is not None and settle.outranks(self.dirty):
                 self.dirty = settle
         if entry.completed:
             self._next_session()
 
-    def finish(self, day: int, phase: int) -> None:
-        self.check(day, phase)
+    def finish(self, day: int, phase: int, last_session: int) -> None:
+        self.check(day, phase, last_session)
         last = self.last_run
         if self.gate_open and not self.paused and day - last >= self._gap:
             self._reenter(day, last)
@@ -327,8 +342,9 @@ class Running:
             reason = Reason(Code.RUNNING_NOT_YET, {"phase": phase, "min_phase": self.min_phase})
             return RunningState(False, None, None, False, None, (reason,), last), None
         if not self.gate_open:
-            reason = self._gate_reason(th)
-            return RunningState(False, None, None, False, None, (reason,), last), None
+            gate = self.phase_gate
+            reasons = gate.reasons(on_day) if gate is not None else (self._gate_reason(th),)
+            return RunningState(False, None, None, False, None, reasons, last), None
         if self.paused:
             return self._paused_state(on_day, last), Action.PAUSE_RUNNING
         news = self._news()

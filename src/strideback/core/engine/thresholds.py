@@ -1,7 +1,9 @@
-"""Every limit the engine's rules use, in one table per programme.
+"""Every limit the engine's rules use, in one table per rule set.
 
-Defaults come from the programme's pain mode (research/clinical.md §1, §8 and the seed); a
-programme's YAML may override keys (``thresholds:``), and a clinician may override more with
+A programme names the rule sets it may follow (``rule_sets:``, the first is its default); a
+clinician may choose another of them for one runner. The tables are here, the rules they
+feed and the source of each (seed, study or Strideback's own) in ``rules.py``. A programme's
+YAML may override keys (``thresholds:``), and a clinician may override more with
 ``with_overrides``. Pain limits are inclusive: a value *above* the limit breaks the rule.
 A limit of ``None`` switches its rule off (only ``weekly_rise_max`` may be ``None``).
 """
@@ -14,7 +16,6 @@ from dataclasses import dataclass, fields, replace
 from typing import Literal
 
 from strideback.core.content.models import Programme
-from strideback.core.content.terms import PainMode
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +32,13 @@ class Thresholds:
     running_min_phase: int  # no running before this phase
     running_gate_weeks: int  # ... and only after this many weeks ...
     running_gate_pain_max: float  # ... with no pain above this
+    # True: the gate opens only when the whole phase before was logged and free of pain (the
+    # seed's rule); False: after ``running_gate_weeks`` without pain over the limit.
+    running_gate_whole_phase: bool
     run_pain_during_max: float  # pain during a run above this pauses running
     run_pain_after_max: float  # ... and right after a run
-    run_pain_next_morning_max: float  # the morning after a run: above this repeats the run week
+    run_pain_next_morning_max: float  # the morning after a run: above this ...
+    run_next_morning_pauses: bool  # ... pauses running (True) or repeats the run week (False)
     symptom_free_pain_max: float  # pain at or below this (and no swelling) is symptom-free
     restart_symptom_free_days: int  # days symptom-free before running restarts
     run_min_gap_days: int  # days from one run to the next (2: never on consecutive days)
@@ -69,7 +74,7 @@ class Thresholds:
             raise ThresholdError(problems)
         return replace(self, **changes)  # type: ignore[arg-type]
 
-    def as_dict(self) -> dict[str, float | int | None]:
+    def as_dict(self) -> dict[str, float | int | bool | None]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
@@ -81,12 +86,14 @@ class ThresholdError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class _Spec:
-    kind: Literal["pain", "days", "count", "factor", "fraction"]
+    kind: Literal["pain", "days", "count", "factor", "fraction", "switch"]
     optional: bool = False
 
     def check(self, value: object) -> str | None:
         if value is None:
             return None if self.optional else "must be a number"
+        if self.kind == "switch":
+            return None if isinstance(value, bool) else "must be true or false"
         if isinstance(value, bool) or not isinstance(value, int | float):
             return "must be a number"
         if not math.isfinite(value):
@@ -101,9 +108,9 @@ class _Spec:
             return "must be a fraction above 0 and at most 1"
         return None
 
-    def convert(self, value: object) -> float | int | None:
-        if value is None:
-            return None
+    def convert(self, value: object) -> float | int | bool | None:
+        if value is None or isinstance(value, bool):
+            return value
         number = float(value)  # type: ignore[arg-type]
         return int(number) if self.kind in ("days", "count") else number
 
@@ -120,9 +127,11 @@ _SPECS: dict[str, _Spec] = {
     "running_min_phase": _COUNT,
     "running_gate_weeks": _COUNT,
     "running_gate_pain_max": _PAIN,
+    "running_gate_whole_phase": _Spec("switch"),
     "run_pain_during_max": _PAIN,
     "run_pain_after_max": _PAIN,
     "run_pain_next_morning_max": _PAIN,
+    "run_next_morning_pauses": _Spec("switch"),
     "symptom_free_pain_max": _PAIN,
     "restart_symptom_free_days": _DAYS,
     "run_min_gap_days": _DAYS,
@@ -148,6 +157,7 @@ RUN_KEYS: frozenset[str] = frozenset(
         "run_pain_during_max",
         "run_pain_after_max",
         "run_pain_next_morning_max",
+        "run_next_morning_pauses",
         "run_min_gap_days",
         "restart_symptom_free_days",
         "long_run_factor",
@@ -168,29 +178,30 @@ def _with_pain_limits(table: Thresholds, during: float, after: float, morning: f
     )
 
 
-_COMMON = Thresholds(
-    # The seed: "training should be pain-free".
+# The seed's table (000, "Sådan træner du" and "Løbetræningsprogram"); ``rules.py`` names the
+# source of every rule, and which numbers are Strideback's own.
+_SEED_000 = Thresholds(
     pain_during_max=0,
     pain_after_max=0,
     pain_next_morning_max=0,
     run_pain_during_max=0,
     run_pain_after_max=0,
     run_pain_next_morning_max=0,
+    run_next_morning_pauses=True,
     next_morning_rise_max=0,
     baseline_days=7,
     weekly_rise_max=None,
     step_back_after_weeks=2,
-    # The seed: "running in phase 4 at the earliest, and only with no knee pain in the phase
-    # before" (a phase is four weeks); any pain above 0 counts until a clinician loosens it.
     running_min_phase=4,
     running_gate_weeks=4,
     running_gate_pain_max=0,
+    running_gate_whole_phase=True,
     symptom_free_pain_max=0,
     restart_symptom_free_days=3,
     run_min_gap_days=2,
     gap_days=7,
     long_gap_weeks=3,
-    long_run_factor=1.1,  # Frandsen 2025: > 10 % over the longest run in 30 days
+    long_run_factor=1.1,
     long_run_window_days=30,
     recent_days=7,
     painful_window_days=14,
@@ -202,27 +213,57 @@ _COMMON = Thresholds(
     ice_every_hours=2,
 )
 
-DEFAULTS: dict[PainMode, Thresholds] = {
-    PainMode.STRENGTH_PAIN_FREE: _COMMON,
-    # TREK runner's knee rule: <= 2/10 during, back to baseline within the hour (read as:
-    # right after <= 2), no higher next morning.
-    PainMode.RUNNER_KNEE: _with_pain_limits(_COMMON, 2, 2, 2),
+# The pain-monitoring rule sets: the running gate counts pain over the rule set's limit in
+# the last ``running_gate_weeks`` weeks, and next-morning pain after a run repeats the week.
+_MONITORED = replace(_SEED_000, running_gate_whole_phase=False, run_next_morning_pauses=False)
+
+TABLES: dict[str, Thresholds] = {
+    "seed-000": _SEED_000,
+    # Seed 004: no pain during or after the exercise.
+    "seed-004": _SEED_000,
+    # Pain-free training without the handout's running gate (seed 002 gives no pain rule).
+    "pain-free": _MONITORED,
+    # TREK: <= 2/10 during a run, back to baseline within the hour (read as: right after
+    # <= 2), no higher next morning than the baseline.
+    "trek": replace(_with_pain_limits(_MONITORED, 2, 2, 2), running_gate_pain_max=2),
     # Silbernagel: <= 5/10 during and after, settled by next morning, not rising week to week.
-    PainMode.TENDON_HEEL: replace(_with_pain_limits(_COMMON, 5, 5, 5), weekly_rise_max=0),
+    "silbernagel": replace(_with_pain_limits(_MONITORED, 5, 5, 5), weekly_rise_max=0),
 }
 
-
-def defaults(mode: PainMode) -> Thresholds:
-    return DEFAULTS[mode]
+RULE_SET_IDS: tuple[str, ...] = tuple(TABLES)
 
 
-def thresholds_for(programme: Programme, run_plan: Programme | None = None) -> Thresholds:
-    """The programme's table: its mode's defaults, the run limits of the run plan's mode (and
-    its ``RUN_KEYS`` overrides) when one runs alongside, then the programme's own overrides."""
-    table = defaults(programme.pain_mode)
+class UnknownRuleSet(ValueError):
+    def __init__(self, rule_set: str, allowed: tuple[str, ...]) -> None:
+        self.rule_set, self.allowed = rule_set, allowed
+        super().__init__(f"unknown rule set '{rule_set}' (choose one of: {', '.join(allowed)})")
+
+
+def table(rule_set: str) -> Thresholds:
+    try:
+        return TABLES[rule_set]
+    except KeyError:
+        raise UnknownRuleSet(rule_set, RULE_SET_IDS) from None
+
+
+def rule_set_of(programme: Programme, chosen: str | None = None) -> str:
+    """The rule set a runner follows in ``programme``: ``chosen`` if the programme allows it
+    (else ``UnknownRuleSet``), or the programme's default (its first)."""
+    if chosen is None or chosen == "":
+        return programme.rule_sets[0]
+    if chosen not in programme.rule_sets:
+        raise UnknownRuleSet(chosen, tuple(programme.rule_sets))
+    return chosen
+
+
+def thresholds_for(
+    programme: Programme, run_plan: Programme | None = None, rule_set: str | None = None
+) -> Thresholds:
+    """The table a runner follows: the rule set's (``rule_set``, or the programme's default),
+    the run plan's own ``RUN_KEYS`` overrides when one runs alongside, then the programme's
+    own overrides."""
+    base = table(rule_set_of(programme, rule_set))
     if run_plan is not None and run_plan is not programme:
-        run_defaults = defaults(run_plan.pain_mode).as_dict()
-        changes: dict[str, object] = {k: run_defaults[k] for k in RUN_KEYS}
-        changes.update((k, v) for k, v in run_plan.thresholds.items() if k in RUN_KEYS)
-        table = table.with_overrides(changes)
-    return table.with_overrides(programme.thresholds)
+        changes = {k: v for k, v in run_plan.thresholds.items() if k in RUN_KEYS}
+        base = base.with_overrides(changes)
+    return base.with_overrides(programme.thresholds)
