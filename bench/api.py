@@ -95,9 +95,8 @@ def seed(env: dict[str, str], rng: random.Random) -> dict[str, object]:
     from django.db import transaction
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from strideback.accounts.models import Role, User
+    from strideback.accounts.models import CareLink, CareLinkStatus, Role, User
     from strideback.api.models import TOKEN_PREFIX, ApiToken, hash_secret
-    from strideback.clinic.models import CareLink, CareLinkStatus
     from strideback.training.models import Enrollment, JournalEntry
 
     call_command("migrate", verbosity=0)

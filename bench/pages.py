@@ -52,15 +52,15 @@ def _setup(data_dir: Path) -> None:
 
 def _seed(on: dt.date) -> object:
     from strideback.accounts.models import User
-    from strideback.training import services
+    from strideback.training import onboarding
     from strideback.training.models import Enrollment, JournalEntry
 
     user = User.objects.create_user("bench@example.org", "pw-bench-12345", language="da")
     start = on - dt.timedelta(weeks=16)
-    services.save_areas(user, ["front_of_knee", "heel"])
-    services.save_goal(user, "back_to_5k")
+    onboarding.save_areas(user, ["front_of_knee", "heel"])
+    onboarding.save_goal(user, "back_to_5k")
     ids = ["anterior-knee-pain", "return-to-run-5k", "plantar-heel-pain"]
-    services.enroll(user, ids, start, start)
+    onboarding.enroll(user, ids, start, start)
     by_id = {e.programme_id: e for e in Enrollment.objects.filter(user=user)}
     rows = []
     for i in range(0, 16 * 7, 2):

@@ -23,8 +23,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from strideback.accounts.models import CareLink
 from strideback.api.models import ApiToken
-from strideback.clinic.models import CareLink, ClinicalNote
+from strideback.clinic.models import ClinicalNote
 from strideback.training.models import (
     Enrollment,
     ImportedRun,

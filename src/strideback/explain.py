@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 
 from strideback.core.content.describe import dose_text
+from strideback.core.content.library import default_library
 from strideback.core.content.models import Dose
 from strideback.core.engine.decision import Decision, Reason
 from strideback.core.engine.red_flags import RedFlag
@@ -42,7 +43,6 @@ def number_text(value: float, lang: Lang) -> str:
 
 def exercise_name(exercise: str, lang: Lang) -> str:
     """The exercise's name from the packaged library, or its id if it is not there."""
-    from strideback.core.content.library import default_library
 
     try:
         return default_library().exercise(exercise).text.get(lang).name

@@ -12,8 +12,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from strideback.accounts import ratelimit, services
-from strideback.accounts.models import Role, User
-from strideback.clinic.models import CareLink, CareLinkStatus
+from strideback.accounts.models import CareLink, CareLinkStatus, Role, User
 
 NOW = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
 

@@ -12,9 +12,8 @@ from django.test import Client
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from strideback.accounts.models import Role, User
+from strideback.accounts.models import CareLink, CareLinkStatus, Role, User
 from strideback.api.tokens import create_token
-from strideback.clinic.models import CareLink, CareLinkStatus
 from strideback.training.journal import log_entry
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn

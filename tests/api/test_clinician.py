@@ -8,8 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from strideback.accounts.models import User
-from strideback.clinic.models import CareLink, CareLinkStatus
+from strideback.accounts.models import CareLink, CareLinkStatus, User
 from strideback.training import snapshots
 from strideback.training.models import Enrollment, JournalEntry, RedFlagClearance
 from tests.api.conftest import World

@@ -62,12 +62,12 @@ def test_any_bytes_as_a_body_get_an_answer(world: World, as_token, raw: bytes) -
 def test_an_unexpected_error_is_a_json_500_without_details(
     world: World, as_token, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from strideback.training import services
+    from strideback.training import today as today_module
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(services, "today", broken)
+    monkeypatch.setattr(today_module, "today", broken)
     response = as_token("runner_a").get("/api/v1/me/today")
     assert response.status_code == 500
     assert b"secret internals" not in response.content

@@ -17,12 +17,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from strideback.accounts.models import CareLink, CareLinkStatus
 from strideback.api.render import dumps
 from strideback.api.routers.me import plain
-from strideback.clinic import services as clinic
+from strideback.clinic import patient_list
 from strideback.clinic.flags import row_data
-from strideback.clinic.models import CareLink, CareLinkStatus
-from strideback.training import services, snapshots
+from strideback.training import snapshots, today
+from strideback.training import today as today_module
 from strideback.training.models import JournalEntry, Snapshot
 from tests.api.conftest import World, session_client, token_client
 
@@ -37,7 +38,7 @@ def api_today(world: World, lang: str = "en") -> dict[str, Any]:
 
 
 def fresh_today(world: World, lang: str = "en") -> dict[str, Any]:
-    page = services.today(world.a, timezone.localdate(), lang)  # type: ignore[arg-type]
+    page = today.today(world.a, timezone.localdate(), lang)  # type: ignore[arg-type]
     return json.loads(dumps(plain(page)))  # type: ignore[no-any-return]
 
 
@@ -48,7 +49,7 @@ def api_patients(world: World, sort: str = "attention") -> list[dict[str, Any]]:
 
 
 def fresh_patients(world: World, sort: str = "attention") -> list[dict[str, Any]]:
-    rows = clinic.patient_list(world.clinician, timezone.localdate(), sort=sort)
+    rows = patient_list.patient_list(world.clinician, timezone.localdate(), sort=sort)
     return [json.loads(dumps(row_data(r))) for r in rows]
 
 
@@ -68,7 +69,7 @@ class Counter:
 
 
 def test_today_is_computed_once_then_served_as_kept(world: World, monkeypatch) -> None:
-    computed = Counter(monkeypatch, services, "today")
+    computed = Counter(monkeypatch, today_module, "today")
     first = api_today(world)
     second = api_today(world)
     assert computed.calls == 1
@@ -142,7 +143,7 @@ def test_every_write_shows_in_today_at_once(
     world: World, write: Callable[..., None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     api_today(world)
-    computed = Counter(monkeypatch, services, "today")
+    computed = Counter(monkeypatch, today_module, "today")
 
     def api(name: str) -> Any:
         return token_client(world.tokens[name])
@@ -170,7 +171,7 @@ def test_a_clearance_lifts_the_kept_red_flag_stop(world: World) -> None:
 def test_a_new_day_a_language_or_new_code_each_compute_afresh(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    computed = Counter(monkeypatch, services, "today")
+    computed = Counter(monkeypatch, today_module, "today")
     api_today(world)
     api_today(world, "da")
     assert computed.calls == 2
@@ -246,7 +247,7 @@ def test_the_flags_endpoint_keeps_only_patients_who_need_attention(world: World)
 
 def test_a_kept_row_is_read_from_the_database_not_computed(world: World, monkeypatch) -> None:
     first = api_patients(world)
-    rows = Counter(monkeypatch, clinic, "_patient_rows")
+    rows = Counter(monkeypatch, patient_list, "_patient_rows")
     with CaptureQueriesContext(connection) as queries:
         again = api_patients(world)
     assert rows.calls == 0
@@ -261,8 +262,8 @@ def test_the_nightly_job_keeps_every_today_and_list(world: World, monkeypatch) -
     out = io.StringIO()
     call_command("refresh_snapshots", stdout=out)
     assert "Kept Today for 1 runners and the patient lists of 2 clinicians" in out.getvalue()
-    computed = Counter(monkeypatch, services, "today")
-    rows = Counter(monkeypatch, clinic, "_patient_rows")
+    computed = Counter(monkeypatch, today_module, "today")
+    rows = Counter(monkeypatch, patient_list, "_patient_rows")
     # In the account's language, as a token's answers are given by default.
     today = token_client(world.tokens["runner_a"]).get(TODAY).json()
     patients = api_patients(world)

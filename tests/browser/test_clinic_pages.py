@@ -13,9 +13,8 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from strideback.accounts.models import Role, User
-from strideback.clinic import services
-from strideback.clinic.models import CareLink, CareLinkStatus
+from strideback.accounts.models import CareLink, CareLinkStatus, Role, User
+from strideback.clinic import notes, patients, prescriptions
 from strideback.training.models import Enrollment, JournalEntry
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -36,7 +35,7 @@ def verified_login(page: Any, user: User) -> None:
 
 
 def clinic_with_patients() -> tuple[User, User]:
-    physio = services.create_clinician(
+    physio = patients.create_clinician(
         "physio@example.org",
         "pw-long-enough",
         name="Mette Fysio",
@@ -71,14 +70,14 @@ def clinic_with_patients() -> tuple[User, User]:
             )
         first = first or runner
     assert first is not None
-    services.adjust(
+    prescriptions.adjust(
         physio,
         first,
         adjustments=[{"kind": "swap", "phase": 2, "position": "4", "to": "easier"}],
         thresholds={"pain_during_max": 2},
         note="Roligt på trapperne",
     )
-    services.add_note(physio, first, "Øm ved patellas underkant.", now=timezone.now())
+    notes.add_note(physio, first, "Øm ved patellas underkant.", now=timezone.now())
     return physio, first
 
 
@@ -151,7 +150,7 @@ def test_a_flag_links_to_the_entry_behind_it(make_page: Any) -> None:
 def test_two_step_setup_shows_an_inline_qr_code(
     make_page: Any, axe: Any, shot: Any, login: Any, size: Any, label: str
 ) -> None:
-    physio = services.create_clinician("new@example.org", "pw-long-enough")
+    physio = patients.create_clinician("new@example.org", "pw-long-enough")
     page = make_page(viewport=size, locale="da-DK")
     login(page, physio)
     page.goto(page.base + "/clinic/")

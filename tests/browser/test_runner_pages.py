@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from strideback.accounts.models import User
-from strideback.training import services
+from strideback.training import onboarding
 from strideback.training.models import Enrollment, JournalEntry
 
 from .conftest import DESKTOP, PHONE
@@ -36,9 +36,9 @@ def runner_with_history(email: str = "runner@example.org", lang: str = "en") -> 
     on = timezone.localdate()
     user = User.objects.create_user(email, "pw-12345678", language=lang)
     start = on - 27 * DAY
-    services.save_areas(user, ["front_of_knee"])
-    services.save_goal(user, "back_to_5k")
-    services.enroll(user, ["anterior-knee-pain", "return-to-run-5k"], start, start)
+    onboarding.save_areas(user, ["front_of_knee"])
+    onboarding.save_goal(user, "back_to_5k")
+    onboarding.enroll(user, ["anterior-knee-pain", "return-to-run-5k"], start, start)
     akp = Enrollment.objects.get(user=user, programme_id="anterior-knee-pain")
     pains = [0, 0, 1, 0, 2, 3, 1, 0, 0, 0, 0, 0, 1]
     for i, pain in enumerate(pains):
@@ -232,8 +232,8 @@ def test_today_shows_the_session_with_doses_the_reason_and_the_player_link(
 ) -> None:
     user = User.objects.create_user("de@example.org", "pw-12345678", language="de")
     on = timezone.localdate()
-    services.save_areas(user, ["front_of_knee", "heel"])
-    services.enroll(user, ["anterior-knee-pain", "plantar-heel-pain"], on, on)
+    onboarding.save_areas(user, ["front_of_knee", "heel"])
+    onboarding.enroll(user, ["anterior-knee-pain", "plantar-heel-pain"], on, on)
     for viewport, name in ((PHONE, 360), (DESKTOP, 1280)):
         page = make_page(viewport, "de-DE")
         login(page, user)
@@ -282,7 +282,7 @@ def test_calendar_lists_past_and_planned_sessions_and_resets_the_private_link(
     make_page: Any, login: Any, axe: Any, shot: Any
 ) -> None:
     user = runner_with_history(lang="nb")
-    old = services.profile(user).calendar_token
+    old = onboarding.profile(user).calendar_token
     phone = make_page(PHONE, "nb-NO")
     login(phone, user)
     phone.goto(phone.base + "/calendar/")
@@ -309,7 +309,7 @@ def test_the_calendar_shows_the_runs_that_were_missed_in_german(
     on = timezone.localdate()
     user = User.objects.create_user("laeuferin@example.org", "pw-12345678", language="de")
     start = on - 7 * DAY
-    services.enroll(user, ["return-to-run-5k"], start, start)
+    onboarding.enroll(user, ["return-to-run-5k"], start, start)
     plan = Enrollment.objects.get(user=user)
     for n, day in enumerate((start, start + 2 * DAY), 1):
         JournalEntry.objects.create(
@@ -402,8 +402,8 @@ def _name(url: str) -> str:
 def test_every_runner_page_is_axe_clean_at_phone_and_desktop_size(
     make_page: Any, login: Any, axe: Any, shot: Any, viewport: dict[str, int]
 ) -> None:
-    from strideback.accounts.models import Role
-    from strideback.clinic.models import CareLink, ClinicianProfile
+    from strideback.accounts.models import CareLink, Role
+    from strideback.clinic.models import ClinicianProfile
 
     user = runner_with_history()
     physio = User.objects.create_user(
@@ -460,8 +460,8 @@ def test_a_run_day_shows_the_walk_run_intervals_in_norwegian(
 ) -> None:
     user = User.objects.create_user("kari@example.org", "pw-12345678", language="nb")
     on = timezone.localdate()
-    services.save_areas(user, ["front_of_knee"])
-    services.enroll(user, ["return-to-run-5k"], on, on)
+    onboarding.save_areas(user, ["front_of_knee"])
+    onboarding.enroll(user, ["return-to-run-5k"], on, on)
     page = make_page(PHONE, "nb-NO")
     login(page, user)
     page.goto(page.base + "/today/")

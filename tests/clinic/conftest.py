@@ -12,9 +12,9 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from strideback.accounts.models import Role, User
-from strideback.clinic import services
-from strideback.clinic.models import CareLink, CareLinkStatus
+from strideback.accounts.models import CareLink, CareLinkStatus, Role, User
+from strideback.clinic import patients
+from strideback.training.journal import enrollment_for
 from strideback.training.models import Enrollment, JournalEntry
 
 ON = dt.date(2026, 3, 2)
@@ -22,7 +22,7 @@ ON = dt.date(2026, 3, 2)
 
 @pytest.fixture
 def clinician(db: Any) -> User:
-    return services.create_clinician(
+    return patients.create_clinician(
         "physio@example.org",
         "pw-long-enough",
         name="Mette Fysio",
@@ -54,7 +54,10 @@ def patient(clinician: User, make_runner: Callable[..., User]) -> User:
 
 
 def entry(runner: User, day: dt.date, **fields: Any) -> JournalEntry:
+    """An entry as the app logs it: a run to the runner's run plan, anything else to their
+    exercise programme (``training.journal.enrollment_for``)."""
     fields.setdefault("kind", "strength")
+    fields.setdefault("enrollment", enrollment_for(runner, fields["kind"]))
     return JournalEntry.objects.create(user=runner, date=day, **fields)
 
 

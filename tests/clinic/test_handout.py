@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 
 from strideback.accounts.models import User
-from strideback.clinic import services
+from strideback.clinic import prescriptions
 from strideback.clinic.handout import Clinic, render_pdf
 from strideback.commands import handout as handout_command
 from strideback.core.content.library import default_library
@@ -138,7 +138,7 @@ def test_pages_render_as_images(tmp_path: Path) -> None:
 def test_a_patients_handout_follows_the_prescription_in_their_language(
     physio: Client, patient: User, clinician: User, tmp_path: Path
 ) -> None:
-    services.adjust(
+    prescriptions.adjust(
         clinician,
         patient,
         adjustments=[{"kind": "dose", "phase": 1, "position": "2", "dose": {"hold_seconds": 15}}],

@@ -12,7 +12,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from strideback.accounts.models import User
-from strideback.clinic import services
+from strideback.clinic import notes, patient_list, patients
 from strideback.clinic.models import ClinicalNote
 from strideback.training.models import Enrollment, RedFlagClearance
 from tests.clinic.conftest import entry, verified_client
@@ -73,7 +73,7 @@ def test_a_clinician_with_an_authenticator_types_the_code_each_login(clinician: 
 def test_another_clinicians_patient_is_a_404(
     patient: User, make_runner: Callable[..., User]
 ) -> None:
-    other = services.create_clinician("other@example.org", "pw-long-enough")
+    other = patients.create_clinician("other@example.org", "pw-long-enough")
     client = verified_client(other)
     assert client.get(f"/clinic/patients/{patient.pk}/").status_code == 404
     assert client.post(f"/clinic/patients/{patient.pk}/notes", {"text": "x"}).status_code == 404
@@ -95,7 +95,7 @@ def test_the_patient_list_shows_flags_linking_to_their_entries(
 
 def test_the_patient_page_shows_journal_chart_and_notes(physio: Client, patient: User) -> None:
     e = entry(patient, timezone.localdate(), pain_during=2, note="stairs hurt")
-    services.add_note(
+    notes.add_note(
         User.objects.get(email="physio@example.org"), patient, "private", now=timezone.now()
     )
     html = physio.get(f"/clinic/patients/{patient.pk}/").content.decode()
@@ -236,7 +236,7 @@ def test_staff_manage_clinic_profiles_in_the_admin(admin_client: Client, clinici
 
 def test_the_clinic_profile_sets_the_handout_cover(physio: Client, clinician: User) -> None:
     physio.post("/clinic/profile/", {"clinic_name": "Klinik Nord", "clinic_phone": "11 22 33 44"})
-    profile = services.profile(clinician)
+    profile = patients.profile(clinician)
     assert (profile.clinic_name, profile.clinic_phone) == ("Klinik Nord", "11 22 33 44")
 
 
@@ -255,7 +255,7 @@ def test_the_clinic_profile_sets_the_handout_cover(physio: Client, clinician: Us
 def test_every_patient_url_is_a_404_for_someone_elses_patient(
     patient: User, method: str, path: str
 ) -> None:
-    other = services.create_clinician("someone-else@example.org", "pw-long-enough")
+    other = patients.create_clinician("someone-else@example.org", "pw-long-enough")
     client = verified_client(other)
     response = getattr(client, method)(f"/clinic/patients/{patient.pk}{path}")
     assert response.status_code == 404
@@ -295,7 +295,7 @@ def test_a_patient_with_two_programmes_can_have_each_adjusted(
     url = f"/clinic/patients/{patient.pk}/"
     page = physio.get(url).content.decode()
     # The newest is shown first, the same one the patient list shows
-    (row,) = services.patient_list(clinician, timezone.localdate())
+    (row,) = patient_list.patient_list(clinician, timezone.localdate())
     assert row.programme_id == "plantar-heel-pain"
     assert "Heel pain" in page and f'?enrollment={knee.pk}#programme"' in page
     assert "What the plan decided: Pain at the front of the knee" in page

@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from strideback.accounts.models import Role, User
-from strideback.training import services
+from strideback.training import onboarding
 from strideback.training.models import Enrollment, EntryKind, JournalEntry
 
 ON = dt.date(2026, 11, 22)
@@ -38,9 +38,9 @@ def enrolled() -> Callable[..., list[Enrollment]]:
         on: dt.date | None = None,
         areas: tuple[str, ...] = ("front_of_knee",),
     ) -> list[Enrollment]:
-        services.save_areas(user, areas)
+        onboarding.save_areas(user, areas)
         del on  # histories start in the past: enroll as if on the start day
-        return services.enroll(user, list(programmes), start, start)
+        return onboarding.enroll(user, list(programmes), start, start)
 
     return enroll
 

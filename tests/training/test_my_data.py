@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from strideback.accounts.models import Role, User
-from strideback.clinic.models import CareLink, CareLinkStatus
-from strideback.training import services
+from strideback.accounts.models import CareLink, CareLinkStatus, Role, User
+from strideback.training import export, onboarding
 from strideback.training.models import Enrollment, JournalEntry, Profile
 
 from .conftest import ON
@@ -25,7 +24,7 @@ def test_export_has_the_account_the_plan_and_every_entry(
 ) -> None:
     enrolled(runner)
     log(runner, ON, pain_during=2, note="stairs hurt")
-    data = services.export_data(runner)
+    data = export.export_data(runner)
     assert data["account"]["email"] == "runner@example.org"  # type: ignore[index]
     assert data["enrollments"][0]["programme"] == "anterior-knee-pain"  # type: ignore[index]
     (entry,) = data["journal"]  # type: ignore[misc]
@@ -40,7 +39,7 @@ def test_csv_export_has_one_row_per_entry(
 ) -> None:
     enrolled(runner)
     log(runner, ON, pain_during=1)
-    services.screen_red_flags(runner, ["calf_swelling"], ON)
+    onboarding.screen_red_flags(runner, ["calf_swelling"], ON)
     response = logged_in.get("/settings/my-journal.csv")
     assert response["Content-Disposition"].startswith("attachment;")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))

@@ -12,14 +12,14 @@ from django.utils import timezone
 
 from strideback.accounts.models import User
 from strideback.core.engine.red_flags import RedFlag
-from strideback.training import services
+from strideback.training import onboarding
 from strideback.training.models import Enrollment, EntryKind, JournalEntry, RedFlagClearance
 
 from .conftest import ON
 
 
 def test_front_of_knee_and_5k_suggest_strength_its_run_plan_and_mobility() -> None:
-    found = services.suggestions(["front_of_knee"], "back_to_5k")
+    found = onboarding.suggestions(["front_of_knee"], "back_to_5k")
     assert [s.programme_id for s in found] == [
         "anterior-knee-pain",
         "return-to-run-5k",
@@ -31,7 +31,7 @@ def test_front_of_knee_and_5k_suggest_strength_its_run_plan_and_mobility() -> No
 
 
 def test_without_the_5k_goal_there_is_no_run_plan() -> None:
-    found = services.suggestions(["front_of_knee"], "keep_running")
+    found = onboarding.suggestions(["front_of_knee"], "keep_running")
     assert "return-to-run-5k" not in [s.programme_id for s in found]
 
 
@@ -44,17 +44,19 @@ def test_without_the_5k_goal_there_is_no_run_plan() -> None:
     ],
 )
 def test_each_area_maps_to_its_programme(area: str, programme: str) -> None:
-    assert [s.programme_id for s in services.suggestions([area], "keep_running")] == [programme]
+    assert [s.programme_id for s in onboarding.suggestions([area], "keep_running")] == [programme]
 
 
 def test_knee_and_heel_together_suggest_both(db: Any) -> None:
-    ids = [s.programme_id for s in services.suggestions(["front_of_knee", "heel"], "keep_running")]
+    ids = [
+        s.programme_id for s in onboarding.suggestions(["front_of_knee", "heel"], "keep_running")
+    ]
     assert ids == ["anterior-knee-pain", "runners-knee-mobility", "plantar-heel-pain"]
 
 
 def test_red_flag_questions_follow_the_areas() -> None:
-    heel = services.red_flag_questions(["heel"])
-    knee = services.red_flag_questions(["inside_of_knee"])
+    heel = onboarding.red_flag_questions(["heel"])
+    knee = onboarding.red_flag_questions(["inside_of_knee"])
     assert RedFlag.HEEL_SQUEEZE_PAIN in heel and RedFlag.KNEE_LOCKED not in heel
     assert RedFlag.KNEE_LOCKED in knee and RedFlag.HEEL_SQUEEZE_PAIN not in knee
     assert RedFlag.CALF_SWELLING in heel and RedFlag.CALF_SWELLING in knee
@@ -62,33 +64,33 @@ def test_red_flag_questions_follow_the_areas() -> None:
 
 @pytest.mark.django_db
 def test_unknown_areas_are_refused_naming_the_field(runner: User) -> None:
-    with pytest.raises(services.InputError) as err:
-        services.save_areas(runner, ["elbow"])
+    with pytest.raises(onboarding.InputError) as err:
+        onboarding.save_areas(runner, ["elbow"])
     assert err.value.field == "areas"
-    with pytest.raises(services.InputError):
-        services.save_areas(runner, [])
+    with pytest.raises(onboarding.InputError):
+        onboarding.save_areas(runner, [])
 
 
 @pytest.mark.django_db
 def test_any_yes_stores_a_check_and_stops_until_cleared(runner: User) -> None:
-    flags = services.screen_red_flags(runner, ["numbness_or_tingling", "knee_changed_shape"], ON)
+    flags = onboarding.screen_red_flags(runner, ["numbness_or_tingling", "knee_changed_shape"], ON)
     assert flags == [RedFlag.KNEE_CHANGED_SHAPE, RedFlag.NUMBNESS_OR_TINGLING]
     entry = JournalEntry.objects.get(user=runner)
     assert entry.kind == EntryKind.CHECK
     assert sorted(entry.red_flags) == ["knee_changed_shape", "numbness_or_tingling"]
-    assert services.red_flag_stop(runner) == flags
-    services.save_areas(runner, ["front_of_knee"])
-    with pytest.raises(services.InputError) as err:
-        services.enroll(runner, ["anterior-knee-pain"], ON, ON)
+    assert onboarding.red_flag_stop(runner) == flags
+    onboarding.save_areas(runner, ["front_of_knee"])
+    with pytest.raises(onboarding.InputError) as err:
+        onboarding.enroll(runner, ["anterior-knee-pain"], ON, ON)
     assert err.value.field == "red_flags"
     RedFlagClearance.objects.create(user=runner, cleared_on=ON + dt.timedelta(days=3))
-    assert services.red_flag_stop(runner) == []
-    services.enroll(runner, ["anterior-knee-pain"], ON + dt.timedelta(days=3), ON)
+    assert onboarding.red_flag_stop(runner) == []
+    onboarding.enroll(runner, ["anterior-knee-pain"], ON + dt.timedelta(days=3), ON)
 
 
 @pytest.mark.django_db
 def test_all_no_stores_nothing_and_lets_the_runner_go_on(runner: User) -> None:
-    assert services.screen_red_flags(runner, [], ON) == []
+    assert onboarding.screen_red_flags(runner, [], ON) == []
     assert not JournalEntry.objects.filter(user=runner).exists()
 
 
@@ -96,9 +98,9 @@ def test_all_no_stores_nothing_and_lets_the_runner_go_on(runner: User) -> None:
 def test_enrolling_twice_keeps_one_enrollment_and_more_than_one_programme_is_fine(
     runner: User,
 ) -> None:
-    services.save_areas(runner, ["front_of_knee", "heel"])
-    services.enroll(runner, ["anterior-knee-pain", "plantar-heel-pain"], ON, ON)
-    services.enroll(runner, ["anterior-knee-pain"], ON, ON)
+    onboarding.save_areas(runner, ["front_of_knee", "heel"])
+    onboarding.enroll(runner, ["anterior-knee-pain", "plantar-heel-pain"], ON, ON)
+    onboarding.enroll(runner, ["anterior-knee-pain"], ON, ON)
     ids = sorted(Enrollment.objects.filter(user=runner).values_list("programme_id", flat=True))
     assert ids == ["anterior-knee-pain", "plantar-heel-pain"]
 
@@ -116,8 +118,8 @@ def test_enrolling_twice_keeps_one_enrollment_and_more_than_one_programme_is_fin
 def test_enroll_refuses_bad_input_and_names_the_field(
     runner: User, ids: list[str], start: dt.date, field: str
 ) -> None:
-    with pytest.raises(services.InputError) as err:
-        services.enroll(runner, ids, start, ON)
+    with pytest.raises(onboarding.InputError) as err:
+        onboarding.enroll(runner, ids, start, ON)
     assert err.value.field == field
     assert not Enrollment.objects.filter(user=runner).exists()
 
@@ -189,7 +191,7 @@ def test_goal_errors_name_the_field(logged_in: Client) -> None:
 @pytest.mark.django_db
 def test_picking_no_programme_names_the_field(logged_in: Client, runner: User) -> None:
     logged_in.post("/start/", {"areas": ["heel"]})
-    services.save_goal(runner, "keep_running")
+    onboarding.save_goal(runner, "keep_running")
     response = logged_in.post("/start/programmes/", {"start": ON.isoformat()})
     assert response.status_code == 400
     assert "Programmes: pick at least one programme." in response.content.decode()
@@ -201,7 +203,7 @@ def test_today_sends_a_new_runner_to_onboarding(logged_in: Client) -> None:
 
 
 def test_suggestions_speak_the_language() -> None:
-    found = services.suggestions(["heel"], "keep_running", "de")
+    found = onboarding.suggestions(["heel"], "keep_running", "de")
     assert found[0].title == "Fersenschmerz, schweres Fersenheben"
 
 
@@ -212,7 +214,7 @@ def test_a_runner_may_add_a_programme_later(
     enrolled(runner)
     logged_in.post("/start/", {"areas": ["heel"]})
     logged_in.post("/start/safety/", {})
-    services.save_goal(runner, "keep_running")
+    onboarding.save_goal(runner, "keep_running")
     logged_in.post(
         "/start/programmes/", {"programmes": ["plantar-heel-pain"], "start": ON.isoformat()}
     )

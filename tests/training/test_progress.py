@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from strideback.accounts.models import User
-from strideback.training import services
+from strideback.training import progress
 
 from .conftest import ON
 
@@ -27,7 +27,7 @@ def test_pain_points_sessions_and_run_minutes_by_week(
     log(runner, start, pain_during=1, pain_after=2, pain_next_morning=0)
     log(runner, start + 2 * DAY, pain_during=0)
     log(runner, start + 3 * DAY, kind="run", programme="return-to-run-5k", run_minutes=20)
-    page = services.progress(runner, ON, "en")
+    page = progress.progress(runner, ON, "en")
     assert [p.date for p in page.pain] == [start, start + 2 * DAY]
     assert page.pain[0].after == 2
     assert page.done == 2
@@ -42,7 +42,7 @@ def test_progress_looks_back_twelve_weeks_at_most(
     runner: User, enrolled: Callable[..., Any]
 ) -> None:
     enrolled(runner, start=ON - 200 * DAY, on=ON)
-    assert len(services.progress(runner, ON, "en").weeks) == services.PROGRESS_WEEKS
+    assert len(progress.progress(runner, ON, "en").weeks) == progress.PROGRESS_WEEKS
 
 
 @pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_the_phase_timeline_shows_the_past_the_present_and_what_is_expected(
     runner: User, enrolled: Callable[..., Any]
 ) -> None:
     enrolled(runner, start=ON - 35 * DAY, on=ON)
-    (timeline,) = services.progress(runner, ON, "en").timelines
+    (timeline,) = progress.progress(runner, ON, "en").timelines
     spans = timeline.spans
     assert [(s.phase, s.current, s.projected) for s in spans[:2]] == [
         (1, False, False),

@@ -12,7 +12,8 @@ from django.test import Client
 from django.utils import timezone
 
 from strideback.accounts.models import User
-from strideback.training import services
+from strideback.training import calendar, onboarding, programmes, today
+from strideback.training import morning as morning_check
 from strideback.training.models import JournalEntry
 
 from .conftest import ON
@@ -25,7 +26,7 @@ def test_day_one_has_the_phase_one_session_with_doses(
     runner: User, enrolled: Callable[..., Any]
 ) -> None:
     enrolled(runner)
-    page = services.today(runner, ON, "en")
+    page = today.today(runner, ON, "en")
     (track,) = page.tracks
     assert track.programme_id == "anterior-knee-pain"
     assert (track.phase, track.week, track.status) == (1, 1, "active")
@@ -43,7 +44,7 @@ def test_the_day_after_a_session_is_a_rest_day_with_the_next_date(
 ) -> None:
     enrolled(runner)
     log(runner, ON, pain_during=0, pain_after=0)
-    page = services.today(runner, ON + DAY, "en")
+    page = today.today(runner, ON + DAY, "en")
     (track,) = page.tracks
     assert track.today == ()
     assert track.next_session is not None
@@ -56,7 +57,7 @@ def test_a_logged_session_shows_as_done(
 ) -> None:
     enrolled(runner)
     log(runner, ON, pain_during=0)
-    (session,) = services.today(runner, ON, "en").tracks[0].today
+    (session,) = today.today(runner, ON, "en").tracks[0].today
     assert session.done
 
 
@@ -66,14 +67,14 @@ def test_a_session_ended_early_shows_as_done_today_and_ended_early_in_the_calend
 ) -> None:
     enrolled(runner, start=ON - 2 * dt.timedelta(days=1))
     log(runner, ON, pain_during=1, completed=False, sets_done=9)  # 9 of 18 sets, then End
-    (track,) = services.today(runner, ON, "en").tracks
+    (track,) = today.today(runner, ON, "en").tracks
     (session,) = track.today
     assert session.done  # not "Rest day today"
-    page = services.calendar(runner, ON, ON, ON, "en")
+    page = calendar.calendar(runner, ON, ON, ON, "en")
     (mark,) = [m for w in page.weeks for d in w.days for m in d.marks]
     assert mark.status == "partial"
     log(runner, ON - dt.timedelta(days=2), completed=False, sets_done=0)  # opened, did nothing
-    page = services.calendar(runner, ON - dt.timedelta(days=2), ON, ON, "en")
+    page = calendar.calendar(runner, ON - dt.timedelta(days=2), ON, ON, "en")
     statuses = {d.date: [m.status for m in d.marks] for w in page.weeks for d in w.days}
     assert statuses[ON - dt.timedelta(days=2)] == ["skipped"]
 
@@ -84,17 +85,17 @@ def test_pain_or_swelling_brings_the_ice_advice(
 ) -> None:
     enrolled(runner)
     log(runner, ON, pain_during=3, pain_after=4, swelling=True)
-    page = services.today(runner, ON + DAY, "en")
+    page = today.today(runner, ON + DAY, "en")
     assert page.ice is not None
     assert "20 minutes every 2 hours" in page.ice
-    calm = services.today(runner, ON + 10 * DAY, "en")
+    calm = today.today(runner, ON + 10 * DAY, "en")
     assert calm.ice is None
 
 
 @pytest.mark.django_db
 def test_two_programmes_each_get_their_card(runner: User, enrolled: Callable[..., Any]) -> None:
     enrolled(runner, ("anterior-knee-pain", "plantar-heel-pain"), areas=("front_of_knee", "heel"))
-    page = services.today(runner, ON, "da")
+    page = today.today(runner, ON, "da")
     assert [t.programme_id for t in page.tracks] == ["anterior-knee-pain", "plantar-heel-pain"]
     assert page.tracks[1].title == "Hælsmerter, tung tåhævning"
 
@@ -102,7 +103,7 @@ def test_two_programmes_each_get_their_card(runner: User, enrolled: Callable[...
 @pytest.mark.django_db
 def test_the_run_plan_waits_for_phase_four(runner: User, enrolled: Callable[..., Any]) -> None:
     enrolled(runner, ("anterior-knee-pain", "return-to-run-5k"))
-    (track,) = services.today(runner, ON, "en").tracks
+    (track,) = today.today(runner, ON, "en").tracks
     assert not track.running_allowed
     assert track.running_text
     assert all(s.kind == "strength" for s in track.today)
@@ -111,7 +112,7 @@ def test_the_run_plan_waits_for_phase_four(runner: User, enrolled: Callable[...,
 @pytest.mark.django_db
 def test_a_run_plan_on_its_own_has_a_run_today(runner: User, enrolled: Callable[..., Any]) -> None:
     enrolled(runner, ("return-to-run-5k",))
-    (track,) = services.today(runner, ON, "en").tracks
+    (track,) = today.today(runner, ON, "en").tracks
     assert track.running_allowed
     (run,) = track.today
     assert run.kind == "run"
@@ -124,8 +125,8 @@ def test_red_flags_in_a_later_check_stop_the_plan(
     runner: User, enrolled: Callable[..., Any]
 ) -> None:
     enrolled(runner)
-    services.screen_red_flags(runner, ["calf_swelling"], ON + DAY)
-    page = services.today(runner, ON + DAY, "en")
+    onboarding.screen_red_flags(runner, ["calf_swelling"], ON + DAY)
+    page = today.today(runner, ON + DAY, "en")
     assert page.tracks == ()
     assert [(f.code, f.urgency) for f in page.stop] == [("calf_swelling", "same_day")]
 
@@ -139,14 +140,14 @@ def test_the_morning_after_a_session_asks_for_this_mornings_pain(
 ) -> None:
     enrolled(runner)
     log(runner, ON, pain_during=1, pain_after=2)
-    morning = services.today(runner, ON + DAY, "en").morning
+    morning = today.today(runner, ON + DAY, "en").morning
     assert morning is not None
     assert morning.yesterday == ON
     assert morning.suggested == 2, "one tap from right: last night's pain"
     assert morning.limit == 0
-    services.record_next_morning(runner, 1, ON + DAY)
+    morning_check.record_next_morning(runner, 1, ON + DAY)
     assert JournalEntry.objects.get(user=runner, date=ON).pain_next_morning == 1
-    assert services.today(runner, ON + DAY, "en").morning is None
+    assert today.today(runner, ON + DAY, "en").morning is None
 
 
 @pytest.mark.django_db
@@ -155,19 +156,19 @@ def test_the_morning_value_can_be_corrected_and_is_checked(
 ) -> None:
     enrolled(runner)
     log(runner, ON)
-    services.record_next_morning(runner, 4, ON + DAY)
-    services.record_next_morning(runner, 3, ON + DAY)
+    morning_check.record_next_morning(runner, 4, ON + DAY)
+    morning_check.record_next_morning(runner, 3, ON + DAY)
     assert JournalEntry.objects.get(user=runner, date=ON).pain_next_morning == 3
     for bad in (-1, 11, True):
-        with pytest.raises(services.InputError) as err:
-            services.record_next_morning(runner, bad, ON + DAY)  # type: ignore[arg-type]
+        with pytest.raises(onboarding.InputError) as err:
+            morning_check.record_next_morning(runner, bad, ON + DAY)  # type: ignore[arg-type]
         assert err.value.field == "pain"
 
 
 @pytest.mark.django_db
 def test_a_morning_without_a_session_yesterday_is_kept_as_a_check(runner: User) -> None:
-    (row,) = services.record_next_morning(runner, 2, ON)
-    (again,) = services.record_next_morning(runner, 1, ON)
+    (row,) = morning_check.record_next_morning(runner, 2, ON)
+    (again,) = morning_check.record_next_morning(runner, 1, ON)
     assert row.pk == again.pk
     assert (again.kind, again.pain_next_morning) == ("check", 1)
 
@@ -218,7 +219,7 @@ def test_after_stopping_every_programme_today_offers_to_find_one(
     logged_in: Client, runner: User, enrolled: Callable[..., Any]
 ) -> None:
     (enrollment,) = enrolled(runner, start=timezone.localdate())
-    services.stop_programme(runner, enrollment.pk)
+    programmes.stop_programme(runner, enrollment.pk)
     html = logged_in.get("/today/").content.decode()
     assert "You&#x27;re not following a programme right now." in html
     assert 'href="/start/"' in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -52,3 +53,50 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_clinician(self) -> bool:
         return self.role == Role.CLINICIAN
+
+
+class CareLinkStatus(models.TextChoices):
+    INVITED = "invited", "Invited"
+    ACTIVE = "active", "Active"
+    STOPPED = "stopped", "Stopped"
+
+
+def _token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CareLink(models.Model):
+    """A clinician following a runner. Only ACTIVE links give the clinician any access."""
+
+    clinician = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="patient_links"
+    )
+    runner = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="clinician_links",
+    )
+    invited_email = models.EmailField(blank=True)
+    token = models.CharField(max_length=64, unique=True, default=_token)
+    status = models.CharField(
+        max_length=10, choices=CareLinkStatus.choices, default=CareLinkStatus.INVITED
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    stopped_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clinician", "runner"],
+                condition=models.Q(status="active"),
+                name="one_active_link_per_pair",
+            )
+        ]
+        # The table was made by the clinic app before the model moved here; it keeps its name.
+        db_table = "clinic_carelink"
+        indexes = [
+            models.Index(fields=["clinician", "status"], name="clinic_care_clinici_d80399_idx")
+        ]

@@ -7,12 +7,16 @@ from dataclasses import dataclass
 
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.http import Http404
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
-from strideback.accounts.models import Role, User
-from strideback.clinic.models import CareLink, CareLinkStatus
+from strideback.accounts.models import CareLink, CareLinkStatus, Role, User
 from strideback.core.languages import DEFAULT_LANGUAGE, is_language
+
+
+class NotLinked(Http404):
+    """No active link between these two accounts: a 404, like anything else that is not yours."""
 
 
 class EmailTaken(Exception):
@@ -121,3 +125,21 @@ def set_password(user: User, password: str) -> None:
     """A new password; it also makes every earlier reset link stop working."""
     user.set_password(password)
     user.save(update_fields=["password"])
+
+
+def stop_sharing(user: User, other_id: int, *, now: dt.datetime) -> CareLink:
+    """End an active link; either side may: a runner names the clinician, a clinician the runner.
+
+    Afterwards the clinician sees nothing of the runner (the runner's data stays theirs).
+    """
+    links = CareLink.objects.filter(status=CareLinkStatus.ACTIVE)
+    if user.is_clinician:
+        link = links.filter(clinician=user, runner_id=other_id).first()
+    else:
+        link = links.filter(runner=user, clinician_id=other_id).first()
+    if link is None:
+        raise NotLinked("no active link")
+    link.status = CareLinkStatus.STOPPED
+    link.stopped_at = now
+    link.save(update_fields=["status", "stopped_at"])
+    return link

@@ -18,9 +18,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
-from strideback.clinic.services import ClinicError
+from strideback.clinic.patients import ClinicError
 from strideback.core.i18n import has, t
-from strideback.training.services import InputError
+from strideback.training.onboarding import InputError
 
 log = logging.getLogger(__name__)
 

@@ -13,12 +13,20 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
+from strideback.accounts.models import User
+from strideback.clinic.patients import ClinicError, patient, profile
+from strideback.clinic.prescriptions import (
+    _programme,
+    active_prescription,
+    limits,
+    prescribed_programme,
+)
 from strideback.core.content.describe import dose_text, load_text, schedule_text, weeks_text
-from strideback.core.content.library import Library
+from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Item, Phase, Programme, RunSession
 from strideback.core.engine.thresholds import Thresholds, thresholds_for
 from strideback.core.i18n import t
-from strideback.core.languages import Lang
+from strideback.core.languages import LANGUAGES, Lang
 
 # WeasyPrint reports every layout step at INFO; only its warnings help anyone.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -141,3 +149,48 @@ def render_pdf(library: Library, programme: Programme, lang: Lang, **kwargs: Any
     document = HTML(string=html, base_url=str(CSS.parent))
     pdf: bytes = document.write_pdf(stylesheets=[WeasyCSS(filename=str(CSS))])
     return pdf
+
+
+def handout_pdf(
+    clinician: User,
+    *,
+    runner: User | None = None,
+    programme_id: str | None = None,
+    lang: str | None = None,
+    enrollment_id: int | None = None,
+) -> bytes:
+    """The printable handout: the patient's prescribed programme in their language, or any
+    library programme in ``lang``; the clinic's name and phone on the cover."""
+    library = default_library()
+    clinic_profile = profile(clinician)
+    clinic = Clinic(
+        clinic_profile.clinic_name, clinic_profile.clinic_phone, clinic_profile.clinic_address
+    )
+    if runner is not None:
+        patient(clinician, runner.pk)
+        enrollment = active_prescription(runner, enrollment_id)
+        if enrollment is None:
+            raise ClinicError("programme", "the patient has no active programme")
+        programme = prescribed_programme(enrollment, library)
+        language = lang or runner.language
+        return render_pdf(
+            library,
+            programme,
+            _lang(language),
+            clinic=clinic,
+            patient_name=runner.name or runner.email,
+            note=enrollment.note_to_runner,
+            limits=limits(enrollment, library),
+        )
+    if programme_id is None:
+        raise ClinicError("programme", "give a programme or a patient")
+    return render_pdf(
+        library, _programme(library, programme_id), _lang(lang or "en"), clinic=clinic
+    )
+
+
+def _lang(value: str) -> Lang:
+    for lang in LANGUAGES:
+        if lang == value:
+            return lang
+    raise ClinicError("lang", f"must be one of: {', '.join(LANGUAGES)}")

@@ -14,7 +14,7 @@ from strideback import explain
 from strideback.clinic.flags import Flag, FlagCode, PatientRow, worst
 from strideback.core.content.adjust import AdjustmentError, parse_adjustment
 from strideback.core.content.describe import dose_text
-from strideback.core.content.library import Library
+from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Dose
 from strideback.core.engine.red_flags import RedFlag
 from strideback.core.engine.thresholds import Thresholds
@@ -216,7 +216,7 @@ def calendar_weeks(
     weeks_ahead: int = 2,
 ) -> list[list[dict[str, Any]]]:
     """Monday-first weeks around today: the runner's own calendar marks (done, painful,
-    missed, planned; ``training.services.calendar_marks``) and a link to each day's entry."""
+    missed, planned; ``training.calendar.calendar_marks``) and a link to each day's entry."""
     monday = on - dt.timedelta(days=on.weekday())
     first = monday - dt.timedelta(weeks=weeks_back - 1)
     entry_by_day: dict[dt.date, JournalEntry] = {}
@@ -259,7 +259,6 @@ def _reason(reason: Any, lang: Lang) -> str:
 
 
 def state_lines(states: Sequence[Any], lang: Lang) -> list[dict[str, Any]]:
-    from strideback.core.content.library import default_library
 
     library = default_library()
     out = []

@@ -1,8 +1,9 @@
 """The physiotherapist's pages: patient list, patient page, prescribing, notes and handouts.
 
-Views are thin: read the form, call ``clinic.services``, render. Every view is behind
+Views are thin: read the form, call the clinic service (``clinic.patients``,
+``clinic.prescriptions``, ...), render. Every view is behind
 ``access.clinician`` (login, clinician role, TOTP step) and every patient lookup goes through
-``services.patient`` (404 for anyone who is not this clinician's active patient).
+``patients.patient`` (404 for anyone who is not this clinician's active patient).
 """
 
 from __future__ import annotations
@@ -24,11 +25,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from strideback.accounts import services as account_services
 from strideback.accounts.models import User
-from strideback.clinic import services
+from strideback.clinic import handout, notes, patients, prescriptions
+from strideback.clinic import patient_list as patient_list_service
 from strideback.clinic.access import clinician
-from strideback.clinic.flags import worst
+from strideback.clinic.flags import FlagCode, PatientRow, worst
 from strideback.clinic.presenters import (
+    EDITABLE_THRESHOLDS,
     adjustment_lines,
     calendar_weeks,
     flag_lines,
@@ -37,11 +41,12 @@ from strideback.clinic.presenters import (
     state_lines,
     threshold_fields,
 )
+from strideback.core.content.describe import dose_text
 from strideback.core.content.library import default_library
 from strideback.core.engine.thresholds import thresholds_for
 from strideback.core.i18n import has, t
 from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
-from strideback.training import services as training
+from strideback.training import calendar, progress
 from strideback.training.models import Enrollment
 
 JOURNAL_DAYS = 28
@@ -62,7 +67,7 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-def _error(request: HttpRequest, exc: services.ClinicError, label: str | None = None) -> None:
+def _error(request: HttpRequest, exc: patients.ClinicError, label: str | None = None) -> None:
     """The problem as a message, naming the field as the form labels it (``label``: the key
     of that label, where the field's name alone does not tell which form field it is)."""
     lang = _lang(request)
@@ -97,10 +102,10 @@ def field_label(path: str, lang: Lang) -> str:
 @require_GET
 def patient_list(request: HttpRequest) -> HttpResponse:
     sort = request.GET.get("sort", "attention")
-    if sort.lstrip("-") not in services.SORTS:
+    if sort.lstrip("-") not in patient_list_service.SORTS:
         sort = "attention"
     me = _user(request)
-    rows = services.patient_list(me, _today(), sort=sort)
+    rows = patient_list_service.patient_list(me, _today(), sort=sort)
     lang = _lang(request)
     library = default_library()
     items = [
@@ -124,7 +129,7 @@ def patient_list(request: HttpRequest) -> HttpResponse:
         "columns": _columns(sort),
         "pending": [
             (link, request.build_absolute_uri(f"/invite/{link.token}"))
-            for link in services.pending_invites(me)
+            for link in patients.pending_invites(me)
         ],
         "count": len(rows),
         "section": "patients",
@@ -160,14 +165,14 @@ def invite(request: HttpRequest) -> HttpResponse:
     me = _user(request)
     email = request.POST.get("email", "")
     try:
-        link = services.invite(me, email, now=timezone.now())
-    except services.ClinicError as exc:
+        link = patients.invite(me, email, now=timezone.now())
+    except patients.ClinicError as exc:
         _error(request, exc)
         return HttpResponseRedirect("/clinic/")
     url = request.build_absolute_uri(f"/invite/{link.token}")
     lang = _lang(request)
     if link.invited_email:
-        clinic = services.profile(me).clinic_name or me.name or me.email
+        clinic = patients.profile(me).clinic_name or me.name or me.email
         # In the runner's own language when they have an account, else in the page's.
         mail_lang = _account_language(link.invited_email) or lang
         send_mail(
@@ -190,7 +195,7 @@ def _account_language(email: str) -> Lang | None:
 
 
 def _patient(request: HttpRequest, runner_id: int) -> User:
-    return services.patient(_user(request), runner_id)
+    return patients.patient(_user(request), runner_id)
 
 
 @clinician
@@ -201,14 +206,14 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
     lang = _lang(request)
     on = _today()
     library = default_library()
-    row = services.patient_row(me, runner, on)
-    entries = services.journal(me, runner, on - dt.timedelta(days=JOURNAL_DAYS - 1), on)
-    found = services.prescriptions(runner)
+    row = patients.patient_row(me, runner, on)
+    entries = patients.journal(me, runner, on - dt.timedelta(days=JOURNAL_DAYS - 1), on)
+    found = prescriptions.prescriptions(runner)
     enrollment = _chosen(request, runner, found)
     others = [(e.pk, library.programme(e.programme_id).text.get(lang).title) for e in found]
-    programme = services.prescribed_programme(enrollment, library) if enrollment else None
-    table = services.limits(enrollment, library) if enrollment else None
-    states = state_lines(services.engine_states(me, runner, on), lang)
+    programme = prescriptions.prescribed_programme(enrollment, library) if enrollment else None
+    table = prescriptions.limits(enrollment, library) if enrollment else None
+    states = state_lines(patients.engine_states(me, runner, on), lang)
     context = {
         "runner": runner,
         "row": row,
@@ -233,11 +238,11 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
             {"entry": e, "worst": worst(e), "flagged": e.pk in _flagged_ids(row)}
             for e in reversed(entries)
         ],
-        "progress": training.progress(runner, on, lang, weeks=8),
+        "progress": progress.progress(runner, on, lang, weeks=8),
         "chart": pain_chart(entries, on, JOURNAL_DAYS, row.pain_limit, lang),
         "calendar": calendar_weeks(
             entries,
-            training.calendar_marks(
+            calendar.calendar_marks(
                 runner, on - dt.timedelta(days=27), on + dt.timedelta(days=14), on, lang
             ),
             on,
@@ -245,8 +250,8 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
         ),
         "states": states,
         "open_phase": next((s["phase"] for s in states if s["phase"]), 1),
-        "notes": services.notes(me, runner),
-        "clearances": services.clearances(me, runner),
+        "notes": notes.notes(me, runner),
+        "clearances": patients.clearances(me, runner),
         "today": on.isoformat(),
         "section": "patients",
         "language_name": LANGUAGE_NAMES.get(runner.language, runner.language),  # type: ignore[call-overload]
@@ -256,18 +261,17 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
 
 # Entries that broke a rule are highlighted in the journal; a trend's entries are not.
 _HIGHLIGHT = {
-    services.FlagCode.PAIN_ABOVE_LIMIT,
-    services.FlagCode.RED_FLAG,
-    services.FlagCode.RUNNING_PAUSED,
+    FlagCode.PAIN_ABOVE_LIMIT,
+    FlagCode.RED_FLAG,
+    FlagCode.RUNNING_PAUSED,
 }
 
 
-def _flagged_ids(row: services.PatientRow) -> set[int]:
+def _flagged_ids(row: PatientRow) -> set[int]:
     return {i for f in row.flags if f.code in _HIGHLIGHT for i in f.entry_ids}
 
 
 def _phase_view(library: Any, programme: Any, lang: Lang) -> list[dict[str, Any]]:
-    from strideback.core.content.describe import dose_text
 
     return [
         {
@@ -302,9 +306,9 @@ def _chosen(
     request: HttpRequest, runner: User, found: list[Enrollment] | None = None
 ) -> Enrollment | None:
     """The programme the page shows and adjusts: ``?enrollment=<id>`` among the patient's
-    active programmes (``found``: ``services.prescriptions``, when already read; a 404 for
+    active programmes (``found``: ``prescriptions.prescriptions``, when already read; a 404 for
     any other id), else the newest."""
-    found = services.prescriptions(runner) if found is None else found
+    found = prescriptions.prescriptions(runner) if found is None else found
     raw = request.GET.get("enrollment", "")
     if not raw:
         return found[0] if found else None
@@ -321,10 +325,10 @@ def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
     try:
         start = dt.date.fromisoformat(request.POST.get("start", ""))
     except ValueError:
-        _error(request, services.ClinicError("start", "must be a date (YYYY-MM-DD)"))
+        _error(request, patients.ClinicError("start", "must be a date (YYYY-MM-DD)"))
         return _back(runner, "prescribe")
     try:
-        services.prescribe(
+        prescriptions.prescribe(
             _user(request),
             runner,
             request.POST.get("programme", ""),
@@ -332,7 +336,7 @@ def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
             note=request.POST.get("note", ""),
             now=timezone.now(),
         )
-    except services.ClinicError as exc:
+    except patients.ClinicError as exc:
         _error(request, exc)
         return _back(runner, "prescribe")
     messages.success(request, t("clinic.saved", _lang(request)))
@@ -344,7 +348,7 @@ def _number(request: HttpRequest, name: str) -> int | None:
     if not value:
         return None
     if not value.isdigit():
-        raise services.ClinicError(name, "must be a whole number")
+        raise patients.ClinicError(name, "must be a whole number")
     return int(value)
 
 
@@ -379,7 +383,7 @@ def _adjustment_from_form(request: HttpRequest) -> dict[str, Any]:
         return {"kind": "swap", **target, "to": kind}
     if kind == "skip":
         return {"kind": "skip", **target}
-    raise services.ClinicError("kind", "must be dose, easier, harder, skip or add")
+    raise patients.ClinicError("kind", "must be dose, easier, harder, skip or add")
 
 
 @clinician
@@ -396,21 +400,21 @@ def adjust(request: HttpRequest, runner_id: int) -> HttpResponse:
         if "remove" in request.POST:
             index = _number(request, "remove")
             if index is None or index >= len(current):
-                raise services.ClinicError("remove", "no such adjustment")
+                raise patients.ClinicError("remove", "no such adjustment")
             current.pop(index)
-            services.adjust(me, runner, enrollment_id=enrollment.pk, adjustments=current)
+            prescriptions.adjust(me, runner, enrollment_id=enrollment.pk, adjustments=current)
         elif "kind" in request.POST:
             current.append(_adjustment_from_form(request))
-            services.adjust(me, runner, enrollment_id=enrollment.pk, adjustments=current)
+            prescriptions.adjust(me, runner, enrollment_id=enrollment.pk, adjustments=current)
         else:
-            services.adjust(
+            prescriptions.adjust(
                 me,
                 runner,
                 enrollment_id=enrollment.pk,
                 thresholds=_thresholds_from_form(request, enrollment.thresholds or {}),
                 note=request.POST.get("note", enrollment.note_to_runner),
             )
-    except services.ClinicError as exc:
+    except patients.ClinicError as exc:
         _error(request, exc)
         return _back(runner, "adjust", enrollment)
     messages.success(request, t("clinic.saved", _lang(request)))
@@ -418,7 +422,6 @@ def adjust(request: HttpRequest, runner_id: int) -> HttpResponse:
 
 
 def _thresholds_from_form(request: HttpRequest, current: dict[str, Any]) -> dict[str, Any]:
-    from strideback.clinic.presenters import EDITABLE_THRESHOLDS
 
     out = dict(current)
     for key in EDITABLE_THRESHOLDS:
@@ -429,7 +432,7 @@ def _thresholds_from_form(request: HttpRequest, current: dict[str, Any]) -> dict
         try:
             out[key] = float(raw)
         except ValueError:
-            raise services.ClinicError(f"thresholds.{key}", "must be a number") from None
+            raise patients.ClinicError(f"thresholds.{key}", "must be a number") from None
     return out
 
 
@@ -438,8 +441,8 @@ def _thresholds_from_form(request: HttpRequest, current: dict[str, Any]) -> dict
 def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
     runner = _patient(request, runner_id)
     try:
-        services.add_note(_user(request), runner, request.POST.get("text", ""), now=timezone.now())
-    except services.ClinicError as exc:
+        notes.add_note(_user(request), runner, request.POST.get("text", ""), now=timezone.now())
+    except patients.ClinicError as exc:
         _error(request, exc)
     return _back(runner, "notes")
 
@@ -449,14 +452,14 @@ def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
 def clear_red_flag(request: HttpRequest, runner_id: int) -> HttpResponse:
     runner = _patient(request, runner_id)
     try:
-        services.clear_red_flag(
+        notes.clear_red_flag(
             _user(request),
             runner,
             on=_today(),
             note=request.POST.get("note", ""),
             now=timezone.now(),
         )
-    except services.ClinicError as exc:
+    except patients.ClinicError as exc:
         _error(request, exc, label="clinic.clear_label")
     else:
         messages.success(request, t("clinic.saved", _lang(request)))
@@ -467,7 +470,7 @@ def clear_red_flag(request: HttpRequest, runner_id: int) -> HttpResponse:
 @require_POST
 def stop(request: HttpRequest, runner_id: int) -> HttpResponse:
     runner = _patient(request, runner_id)
-    services.stop_sharing(_user(request), runner.pk, now=timezone.now())
+    account_services.stop_sharing(_user(request), runner.pk, now=timezone.now())
     return HttpResponseRedirect("/clinic/")
 
 
@@ -483,10 +486,10 @@ def patient_handout(request: HttpRequest, runner_id: int) -> HttpResponse:
     runner = _patient(request, runner_id)
     enrollment = _chosen(request, runner)
     try:
-        data = services.handout_pdf(
+        data = handout.handout_pdf(
             _user(request), runner=runner, enrollment_id=enrollment.pk if enrollment else None
         )
-    except services.ClinicError as exc:
+    except patients.ClinicError as exc:
         _error(request, exc)
         return _back(runner)
     return _pdf(data, f"strideback-{runner.pk}")
@@ -508,12 +511,12 @@ def library(request: HttpRequest) -> HttpResponse:
 @require_GET
 def library_handout(request: HttpRequest, programme_id: str) -> HttpResponse:
     try:
-        data = services.handout_pdf(
+        data = handout.handout_pdf(
             _user(request),
             programme_id=programme_id,
             lang=request.GET.get("lang") or _lang(request),
         )
-    except services.ClinicError as exc:
+    except patients.ClinicError as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain")
     return _pdf(data, programme_id)
 
@@ -522,7 +525,7 @@ def library_handout(request: HttpRequest, programme_id: str) -> HttpResponse:
 def clinic_profile(request: HttpRequest) -> HttpResponse:
     me = _user(request)
     if request.method == "POST":
-        services.update_profile(
+        patients.update_profile(
             me,
             clinic_name=request.POST.get("clinic_name", "")[:200],
             clinic_phone=request.POST.get("clinic_phone", "")[:50],
@@ -531,5 +534,5 @@ def clinic_profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, t("clinic.saved", _lang(request)))
         return HttpResponseRedirect("/clinic/profile/")
     return render(
-        request, "clinic/profile.html", {"profile": services.profile(me), "section": "profile"}
+        request, "clinic/profile.html", {"profile": patients.profile(me), "section": "profile"}
     )

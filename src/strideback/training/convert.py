@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import QuerySet, TextField
 from django.db.models.functions import Cast
 
+from strideback.core.content.adjust import apply_adjustments
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
 from strideback.core.engine import journal as core_journal
@@ -129,7 +130,6 @@ def programme(enrollment: Enrollment, library: Library | None = None) -> Program
     hit = _programmes.get(key)
     if hit is not None and hit[0] is library:
         return hit[1]
-    from strideback.core.content.adjust import apply_adjustments
 
     adjusted = apply_adjustments(base, enrollment.adjustments, library)
     _remember(_programmes, key, (library, adjusted))

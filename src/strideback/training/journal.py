@@ -22,7 +22,7 @@ class EntryLocked(Exception):
     """The entry was logged longer ago than EDIT_WINDOW: log a new one instead of editing."""
 
 
-def _enrollment_for(user: User, kind: str) -> Enrollment | None:
+def enrollment_for(user: User, kind: str) -> Enrollment | None:
     """A run belongs to the runner's run plan, anything else to an exercise programme."""
     programmes = default_library().programmes
     active = list(Enrollment.objects.filter(user=user, active=True).order_by("id"))
@@ -88,7 +88,7 @@ def log_entry(
                 raise KeyReused(key)
             return existing, False
     if enrollment is None:
-        enrollment = _enrollment_for(user, data.kind)
+        enrollment = enrollment_for(user, data.kind)
     try:
         with transaction.atomic():
             entry = JournalEntry.objects.create(

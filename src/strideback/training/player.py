@@ -24,7 +24,7 @@ from strideback.core.content.models import Programme
 from strideback.core.engine.plan import PlannedItem, PlannedSession
 from strideback.core.i18n import catalogue
 from strideback.core.languages import Lang
-from strideback.training import convert, services
+from strideback.training import convert, followed, programmes
 from strideback.training.journal import KEY_REUSED, KeyReused, log_entry
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
@@ -117,28 +117,28 @@ def _run_body(session: PlannedSession) -> dict[str, Any]:
     }
 
 
-def _pain_band(followed: services.Followed, kind: str) -> dict[str, int]:
-    table = followed.thresholds
+def _pain_band(one: followed.Followed, kind: str) -> dict[str, int]:
+    table = one.thresholds
     limit = int(table.run_pain_during_max if kind == "run" else table.pain_during_max)
     return {"limit": limit, "high": max(limit, HIGH_PAIN)}
 
 
-def _ids(followed: services.Followed | convert.Track) -> set[str]:
-    track = followed.track if isinstance(followed, services.Followed) else followed
+def _ids(one: followed.Followed | convert.Track) -> set[str]:
+    track = one.track if isinstance(one, followed.Followed) else one
     return {track.programme.id} | ({track.run_plan.id} if track.run_plan else set())
 
 
 def _session_on(
-    states: list[services.Followed], day: dt.date, kind: str, programme_id: str | None
-) -> tuple[services.Followed, PlannedSession] | None:
+    states: list[followed.Followed], day: dt.date, kind: str, programme_id: str | None
+) -> tuple[followed.Followed, PlannedSession] | None:
     # The programme named in the link (Today links with ?programme=...), and only that one: a
     # link to a session already logged must not open another programme's session and log it
     # there. Without a link, or with one to a programme not followed, any programme's.
     named = [f for f in states if programme_id in _ids(f)]
-    for followed in named or states:
-        for session in followed.plan.sessions:
+    for one in named or states:
+        for session in one.plan.sessions:
             if session.date == day and session.kind.value == kind:
-                return followed, session
+                return one, session
     return None
 
 
@@ -148,16 +148,16 @@ def planned_session(
     """The session the engine plans for ``user`` on ``day``, as the player needs it, or None
     (a rest day, a day before the start, or a red-flag stop)."""
     library = default_library()
-    found = _session_on(services.followed(user, day, days=1), day, kind, programme_id)
+    found = _session_on(followed.followed(user, day, days=1), day, kind, programme_id)
     if found is None:
         return None
-    followed, session = found
-    track = followed.track
+    one, session = found
+    track = one.track
     programme = (track.run_plan or track.programme) if kind == "run" else track.programme
     head = {
         "programme": programme.id,
         "title": programme.text.get(lang).title,
-        "pain": _pain_band(followed, kind),
+        "pain": _pain_band(one, kind),
         "note_to_runner": track.enrollment.note_to_runner,
     }
     if kind == "run":
@@ -240,7 +240,7 @@ def _logged(user: Any, day: dt.date, kind: str, programme_id: str | None) -> boo
     """Whether this kind of session is already in the journal on ``day`` (for that programme,
     when the link names one)."""
     entries = JournalEntry.objects.filter(user=user, date=day, kind=kind)
-    tracks = convert.tracks(services.active_enrollments(user))  # no engine needed here
+    tracks = convert.tracks(programmes.active_enrollments(user))  # no engine needed here
     named = [track for track in tracks if programme_id in _ids(track)]
     if named:
         entries = entries.filter(enrollment_id__in=named[0].enrollment_ids)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from strideback.accounts.models import User
 from strideback.core import reminders as rules
 from strideback.core.content.models import Dose
-from strideback.training import reminder_messages, services
+from strideback.training import followed, morning, onboarding, reminder_messages
 from strideback.training.models import EntryKind, JournalEntry, Profile, Reminder
 
 RECENT = 10  # reminders read to count the ignored ones
@@ -46,7 +46,7 @@ class Choices:
 
 
 def choices(user: User) -> Choices:
-    p = services.profile(user)
+    p = onboarding.profile(user)
     return Choices(
         p.reminders_on,
         p.reminder_time,
@@ -79,7 +79,7 @@ def save_choices(
         raise ReminderError("weekdays", "days are numbers from 0 (Monday) to 6 (Sunday)")
     if time_zone is not None and time_zone not in available_timezones():
         raise ReminderError("time_zone", f"unknown time zone '{time_zone}', e.g. Europe/Berlin")
-    p = services.profile(user)
+    p = onboarding.profile(user)
     if enabled and not p.reminders_on:
         p.reminders_counted_from = timezone.now()  # earlier ones never count as ignored
         p.reminders_asked_keep_at = None
@@ -157,16 +157,16 @@ def _prefs(profile: Profile) -> rules.Prefs:
 
 def situation(user: User, profile: Profile, day: dt.date) -> rules.Situation:
     """What the rules need to know about the runner on their local ``day``."""
-    states = services.followed(user, day, days=1)
+    states = followed.followed(user, day, days=1)
     planned = tuple(p for f in states for p in _planned(f, day))
     logged = JournalEntry.objects.filter(
-        user=user, date=day, kind__in=services.SESSION_KINDS
+        user=user, date=day, kind__in=morning.SESSION_KINDS
     ).exists()
     return rules.Situation(
         planned=planned,
         logged_today=logged,
-        morning_pending=bool(services.pending_morning_check(user, day)),
-        red_flag_stop=bool(services.red_flag_stop(user)),
+        morning_pending=bool(morning.pending_morning_check(user, day)),
+        red_flag_stop=bool(onboarding.red_flag_stop(user)),
         running_paused=any(f.state.running.paused for f in states),
         sent_today=Reminder.objects.filter(user=user, day=day).exists(),
         ignored_in_a_row=_ignored(user, profile),
@@ -174,7 +174,7 @@ def situation(user: User, profile: Profile, day: dt.date) -> rules.Situation:
     )
 
 
-def _planned(f: services.Followed, day: dt.date) -> list[rules.Planned]:
+def _planned(f: followed.Followed, day: dt.date) -> list[rules.Planned]:
     out = []
     for s in f.plan.sessions:
         if s.date != day:

@@ -14,7 +14,7 @@ from strideback.core.questionnaires.models import Questionnaire
 from strideback.core.questionnaires.scoring import AnswerError, score
 from strideback.questionnaires import questionnaires
 from strideback.training.models import QuestionnaireResponse
-from strideback.training.services import InputError
+from strideback.training.onboarding import InputError
 
 # The PSFS asks the runner to name each activity they rate.
 NAMED_ITEMS = {"psfs": "activity-"}

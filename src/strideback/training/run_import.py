@@ -17,11 +17,11 @@ from django.utils import timezone
 
 from strideback.accounts.models import User
 from strideback.core.engine.journal import EntryKind as EngineKind
+from strideback.training.followed import followed
 from strideback.training.journal import log_entry
 from strideback.training.models import EntryKind, ImportedRun, JournalEntry
 from strideback.training.runfiles import Refused, Run, read_runs
 from strideback.training.schemas import EntryIn
-from strideback.training.services import followed
 
 
 @dataclass

@@ -8,6 +8,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from strideback.core.content.library import default_library
+from strideback.core.engine.red_flags import RedFlag
+
 PainScore = Annotated[int, Field(ge=0, le=10)]
 
 
@@ -54,7 +57,6 @@ class EntryIn(BaseModel):
     @field_validator("painful_exercises")
     @classmethod
     def _known_exercises(cls, value: list[str]) -> list[str]:
-        from strideback.core.content.library import default_library
 
         known = default_library().exercises
         unknown = [name for name in value if name not in known]
@@ -68,7 +70,6 @@ class EntryIn(BaseModel):
     @field_validator("red_flags")
     @classmethod
     def _known_red_flags(cls, value: list[str]) -> list[str]:
-        from strideback.core.engine.red_flags import RedFlag
 
         known = {flag.value for flag in RedFlag}
         unknown = [code for code in value if code not in known]

@@ -12,15 +12,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from strideback.accounts import services as account_services
 from strideback.accounts.models import User
 from strideback.core.i18n import t
 from strideback.core.languages import Lang
-from strideback.training import charts, services, words
+from strideback.training import calendar, charts, export, onboarding, programmes, progress, words
+from strideback.training import morning as morning_service
+from strideback.training import today as today_service
 from strideback.training.models import Area, Goal
 
 View = Callable[..., HttpResponse]
@@ -69,12 +72,12 @@ def start_where(request: HttpRequest) -> HttpResponse:
     chosen = request.POST.getlist("areas") if request.method == "POST" else None
     if chosen is not None:
         try:
-            services.save_areas(user, chosen)
-        except services.InputError as exc:
+            onboarding.save_areas(user, chosen)
+        except onboarding.InputError as exc:
             error = exc
         else:
             return HttpResponseRedirect("/start/safety/")
-    current = chosen if chosen is not None else services.profile(user).areas
+    current = chosen if chosen is not None else onboarding.profile(user).areas
     context = {"areas": Area.values, "chosen": current, "error": error, "step": 1}
     return _render(request, "training/start_where.html", context, 400 if error else 200)
 
@@ -83,23 +86,23 @@ def start_where(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def start_safety(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    prof = services.profile(user)
+    prof = onboarding.profile(user)
     if not prof.areas:
         return HttpResponseRedirect("/start/")
     error = None
     if request.method == "POST":
         try:
-            flags = services.screen_red_flags(
+            flags = onboarding.screen_red_flags(
                 user, request.POST.getlist("red_flags"), timezone.localdate()
             )
-        except services.InputError as exc:
+        except onboarding.InputError as exc:
             error = exc
         else:
             return HttpResponseRedirect("/start/stop/" if flags else "/start/goal/")
     lang = _lang(request)
     questions = [
         (f.value, words.flag_question(f.value, lang))
-        for f in services.red_flag_questions(prof.areas)
+        for f in onboarding.red_flag_questions(prof.areas)
     ]
     context = {"questions": questions, "error": error, "step": 2}
     return _render(request, "training/start_safety.html", context, 400 if error else 200)
@@ -107,7 +110,7 @@ def start_safety(request: HttpRequest) -> HttpResponse:
 
 @runner_page("today")
 def start_stop(request: HttpRequest) -> HttpResponse:
-    flags = services.red_flag_stop(_user(request))
+    flags = onboarding.red_flag_stop(_user(request))
     if not flags:
         return HttpResponseRedirect("/start/goal/")
     views = [(f.value, f.urgency.value) for f in flags]
@@ -131,9 +134,9 @@ def flag_views(flags: list[tuple[str, str]], lang: Lang) -> list[dict[str, str]]
 @require_http_methods(["GET", "POST"])
 def start_goal(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    if services.red_flag_stop(user):
+    if onboarding.red_flag_stop(user):
         return HttpResponseRedirect("/start/stop/")
-    prof = services.profile(user)
+    prof = onboarding.profile(user)
     if not prof.areas:
         return HttpResponseRedirect("/start/")
     today = timezone.localdate()
@@ -143,12 +146,12 @@ def start_goal(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         start = _parse_date(start_text)
         try:
-            services.check_start(start or dt.date.min, today)
-        except services.InputError as exc:
+            onboarding.check_start(start or dt.date.min, today)
+        except onboarding.InputError as exc:
             errors[exc.field] = exc.code
         try:
-            services.save_goal(user, goal)
-        except services.InputError as exc:
+            onboarding.save_goal(user, goal)
+        except onboarding.InputError as exc:
             errors[exc.field] = exc.code
         if not errors:
             return HttpResponseRedirect(f"/start/programmes/?start={start}")
@@ -174,16 +177,16 @@ def _parse_date(text: str) -> dt.date | None:
 @require_http_methods(["GET", "POST"])
 def start_programmes(request: HttpRequest) -> HttpResponse:
     user, lang, today = _user(request), _lang(request), timezone.localdate()
-    prof = services.profile(user)
-    if not prof.areas or services.red_flag_stop(user):
+    prof = onboarding.profile(user)
+    if not prof.areas or onboarding.red_flag_stop(user):
         return HttpResponseRedirect("/start/")
     start = _parse_date(request.POST.get("start") or request.GET.get("start", "")) or today
-    options = services.suggestions(prof.areas, prof.goal, lang)
+    options = onboarding.suggestions(prof.areas, prof.goal, lang)
     error = None
     if request.method == "POST":
         try:
-            services.enroll(user, request.POST.getlist("programmes"), start, today)
-        except services.InputError as exc:
+            onboarding.enroll(user, request.POST.getlist("programmes"), start, today)
+        except onboarding.InputError as exc:
             error = exc
         else:
             return HttpResponseRedirect("/today/")
@@ -199,15 +202,15 @@ def start_programmes(request: HttpRequest) -> HttpResponse:
 def settings_page(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     context = {
-        "programmes": services.programmes(user, _lang(request)),
-        "clinicians": services.clinicians(user),
+        "programmes": programmes.programmes(user, _lang(request)),
+        "clinicians": programmes.clinicians(user),
     }
     return _render(request, "training/settings.html", context)
 
 
 @runner_page("settings")
 def export_json(request: HttpRequest) -> HttpResponse:
-    data = services.export_data(_user(request))
+    data = export.export_data(_user(request))
     body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="strideback-my-data.json"'
@@ -216,7 +219,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
 
 @runner_page("settings")
 def export_csv(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(services.export_csv(_user(request)), content_type="text/csv")
+    response = HttpResponse(export.export_csv(_user(request)), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="strideback-journal.csv"'
     return response
 
@@ -227,8 +230,8 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     user, lang, error = _user(request), _lang(request), None
     if request.method == "POST":
         try:
-            services.delete_account(user, request.POST.get("confirm", ""))
-        except services.InputError as exc:
+            export.delete_account(user, request.POST.get("confirm", ""))
+        except onboarding.InputError as exc:
             error = exc
         else:
             logout(request)
@@ -241,7 +244,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 @require_POST
 def stop_programme(request: HttpRequest, enrollment_id: int) -> HttpResponse:
     try:
-        services.stop_programme(_user(request), enrollment_id)
+        programmes.stop_programme(_user(request), enrollment_id)
     except LookupError:
         from django.http import Http404
 
@@ -264,7 +267,7 @@ def pain_scale(limit: int, suggested: int | None = None) -> list[dict[str, Any]]
 @runner_page("today")
 def today(request: HttpRequest) -> HttpResponse:
     user, lang, on = _user(request), _lang(request), timezone.localdate()
-    page = services.today(user, on, lang)
+    page = today_service.today(user, on, lang)
     if not page.onboarded and not page.stop:
         return HttpResponseRedirect("/start/")
     context: dict[str, Any] = {
@@ -283,8 +286,10 @@ def morning(request: HttpRequest) -> HttpResponse:
     user, lang = _user(request), _lang(request)
     raw = request.POST.get("pain", "")
     try:
-        services.record_next_morning(user, int(raw) if raw.isdigit() else -1, timezone.localdate())
-    except services.InputError as exc:
+        morning_service.record_next_morning(
+            user, int(raw) if raw.isdigit() else -1, timezone.localdate()
+        )
+    except onboarding.InputError as exc:
         messages.error(request, f"{t('morning.field_pain', lang)}: {t(exc.code, lang)}")
         return HttpResponseRedirect("/today/")
     messages.success(request, t("morning.saved", lang))
@@ -301,14 +306,14 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
     if wanted:
         try:
             year, month = (int(p) for p in wanted.split("-"))
-            start, end = services.month_range(year, month)
+            start, end = calendar.month_range(year, month)
         except ValueError:
             return _bad_request(request, "cal.field_month", "cal.error_month")
     else:
         # Now: last week and the next four, which is what a runner looks for on a phone.
         start = on - dt.timedelta(days=on.weekday() + 7)
         end = start + dt.timedelta(weeks=5, days=-1)
-    page = services.calendar(user, start, end, on, lang)
+    page = calendar.calendar(user, start, end, on, lang)
     feed = request.build_absolute_uri(f"/calendar/{page.token}.ics")
     context = {
         "page": page,
@@ -337,26 +342,26 @@ def _ics_response(body: bytes, download: bool) -> HttpResponse:
 @runner_page("calendar")
 def calendar_download(request: HttpRequest) -> HttpResponse:
     user, lang = _user(request), _lang(request)
-    body = services.calendar_ics(user, timezone.localdate(), lang, request.build_absolute_uri("/"))
+    body = calendar.calendar_ics(user, timezone.localdate(), lang, request.build_absolute_uri("/"))
     return _ics_response(body, download=True)
 
 
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The private subscription: no log-in, only the secret token in the URL."""
-    user = services.user_for_calendar_token(token)
+    user = calendar.user_for_calendar_token(token)
     if user is None:
         from django.http import Http404
 
         raise Http404("no such calendar")
     lang: Lang = user.language if user.language in ("da", "en", "de", "nb") else "en"  # type: ignore[assignment]
-    body = services.calendar_ics(user, timezone.localdate(), lang, request.build_absolute_uri("/"))
+    body = calendar.calendar_ics(user, timezone.localdate(), lang, request.build_absolute_uri("/"))
     return _ics_response(body, download=False)
 
 
 @runner_page("calendar")
 @require_POST
 def calendar_reset(request: HttpRequest) -> HttpResponse:
-    services.reset_calendar_token(_user(request))
+    calendar.reset_calendar_token(_user(request))
     messages.success(request, t("cal.reset_done", _lang(request)))
     return HttpResponseRedirect("/calendar/#subscribe")
 
@@ -367,7 +372,7 @@ def calendar_reset(request: HttpRequest) -> HttpResponse:
 @runner_page("progress")
 def progress_page(request: HttpRequest) -> HttpResponse:
     user, lang, on = _user(request), _lang(request), timezone.localdate()
-    page = services.progress(user, on, lang)
+    page = progress.progress(user, on, lang)
     mondays = [w.monday for w in page.weeks]
     context = {
         "page": page,
@@ -402,13 +407,9 @@ def progress_page(request: HttpRequest) -> HttpResponse:
 @runner_page("settings")
 @require_POST
 def stop_sharing(request: HttpRequest, clinician_id: int) -> HttpResponse:
-    from django.http import Http404
-
-    from strideback.clinic import services as clinic
-
     try:
-        clinic.stop_sharing(_user(request), clinician_id, now=timezone.now())
-    except clinic.NotYourPatient:
+        account_services.stop_sharing(_user(request), clinician_id, now=timezone.now())
+    except account_services.NotLinked:
         raise Http404("no such clinician") from None
     messages.success(request, t("settings.sharing_stopped", _lang(request)))
     return HttpResponseRedirect("/settings/")

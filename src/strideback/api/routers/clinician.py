@@ -1,7 +1,7 @@
 """The clinician's side: patients and their flags, prescriptions, red-flag clearance, handouts.
 
 Every endpoint needs role clinician and a second factor (see ``api.auth``). Every patient id
-goes through ``clinic.services.patient``: a runner without an ACTIVE care link with this
+goes through ``clinic.patients.patient``: a runner without an ACTIVE care link with this
 clinician is a 404, the same as a runner who does not exist.
 """
 
@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 
+from strideback.accounts import services as account_services
 from strideback.api import fhir as fhir_api
 from strideback.api.auth import CLINICIAN_AUTH
 from strideback.api.render import json_text
@@ -32,7 +33,9 @@ from strideback.api.schemas import (
     PrescriptionOut,
 )
 from strideback.api.schemas_reads import NoteOut
-from strideback.clinic import services as clinic
+from strideback.clinic import handout, patient_list, prescriptions
+from strideback.clinic import notes as notes_service
+from strideback.clinic import patients as patients_service
 from strideback.clinic.flags import row_data
 from strideback.training.models import Enrollment
 
@@ -65,7 +68,7 @@ def today_date() -> dt.date:
 
 @router.get("/patients", response={200: list[PatientOut], **ERRORS}, summary="My patients")
 def patients(request: HttpRequest, q: Query[ListQuery]) -> HttpResponse:
-    body = clinic.patient_list_json(request.auth, today_date(), sort=q.sort)
+    body = patient_list.patient_list_json(request.auth, today_date(), sort=q.sort)
     return json_text(body)
 
 
@@ -75,7 +78,7 @@ def patients(request: HttpRequest, q: Query[ListQuery]) -> HttpResponse:
     summary="Patients who need attention, most urgent first",
 )
 def flags(request: HttpRequest) -> HttpResponse:
-    body = clinic.patient_list_json(
+    body = patient_list.patient_list_json(
         request.auth, today_date(), sort="attention", attention_only=True
     )
     return json_text(body)
@@ -87,13 +90,15 @@ def flags(request: HttpRequest) -> HttpResponse:
     summary="One patient: flags, prescriptions and the last four weeks of journal",
 )
 def patient_detail(request: HttpRequest, runner_id: int) -> dict[str, Any]:
-    runner = clinic.patient(request.auth, runner_id)  # 404 unless an active patient
+    runner = patients_service.patient(request.auth, runner_id)  # 404 unless an active patient
     on = today_date()
-    entries = clinic.journal(request.auth, runner, on - dt.timedelta(days=JOURNAL_DAYS), on)
+    entries = patients_service.journal(
+        request.auth, runner, on - dt.timedelta(days=JOURNAL_DAYS), on
+    )
     enrollments = list(Enrollment.objects.filter(user=runner).order_by("-active", "-start"))
     programmes = {e.pk: e.programme_id for e in enrollments}
     return {
-        "patient": row_data(clinic.patient_row(request.auth, runner, on)),
+        "patient": row_data(patients_service.patient_row(request.auth, runner, on)),
         "prescriptions": [prescription_out(e) for e in enrollments],
         "journal": [entry_out(e, programmes) for e in entries],
     }
@@ -105,8 +110,8 @@ def patient_detail(request: HttpRequest, runner_id: int) -> dict[str, Any]:
     summary="Prescribe a library programme (replaces an active one of the same kind)",
 )
 def prescribe(request: HttpRequest, runner_id: int, payload: PrescribeIn) -> Status[dict[str, Any]]:
-    runner = clinic.patient(request.auth, runner_id)
-    enrollment = clinic.prescribe(
+    runner = patients_service.patient(request.auth, runner_id)
+    enrollment = prescriptions.prescribe(
         request.auth,
         runner,
         payload.programme_id,
@@ -125,8 +130,8 @@ def prescribe(request: HttpRequest, runner_id: int, payload: PrescribeIn) -> Sta
     summary="Adjust the active prescription (only the fields given)",
 )
 def adjust(request: HttpRequest, runner_id: int, payload: AdjustIn) -> dict[str, Any]:
-    runner = clinic.patient(request.auth, runner_id)
-    enrollment = clinic.adjust(
+    runner = patients_service.patient(request.auth, runner_id)
+    enrollment = prescriptions.adjust(
         request.auth,
         runner,
         enrollment_id=payload.enrollment_id,
@@ -145,8 +150,8 @@ def adjust(request: HttpRequest, runner_id: int, payload: AdjustIn) -> dict[str,
 def clear_red_flag(
     request: HttpRequest, runner_id: int, payload: ClearanceIn
 ) -> Status[dict[str, Any]]:
-    runner = clinic.patient(request.auth, runner_id)
-    clearance = clinic.clear_red_flag(
+    runner = patients_service.patient(request.auth, runner_id)
+    clearance = notes_service.clear_red_flag(
         request.auth, runner, on=payload.on or today_date(), note=payload.note, now=timezone.now()
     )
     out = {
@@ -168,8 +173,8 @@ class NoteIn(In):
     summary="A private clinical note (seen only by its author)",
 )
 def add_note(request: HttpRequest, runner_id: int, payload: NoteIn) -> Status[dict[str, Any]]:
-    runner = clinic.patient(request.auth, runner_id)
-    note = clinic.add_note(request.auth, runner, payload.text, now=timezone.now())
+    runner = patients_service.patient(request.auth, runner_id)
+    note = notes_service.add_note(request.auth, runner, payload.text, now=timezone.now())
     return Status(201, {"id": note.pk, "text": note.text, "created_at": note.created_at})
 
 
@@ -179,10 +184,10 @@ def add_note(request: HttpRequest, runner_id: int, payload: NoteIn) -> Status[di
     summary="My notes about this patient, newest first",
 )
 def notes(request: HttpRequest, runner_id: int) -> list[dict[str, Any]]:
-    runner = clinic.patient(request.auth, runner_id)
+    runner = patients_service.patient(request.auth, runner_id)
     return [
         {"id": n.pk, "text": n.text, "created_at": n.created_at}
-        for n in clinic.notes(request.auth, runner)
+        for n in notes_service.notes(request.auth, runner)
     ]
 
 
@@ -192,7 +197,7 @@ def notes(request: HttpRequest, runner_id: int) -> list[dict[str, Any]]:
     summary="Stop following this patient (the care link ends)",
 )
 def stop_following(request: HttpRequest, runner_id: int) -> Status[None]:
-    clinic.stop_sharing(request.auth, runner_id, now=timezone.now())
+    account_services.stop_sharing(request.auth, runner_id, now=timezone.now())
     return Status(204, None)
 
 
@@ -216,8 +221,8 @@ def _pdf(data: bytes, name: str) -> HttpResponse:
     summary="The patient's prescribed programme as a printable handout",
 )
 def patient_handout(request: HttpRequest, runner_id: int, q: Query[HandoutQuery]) -> HttpResponse:
-    runner = clinic.patient(request.auth, runner_id)
-    data = clinic.handout_pdf(request.auth, runner=runner, lang=q.lang)
+    runner = patients_service.patient(request.auth, runner_id)
+    data = handout.handout_pdf(request.auth, runner=runner, lang=q.lang)
     return _pdf(data, f"strideback-handout-{runner_id}")
 
 
@@ -228,7 +233,7 @@ def patient_handout(request: HttpRequest, runner_id: int, q: Query[HandoutQuery]
     summary="The patient's record as a FHIR R4 Bundle (application/fhir+json)",
 )
 def patient_fhir(request: HttpRequest, runner_id: int, q: Query[HandoutQuery]) -> HttpResponse:
-    runner = clinic.patient(request.auth, runner_id)  # 404 unless an active patient
+    runner = patients_service.patient(request.auth, runner_id)  # 404 unless an active patient
     return fhir_api.respond(runner, q.lang)
 
 
@@ -241,7 +246,7 @@ def patient_fhir(request: HttpRequest, runner_id: int, q: Query[HandoutQuery]) -
 def programme_handout(
     request: HttpRequest, programme_id: str, q: Query[HandoutQuery]
 ) -> HttpResponse:
-    data = clinic.handout_pdf(request.auth, programme_id=programme_id, lang=q.lang)
+    data = handout.handout_pdf(request.auth, programme_id=programme_id, lang=q.lang)
     return _pdf(data, f"strideback-{programme_id}")
 
 
@@ -251,7 +256,7 @@ def programme_handout(
     summary="Invite a runner (they accept at the returned URL)",
 )
 def invite(request: HttpRequest, payload: InviteIn) -> Status[dict[str, Any]]:
-    link = clinic.invite(request.auth, payload.email, now=timezone.now())
+    link = patients_service.invite(request.auth, payload.email, now=timezone.now())
     url = request.build_absolute_uri(f"/invite/{link.token}")
     out = {"id": link.pk, "email": link.invited_email, "status": link.status, "url": url}
     return Status(201, out)

@@ -1,5 +1,6 @@
 """Me: my account, today, the current decision with its reasons, my plan, calendar, progress
-and data export — the same service functions the runner's pages call (``training.services``).
+and data export — the same service functions the runner's pages call (``training.today``,
+``training.calendar``, ...).
 """
 
 from __future__ import annotations
@@ -14,16 +15,22 @@ from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
+from strideback.accounts import services as account_services
 from strideback.api import fhir as fhir_api
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
 from strideback.api.render import dumps, json_text
 from strideback.api.routers.journal import entry_out
+from strideback.api.routers.programmes import language
 from strideback.api.schemas import ERRORS, EntryOut, In
 from strideback.api.schemas_reads import DecisionOut, ExportOut, PlanOut
-from strideback.clinic import services as clinic
 from strideback.core.languages import Lang
-from strideback.training import services, snapshots, words
+from strideback.training import calendar as calendar_service
+from strideback.training import export as export_service
+from strideback.training import followed, onboarding, programmes, snapshots, words
+from strideback.training import morning as morning_service
+from strideback.training import progress as progress_service
+from strideback.training import today as today_service
 
 router = Router(tags=["me"], auth=USER_AUTH)
 
@@ -41,7 +48,6 @@ class LangQuery(Schema):
 
 
 def _lang(request: HttpRequest, asked: str | None) -> Lang:
-    from strideback.api.routers.programmes import language
 
     return language(request, asked)
 
@@ -88,7 +94,7 @@ def today(request: HttpRequest, q: Query[LangQuery]) -> HttpResponse:
 def today_body(user: Any, on: dt.date, lang: Lang) -> str:
     """``GET /me/today``'s JSON text, kept until the runner's data, the day, the language or the
     code changes (``training.snapshots`` says how that stays right when writes race with it)."""
-    compute = lambda: dumps(plain(services.today(user, on, lang)))  # noqa: E731
+    compute = lambda: dumps(plain(today_service.today(user, on, lang)))  # noqa: E731
     return snapshots.today(user.pk, on, lang, compute)
 
 
@@ -106,8 +112,8 @@ def _reason(reason: Any, lang: Lang) -> dict[str, Any]:
 def decision(request: HttpRequest, q: Query[LangQuery]) -> list[dict[str, Any]]:
     lang = _lang(request, q.lang)
     out = []
-    for followed in services.followed(request.auth, today_date(), days=1):
-        state = followed.state
+    for one in followed.followed(request.auth, today_date(), days=1):
+        state = one.state
         out.append(
             {
                 "programme_id": state.programme,
@@ -145,7 +151,7 @@ class PlanQuery(Schema):
 )
 def plan(request: HttpRequest, q: Query[PlanQuery]) -> dict[str, Any]:
     on, lang = today_date(), _lang(request, q.lang)
-    page = services.calendar(request.auth, on, on + dt.timedelta(days=q.days - 1), on, lang)
+    page = calendar_service.calendar(request.auth, on, on + dt.timedelta(days=q.days - 1), on, lang)
     sessions = [
         {"date": day.date, **plain(mark)}
         for week in page.weeks
@@ -161,7 +167,7 @@ def plan(request: HttpRequest, q: Query[PlanQuery]) -> dict[str, Any]:
             "prescribed": e.prescribed_by_id is not None,
             "note_to_runner": e.note_to_runner,
         }
-        for e in services.active_enrollments(request.auth)
+        for e in programmes.active_enrollments(request.auth)
     ]
     return {"on": on, "programmes": enrollments, "sessions": sessions}
 
@@ -180,8 +186,8 @@ class CalendarQuery(Schema):
 )
 def calendar(request: HttpRequest, q: Query[CalendarQuery]) -> dict[str, Any]:
     on = today_date()
-    first, last = services.month_range(on.year, on.month)
-    page = services.calendar(
+    first, last = calendar_service.month_range(on.year, on.month)
+    page = calendar_service.calendar(
         request.auth, q.start or first, q.end or last, on, _lang(request, q.lang)
     )
     out: dict[str, Any] = plain(page)
@@ -195,7 +201,7 @@ def calendar(request: HttpRequest, q: Query[CalendarQuery]) -> dict[str, Any]:
     summary="My progress: pain over time, sessions done against planned, phases",
 )
 def progress(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
-    page = services.progress(request.auth, today_date(), _lang(request, q.lang))
+    page = progress_service.progress(request.auth, today_date(), _lang(request, q.lang))
     return plain(page)  # type: ignore[no-any-return]
 
 
@@ -205,7 +211,7 @@ def progress(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
     summary="Everything Strideback holds about me (the data export)",
 )
 def export(request: HttpRequest) -> dict[str, Any]:
-    return services.export_data(request.auth)
+    return export_service.export_data(request.auth)
 
 
 @router.get(
@@ -231,7 +237,7 @@ class MorningIn(In):
     summary="This morning's pain (0-10), stored on yesterday's sessions",
 )
 def morning(request: HttpRequest, payload: MorningIn) -> list[dict[str, Any]]:
-    rows = services.record_next_morning(request.auth, payload.pain, today_date())
+    rows = morning_service.record_next_morning(request.auth, payload.pain, today_date())
     return [entry_out(r) for r in rows]
 
 
@@ -257,7 +263,7 @@ def _enrollment(e: Any) -> dict[str, Any]:
     summary="Start following programmes (refused while red flags stop self-training)",
 )
 def enroll(request: HttpRequest, payload: EnrollIn) -> Status[list[dict[str, Any]]]:
-    rows = services.enroll(request.auth, payload.programme_ids, payload.start, today_date())
+    rows = onboarding.enroll(request.auth, payload.programme_ids, payload.start, today_date())
     return Status(201, [_enrollment(e) for e in rows])
 
 
@@ -268,7 +274,7 @@ def enroll(request: HttpRequest, payload: EnrollIn) -> Status[list[dict[str, Any
 )
 def stop_programme(request: HttpRequest, enrollment_id: int) -> dict[str, Any]:
     try:
-        return _enrollment(services.stop_programme(request.auth, enrollment_id))
+        return _enrollment(programmes.stop_programme(request.auth, enrollment_id))
     except LookupError:
         raise ApiError(404, "no such active programme", "enrollment_id") from None
 
@@ -283,7 +289,7 @@ class RedFlagsIn(In):
     summary="Answer the red-flag questions: the codes answered yes (any: self-training stops)",
 )
 def red_flag_check(request: HttpRequest, payload: RedFlagsIn) -> list[str]:
-    flags = services.screen_red_flags(request.auth, payload.red_flags, today_date())
+    flags = onboarding.screen_red_flags(request.auth, payload.red_flags, today_date())
     return [str(f) for f in flags]
 
 
@@ -295,5 +301,5 @@ def red_flag_check(request: HttpRequest, payload: RedFlagsIn) -> list[str]:
 def stop_sharing(request: HttpRequest, clinician_id: int) -> Status[None]:
     if request.auth.is_clinician:
         raise ApiError(403, "clinicians stop a care link under /clinician/patients")
-    clinic.stop_sharing(request.auth, clinician_id, now=timezone.now())
+    account_services.stop_sharing(request.auth, clinician_id, now=timezone.now())
     return Status(204, None)

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import strideback.clinic.models
+import strideback.accounts.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
                 (
                     "token",
                     models.CharField(
-                        default=strideback.clinic.models._token, max_length=64, unique=True
+                        default=strideback.accounts.models._token, max_length=64, unique=True
                     ),
                 ),
                 (

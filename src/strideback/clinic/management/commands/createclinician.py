@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from strideback.clinic import services
+from strideback.clinic import patients
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         if len(password) < 8:
             raise CommandError("password: must be at least 8 characters")
         try:
-            user = services.create_clinician(
+            user = patients.create_clinician(
                 options["email"],
                 password,
                 name=options["name"],
@@ -42,7 +42,7 @@ class Command(BaseCommand):
                 clinic_phone=options["phone"],
                 language=options["language"],
             )
-        except services.ClinicError as exc:
+        except patients.ClinicError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(f"Created clinician {user.email}. Two-step login is set up at /clinic/.")
 

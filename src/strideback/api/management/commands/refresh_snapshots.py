@@ -15,6 +15,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from strideback.accounts.models import Role, User
+from strideback.api.routers.me import today_body
+from strideback.clinic.patient_list import patient_list_json
 from strideback.core.languages import LANGUAGES, Lang
 
 
@@ -25,9 +27,6 @@ class Command(BaseCommand):
         parser.add_argument("--date", help="the day, as YYYY-MM-DD (default: today)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from strideback.api.routers.me import today_body
-        from strideback.clinic.services import patient_list_json
-
         on = _day(options["date"])
         began = time.perf_counter()
         runners = User.objects.filter(

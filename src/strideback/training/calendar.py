@@ -1,0 +1,328 @@
+"""The runner's calendar: done, missed and planned sessions by day, the .ics download and
+the private subscription link."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from strideback.accounts.models import User
+from strideback.core.content.library import Library, default_library
+from strideback.core.i18n import t
+from strideback.core.languages import Lang
+from strideback.core.outcomes.adherence import missed_sessions
+from strideback.training import convert
+from strideback.training.followed import Followed, clearance_dates, followed_with_rows, journal_for
+from strideback.training.models import (
+    EntryKind,
+    JournalEntry,
+    Profile,
+)
+from strideback.training.onboarding import InputError, profile
+
+
+def reset_calendar_token(user: User) -> str:
+    """A new secret for the calendar subscription URL; the old URL stops working at once."""
+    prof = profile(user)
+    prof.reset_calendar_token()
+    return prof.calendar_token
+
+
+def user_for_calendar_token(token: str) -> User | None:
+    prof = Profile.objects.select_related("user").filter(calendar_token=token).first()
+    if prof is None or not prof.user.is_active:
+        return None
+    return prof.user
+
+
+@dataclass(frozen=True)
+class Mark:
+    kind: str  # strength, run or check
+    status: str  # done, painful, skipped, missed, planned, flag
+    programme_id: str | None
+    title: str
+    phase: int | None = None
+    run_week: int | None = None
+    run_day: int | None = None
+    pain: int | None = None  # the worst pain logged
+    play_url: str | None = None
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    date: dt.date
+    is_today: bool
+    marks: tuple[Mark, ...]
+    events: tuple[str, ...]  # "Phase 2 starts", "Run week 3"
+
+
+@dataclass(frozen=True)
+class CalendarWeek:
+    monday: dt.date
+    days: tuple[CalendarDay, ...]  # only days with something on them (and today)
+
+
+@dataclass(frozen=True)
+class CalendarPage:
+    start: dt.date
+    end: dt.date
+    on: dt.date
+    weeks: tuple[CalendarWeek, ...]
+    previous: dt.date  # first day of the previous range
+    following: dt.date
+    token: str
+
+
+def worst_pain(row: JournalEntry) -> int | None:
+    values = [v for v in (row.pain_during, row.pain_after, row.pain_next_morning) if v is not None]
+    return max(values) if values else None
+
+
+def _past_marks(
+    rows: Sequence[JournalEntry], states: Sequence[Followed], lang: Lang
+) -> dict[dt.date, list[Mark]]:
+    by_enrollment: dict[int, Followed] = {}
+    for f in states:
+        for pk in f.track.enrollment_ids:
+            by_enrollment[pk] = f
+    out: dict[dt.date, list[Mark]] = {}
+    for row in rows:
+        f = by_enrollment.get(row.enrollment_id or -1)
+        if row.kind == EntryKind.CHECK:
+            if row.red_flags:
+                out.setdefault(row.date, []).append(
+                    Mark("check", "flag", None, t("cal.safety_check", lang))
+                )
+            continue
+        limit = f.thresholds.pain_during_max if f is not None else 2
+        worst = worst_pain(row)
+        status = "done" if row.completed else "partial" if row.ended_early else "skipped"
+        if row.completed and worst is not None and worst > limit:
+            status = "painful"
+        title = _kind_title(row.kind, f, lang)
+        out.setdefault(row.date, []).append(
+            Mark(
+                row.kind,
+                status,
+                f.track.programme.id if f else None,
+                title,
+                run_week=row.run_week,
+                run_day=row.run_day,
+                pain=worst,
+            )
+        )
+    return out
+
+
+def _kind_title(kind: str, f: Followed | None, lang: Lang) -> str:
+    if f is None:
+        return t(f"cal.kind_{kind}", lang)
+    prog = f.track.run_plan if kind == "run" and f.track.run_plan else f.track.programme
+    return prog.text.get(lang).title
+
+
+def _missed(
+    f: Followed,
+    rows: Sequence[convert.LightRow],
+    cleared: Sequence[dt.date],
+    first: dt.date,
+    last: dt.date,
+    lang: Lang,
+) -> dict[dt.date, list[Mark]]:
+    """The sessions missed from ``first`` to ``last``, as ``core.outcomes.adherence`` defines
+    them (the clinician's missed-sessions flag counts the same ones)."""
+    track = f.track
+    missed = missed_sessions(
+        track.programme,
+        track.enrollment.start,
+        journal_for(track, rows),
+        first,
+        last,
+        run_plan=track.run_plan,
+        thresholds=f.thresholds,
+        cleared=cleared,
+    )
+    out: dict[dt.date, list[Mark]] = {}
+    for session in missed:
+        kind = str(session.kind)
+        out.setdefault(session.date, []).append(
+            Mark(
+                kind,
+                "missed",
+                track.programme.id,
+                _kind_title(kind, f, lang),
+                phase=session.phase,
+                run_week=session.run_week,
+                run_day=session.run_day,
+            )
+        )
+    return out
+
+
+def _planned_marks(
+    states: Sequence[Followed], lang: Lang, library: Library
+) -> tuple[dict[dt.date, list[Mark]], dict[dt.date, list[str]]]:
+    marks: dict[dt.date, list[Mark]] = {}
+    events: dict[dt.date, list[str]] = {}
+    for f in states:
+        phase = f.state.phase
+        run_week = None
+        for s in f.plan.sessions:
+            prog = (
+                f.track.run_plan
+                if s.kind.value == "run" and f.track.run_plan
+                else f.track.programme
+            )
+            title = prog.text.get(lang).title
+            url = f"/play/{s.date.isoformat()}/{s.kind.value}/?programme={f.track.programme.id}"
+            marks.setdefault(s.date, []).append(
+                Mark(
+                    s.kind.value,
+                    "planned",
+                    prog.id,
+                    title,
+                    phase=s.phase,
+                    run_week=s.run_week,
+                    run_day=s.run_day,
+                    play_url=url,
+                )
+            )
+            if s.phase is not None and phase is not None and s.phase != phase:
+                events.setdefault(s.date, []).append(
+                    t(
+                        "cal.phase_starts",
+                        lang,
+                        number=s.phase,
+                        title=f.track.programme.text.get(lang).title,
+                    )
+                )
+                phase = s.phase
+            if s.run_week is not None and s.run_week != run_week:
+                if run_week is not None or s.run_day == 1:
+                    events.setdefault(s.date, []).append(t("cal.run_week", lang, number=s.run_week))
+                run_week = s.run_week
+    return marks, events
+
+
+def calendar(
+    user: User,
+    start: dt.date,
+    end: dt.date,
+    on: dt.date,
+    lang: Lang,
+    library: Library | None = None,
+    limit_days: int | None = 62,
+    with_missed: bool = True,
+) -> CalendarPage:
+    """Past sessions (done, missed, painful) and the plan ahead between ``start`` and ``end``,
+    with phase boundaries and run weeks, grouped by week (Monday first)."""
+    library = library or default_library()
+    if end < start or (limit_days is not None and (end - start).days > limit_days):
+        raise InputError("end", "cal.error_range")
+    ahead = max(0, (end - on).days + 1)
+    states, light = followed_with_rows(user, on, ahead or 1)
+    rows = list(JournalEntry.objects.filter(user=user, date__gte=start, date__lte=min(end, on)))
+    days: dict[dt.date, list[Mark]] = _past_marks(rows, states, lang)
+    if with_missed and states and start < on:
+        cleared = clearance_dates(user)
+        for f in states:
+            for day, marks in _missed(
+                f, light or [], cleared, start, min(end, on - dt.timedelta(days=1)), lang
+            ).items():
+                days.setdefault(day, []).extend(marks)
+    planned, events = ({}, {}) if not ahead else _planned_marks(states, lang, library)
+    for day, marks in planned.items():
+        if start <= day <= end:
+            existing = days.setdefault(day, [])
+            done_kinds = {(m.kind, m.programme_id) for m in existing}
+            existing.extend(m for m in marks if (m.kind, m.programme_id) not in done_kinds)
+    for f in states:
+        start_day = f.track.enrollment.start
+        if start <= start_day <= end:
+            events.setdefault(start_day, []).insert(
+                0, t("cal.programme_starts", lang, title=f.track.programme.text.get(lang).title)
+            )
+    weeks = _weeks(start, end, on, days, events)
+    prev_start = (start.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    next_start = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return CalendarPage(start, end, on, weeks, prev_start, next_start, profile(user).calendar_token)
+
+
+def _weeks(
+    start: dt.date,
+    end: dt.date,
+    on: dt.date,
+    days: dict[dt.date, list[Mark]],
+    events: dict[dt.date, list[str]],
+) -> tuple[CalendarWeek, ...]:
+    weeks: dict[dt.date, list[CalendarDay]] = {}
+    day = start
+    while day <= end:
+        if day in days or day in events or day == on:
+            monday = day - dt.timedelta(days=day.weekday())
+            weeks.setdefault(monday, []).append(
+                CalendarDay(day, day == on, tuple(days.get(day, ())), tuple(events.get(day, ())))
+            )
+        day += dt.timedelta(days=1)
+    return tuple(CalendarWeek(m, tuple(d)) for m, d in sorted(weeks.items()))
+
+
+def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first, following - dt.timedelta(days=1)
+
+
+ICS_DAYS_AHEAD = 42
+ICS_DAYS_BACK = 90
+
+
+def calendar_ics(user: User, on: dt.date, lang: Lang, base_url: str = "") -> bytes:
+    """The plan ahead and the sessions done, as an iCalendar file (all-day events)."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//Strideback//strideback//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", t("ics.name", lang))
+    cal.add("x-published-ttl", "PT6H")
+    stamp = dt.datetime.combine(on, dt.time(0, 0), tzinfo=dt.UTC)
+    start = on - dt.timedelta(days=ICS_DAYS_BACK)
+    end = on + dt.timedelta(days=ICS_DAYS_AHEAD - 1)
+    page = calendar_marks(user, start, end, on, lang, with_missed=False)
+    for day, marks in sorted(page.items()):
+        for mark in marks:
+            if mark.status in ("missed", "flag"):
+                continue
+            event = Event()
+            uid = f"{day.isoformat()}-{mark.kind}-{mark.programme_id or 'all'}"
+            event.add("uid", f"{uid}-{user.pk}@strideback")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", day)
+            event.add("dtend", day + dt.timedelta(days=1))
+            event.add("summary", _ics_summary(mark, lang))
+            event.add("transp", "TRANSPARENT")
+            if mark.play_url and base_url:
+                event.add("url", base_url.rstrip("/") + mark.play_url)
+            cal.add_component(event)
+    return bytes(cal.to_ical())
+
+
+def _ics_summary(mark: Mark, lang: Lang) -> str:
+    if mark.kind == "run":
+        what = t("ics.run", lang, week=mark.run_week or "?", day=mark.run_day or "?")
+    else:
+        what = t("ics.strength", lang, title=mark.title)
+    if mark.status == "planned":
+        return what
+    return f"✓ {what}" if mark.status in ("done", "painful") else what
+
+
+def calendar_marks(
+    user: User, start: dt.date, end: dt.date, on: dt.date, lang: Lang, with_missed: bool = True
+) -> dict[dt.date, list[Mark]]:
+    """Every mark (done, painful, missed, planned) by day, without the page's grouping."""
+    page = calendar(user, start, end, on, lang, limit_days=None, with_missed=with_missed)
+    return {d.date: list(d.marks) for w in page.weeks for d in w.days if d.marks}
