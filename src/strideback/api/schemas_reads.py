@@ -10,6 +10,8 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field
 
+from strideback.training.calendar import CalendarWeek
+
 
 def described(text: str, default: Any = ...) -> Any:
     return Field(default, description=text)
@@ -18,10 +20,18 @@ def described(text: str, default: Any = ...) -> Any:
 # --- the decision ----------------------------------------------------------------------------
 
 
+class CitedOut(Schema):
+    rule: str = described("the rule behind the reason")
+    rule_set: str = described("the rule set it belongs to")
+    kind: str = described("where it comes from: seed, study, strideback or clinician")
+    ref: str = described("the source itself (empty for Strideback's own)")
+
+
 class ReasonOut(Schema):
     code: str = described("the reason's code (docs/engine.md lists them)")
     facts: dict[str, Any] = described("the numbers behind it, by name (dates as YYYY-MM-DD)")
     text: str = described("the reason as a sentence in the language asked for")
+    source: CitedOut | None = described("the rule's source (docs/rules.md)")
 
 
 class RunningOut(Schema):
@@ -39,6 +49,7 @@ class RedFlagDateOut(Schema):
 
 class DecisionOut(Schema):
     programme_id: str = described("the programme")
+    rule_set: str = described("the rule set that judged the journal (docs/rules.md)")
     on: dt.date = described("the day decided for (today)")
     status: str = described("active, or stopped (a red flag until a clinician clears it)")
     phase: int | None = described("the programme phase")
@@ -81,6 +92,20 @@ class PlanOut(Schema):
     on: dt.date = described("today")
     programmes: list[PlanProgrammeOut] = described("the programmes followed")
     sessions: list[PlannedSessionOut] = described("the sessions planned, day by day")
+
+
+# --- the calendar ----------------------------------------------------------------------------
+
+
+class CalendarOut(Schema):
+    """The calendar page's answer without its subscription secret (shown on the page only)."""
+
+    start: dt.date = described("the first day shown")
+    end: dt.date = described("the last day shown")
+    on: dt.date = described("today")
+    weeks: list[CalendarWeek] = described("the weeks, each with its days")
+    previous: dt.date = described("the first day of the range before")
+    following: dt.date = described("the first day of the range after")
 
 
 # --- the data export -------------------------------------------------------------------------

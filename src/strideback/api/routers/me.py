@@ -19,15 +19,15 @@ from strideback.accounts import services as account_services
 from strideback.api import fhir as fhir_api
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
-from strideback.api.render import dumps, json_text
+from strideback.api.render import json_text
 from strideback.api.routers.journal import entry_out
 from strideback.api.routers.programmes import language
 from strideback.api.schemas import ERRORS, EntryOut, In
-from strideback.api.schemas_reads import DecisionOut, ExportOut, PlanOut
+from strideback.api.schemas_reads import CalendarOut, DecisionOut, ExportOut, PlanOut
 from strideback.core.languages import Lang
 from strideback.training import calendar as calendar_service
 from strideback.training import export as export_service
-from strideback.training import followed, onboarding, programmes, snapshots, words
+from strideback.training import followed, onboarding, programmes, words
 from strideback.training import morning as morning_service
 from strideback.training import progress as progress_service
 from strideback.training import today as today_service
@@ -83,19 +83,14 @@ def me(request: HttpRequest) -> dict[str, Any]:
 
 @router.get(
     "/today",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: today_service.TodayPage, **ERRORS},
     summary="Today: what to do and why, per programme (the Today page's data)",
 )
 def today(request: HttpRequest, q: Query[LangQuery]) -> HttpResponse:
+    """The Today page's answer as kept (``training.today.kept_today_text``): the text is given
+    as it is, and its schema is ``TodayPage``'s."""
     lang = _lang(request, q.lang)
-    return json_text(today_body(request.auth, today_date(), lang), lang=lang)
-
-
-def today_body(user: Any, on: dt.date, lang: Lang) -> str:
-    """``GET /me/today``'s JSON text, kept until the runner's data, the day, the language or the
-    code changes (``training.snapshots`` says how that stays right when writes race with it)."""
-    compute = lambda: dumps(plain(today_service.today(user, on, lang)))  # noqa: E731
-    return snapshots.today(user.pk, on, lang, compute)
+    return json_text(today_service.kept_today_text(request.auth, today_date(), lang), lang=lang)
 
 
 def _reason(reason: Any, lang: Lang) -> dict[str, Any]:
@@ -180,7 +175,7 @@ class CalendarQuery(Schema):
 
 @router.get(
     "/calendar",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: CalendarOut, **ERRORS},
     summary="My calendar: done, missed and painful sessions and the plan ahead (at most 62 "
     "days; default this month)",
 )
@@ -197,7 +192,7 @@ def calendar(request: HttpRequest, q: Query[CalendarQuery]) -> dict[str, Any]:
 
 @router.get(
     "/progress",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: progress_service.ProgressPage, **ERRORS},
     summary="My progress: pain over time, sessions done against planned, phases",
 )
 def progress(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
