@@ -1,6 +1,6 @@
 """Page weight and server time for the runner's Today page (and the player it links to).
 
-    /work/venv/bin/python bench/pages.py [--requests 50]
+    .venv/bin/python bench/pages.py [--requests 50]
 
 Sets up a throw-away data folder (SQLite), collects the static files and seeds one runner who
 is 16 weeks into the front-of-knee programme with its run plan and the heel programme (pain

@@ -282,7 +282,7 @@ def test_every_screen_of_a_strength_session_is_accessible(
     _axe_clean(page, axe, "log")
     _no_sideways_scroll(page)
     shot(page, f"player-log-{width}")
-    # Every pain button is a tap target of at least 48 x 48 px (UX.md)
+    # Every pain button is a tap target of at least 48 x 48 px (a thumb-sized tap target)
     for box in page.locator(".pain-scale span").evaluate_all(
         "spans => spans.filter(s => s.offsetParent).map(s => s.getBoundingClientRect())"
         ".map(r => [r.width, r.height])"

@@ -3,7 +3,7 @@
 - ``runners-knee-mobility``: seed 001 (five mobilisations for runner's knee)
 - ``medial-knee-pain``: seed 002 (pain on the inside of the knee)
 - ``leg-axis``: seed 003 (knee pain after jogging, the "mirror knee")
-- ``plantar-heel-pain``: seed 004 with the doses of Rathleff 2015 (research/clinical.md §3)
+- ``plantar-heel-pain``: seed 004 with the doses of Rathleff 2015 (Scand J Med Sci Sports 25:e292)
 
 The tables were written from the seeds, not from the YAML. Where a seed gives no count, the
 dose is one untimed round (``sets: 1`` and nothing else): a number here would be invented.

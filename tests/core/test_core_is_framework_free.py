@@ -1,4 +1,4 @@
-"""The core is plain Python: no Django, no web, no clock (DESIGN.md, Architecture)."""
+"""The core is plain Python: no Django, no web, no clock (docs/architecture.md)."""
 
 import ast
 from pathlib import Path

@@ -232,7 +232,7 @@ def test_a_start_date_too_far_ahead_is_caught_on_the_goal_page(logged_in: Client
 
 @pytest.mark.django_db
 def test_not_a_diagnosis_is_said_once_on_each_page(logged_in: Client, runner: User) -> None:
-    """UX.md: say it where it matters, once (the footer gives way where the page says it)."""
+    """Say "not a diagnosis" once (the footer gives way where the page says it)."""
     said = "training advice, not a diagnosis"
     assert logged_in.get("/start/").content.decode().count(said) == 1  # onboarding
     logged_in.post("/start/", {"areas": ["heel"]})

@@ -34,7 +34,8 @@ SPEECH_LANG: dict[str, str] = {"da": "da-DK", "en": "en-GB", "de": "de-DE", "nb"
 DEFAULT_REST_SECONDS = 60
 # The pain scale's colour band: green up to the programme's limit (the engine's threshold
 # table, with the runner's own overrides), amber above it up to 5/10, red beyond 5/10 — the
-# "high risk" zone of the pain-monitoring model (research/clinical.md §1).
+# "high risk" zone of the pain-monitoring model (Silbernagel KG et al., Am J Sports Med
+# 2007;35(6):897-906).
 HIGH_PAIN = 5
 
 

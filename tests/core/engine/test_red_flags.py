@@ -1,4 +1,4 @@
-"""Red flags: the screening codes of clinical.md §6, each with an urgency and its words."""
+"""Red flags: the screening codes (docs/engine.md), each with an urgency and its words."""
 
 from __future__ import annotations
 

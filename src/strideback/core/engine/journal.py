@@ -17,7 +17,7 @@ from enum import StrEnum
 from strideback.core.engine.red_flags import RedFlag
 
 PAIN_MIN = 0
-PAIN_MAX = 10  # the 0-10 numeric rating scale (clinical.md §4.4)
+PAIN_MAX = 10  # the 0-10 numeric rating scale: 0 no pain, 10 the worst imaginable
 
 
 class EntryKind(StrEnum):

@@ -1,4 +1,6 @@
-"""Red flags: symptoms that stop self-training until a clinician has looked (clinical.md §6).
+"""Red flags: symptoms that stop self-training until a clinician has looked (NHS red-flag pathways
+for knee conditions; Koc TA et al., Heel pain - plantar fasciitis: revision 2023, J Orthop Sports
+Phys Ther 2023;53(12):CPG1-CPG39).
 
 Each flag has an urgency, which decides the advice the runner sees: ``emergency`` (go to
 emergency care now), ``same_day`` (be seen today), ``soon`` (book an appointment within days).
@@ -36,7 +38,7 @@ class RedFlag(StrEnum):
         return URGENCY[self]
 
 
-# Where clinical.md §6 sends each finding: A&E for suspected infection, fracture or
+# Where those pathways send each finding: A&E for suspected infection, fracture or
 # dislocation; an acute-knee or same-day appointment for a locked knee, haemarthrosis, giving
 # way after injury and suspected DVT; a prompt but planned visit for the rest.
 URGENCY: dict[RedFlag, Urgency] = {
