@@ -325,3 +325,16 @@ def test_a_new_snapshot_row_with_an_old_generation_is_not_taken_for_the_old_one(
     User.objects.filter(pk=world.a.pk).update(name="Someone else")  # no signal, no bump
     Snapshot.objects.create(user=world.a, generation=generation)
     assert client.get("/api/v1/me").json()["name"] == "Someone else"
+
+
+def test_the_patient_list_page_reads_the_rows_the_api_keeps(world: World, monkeypatch) -> None:
+    """The page (``kept_patient_list``) and the API (``patient_list_json``) read one kept answer:
+    once the API has kept the rows, the page computes none, and shows what a fresh list shows."""
+    _red_flag(world, lambda name: token_client(world.tokens[name]))
+    api_patients(world)
+    rows = Counter(monkeypatch, patient_list, "_patient_rows")
+    on = timezone.localdate()
+    page = patient_list.kept_patient_list(world.clinician, on)
+    assert rows.calls == 0
+    assert [json.loads(dumps(row_data(r))) for r in page] == fresh_patients(world)
+    assert page[0].needs_attention and page[0].flags[0].evidence[0].date == on

@@ -17,6 +17,7 @@ from strideback.clinic.flags import (
     Rows,
     flags_for,
     row_data,
+    row_from_data,
 )
 from strideback.clinic.patients import ClinicError
 from strideback.core.content.library import default_library
@@ -78,6 +79,12 @@ def patient_list_json(
     ]
     bodies = [item.body for item in _sorted(items, sort) if item.urgency or not attention_only]
     return "[" + ",".join(bodies) + "]"
+
+
+def kept_patient_list(clinician: User, on: dt.date, *, sort: str = "attention") -> list[PatientRow]:
+    """The patient-list page's rows: the same kept rows, in the same order, as the API's list
+    (``patient_list_json``)."""
+    return [row_from_data(data) for data in json.loads(patient_list_json(clinician, on, sort=sort))]
 
 
 def _row_answer(row: PatientRow) -> snapshots.RowAnswer:
