@@ -55,12 +55,13 @@ def clinic_with_patients() -> tuple[User, User]:
             f"r{n}@example.org", "pw", name=name, role=Role.RUNNER, language=lang
         )
         CareLink.objects.create(clinician=physio, runner=runner, status=CareLinkStatus.ACTIVE)
-        Enrollment.objects.create(
+        enrollment = Enrollment.objects.create(
             user=runner, programme_id="anterior-knee-pain", start=today - dt.timedelta(days=24)
         )
         for ago, during, after in days:
-            JournalEntry.objects.create(
+            JournalEntry.objects.create(  # logged to the programme, as the player does
                 user=runner,
+                enrollment=enrollment,
                 date=today - dt.timedelta(days=ago),
                 kind="strength",
                 pain_during=during,

@@ -357,3 +357,40 @@ def test_heel_pain_cites_rathleff_2015_and_riel_2023(library: Library) -> None:
     refs = " ".join(_programme(library, "plantar-heel-pain").references)
     assert "Rathleff MS" in refs and "Scand J Med Sci Sports 2015" in refs
     assert "Riel H" in refs and "Br J Sports Med 2023" in refs
+
+
+# --- where the content comes from, when not from the seed ------------------------------
+
+
+def test_seed_004s_doses_name_rathleff_2015_and_riel_2020(library: Library) -> None:
+    from strideback.core.content.public import programme_json
+
+    heel = programme_json(library, library.programme("plantar-heel-pain"), "en")
+    assert [d.split(" (")[0] for d in heel["doses_from"]] == ["Rathleff 2015", "Riel 2020"]
+    assert heel["schedule_from"] == "study"
+    assert any("Rathleff" in r for r in heel["references"])
+    assert any("Riel" in r and "2020" in r for r in heel["references"])
+
+
+@pytest.mark.parametrize(
+    ("programme_id", "source"),
+    [
+        ("anterior-knee-pain", "seed"),
+        ("runners-knee-mobility", "seed"),  # "one to three gym sessions per week"
+        ("medial-knee-pain", "strideback"),
+        ("leg-axis", "strideback"),
+    ],
+)
+def test_a_schedule_the_seed_does_not_give_is_marked_as_stridebacks(
+    library: Library, programme_id: str, source: str
+) -> None:
+    assert library.programme(programme_id).schedule.source == source
+
+
+def test_the_mirror_knee_steps_are_marked_as_stridebacks(library: Library) -> None:
+    steps = {e.id: e.steps_from for e in library.exercises.values()}
+    assert steps["mirror-knee-check"] == steps["mirror-knee-training"] == "strideback"
+    assert {e for e, s in steps.items() if s != "seed"} == {
+        "mirror-knee-check",
+        "mirror-knee-training",
+    }

@@ -138,6 +138,15 @@ class PrescriptionOut(Schema):
     prescribed_by_id: int | None = Field(
         description="the prescribing clinician's user id (null: chosen by the runner)"
     )
+    rule_set: str = Field(description="the rule set the runner follows here (docs/rules.md)")
+    rule_set_by_id: int | None = Field(None, description="who chose it (None: the default)")
+    rule_set_at: dt.datetime | None = Field(None, description="when it was chosen")
+    start_phase: int = Field(1, description="the phase the runner started in")
+    earlier_phases_pain_free: bool | None = Field(
+        None, description="someone's word on the phases before the start (None: not said)"
+    )
+    earlier_stated_by_id: int | None = Field(None, description="who said so (a user id)")
+    earlier_stated_at: dt.datetime | None = Field(None, description="when it was said")
 
 
 class PatientDetail(Schema):
@@ -152,6 +161,10 @@ class PrescribeIn(In):
     adjustments: list[Any] = []
     thresholds: dict[str, Any] = {}
     note: Annotated[str, StringConstraints(max_length=5000)] = ""
+    rule_set: Annotated[str, StringConstraints(max_length=40)] | None = None
+    start_phase: int = 1
+    earlier_phases_pain_free: bool | None = None
+    with_run_plan: bool = False
 
 
 class AdjustIn(In):
@@ -159,6 +172,8 @@ class AdjustIn(In):
     adjustments: list[Any] | None = None
     thresholds: dict[str, Any] | None = None
     note: Annotated[str, StringConstraints(max_length=5000)] | None = None
+    rule_set: Annotated[str, StringConstraints(max_length=40)] | None = None
+    earlier_phases_pain_free: bool | None = None
 
 
 class ClearanceIn(In):

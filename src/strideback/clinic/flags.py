@@ -182,9 +182,11 @@ def limits_for(
     run_plan: Programme | None = library.programme(run.programme_id) if run else None
     # Cached per (programme, run plan, overrides): the same few tables serve every patient.
     try:
-        return convert.threshold_table(programme, run_plan, first.thresholds or {})
+        return convert.threshold_table(
+            programme, run_plan, first.thresholds or {}, first.rule_set or None
+        )
     except ThresholdError:
-        return convert.threshold_table(programme, run_plan)
+        return convert.threshold_table(programme, run_plan, None, first.rule_set or None)
 
 
 def worst(entry: JournalEntry) -> int | None:
@@ -258,6 +260,7 @@ def _engine_flags(
                 run_plan=track.run_plan,
                 thresholds=limits,
                 cleared=cleared,
+                **track.engine_options(),
             )
             out.append(
                 rules.running_paused(state.running.paused, state.running.restart_on, logged, limits)
@@ -272,6 +275,7 @@ def _engine_flags(
                 run_plan=track.run_plan,
                 thresholds=limits,
                 cleared=cleared,
+                **track.engine_options(),
             )
             out.append(rules.missed_sessions(missed, mine, window))
     return _one_each(out)

@@ -148,6 +148,12 @@ ENROLLMENT_COLUMNS = (
     "active",
     "adjustments",
     "thresholds",
+    # what the engine reads besides the journal (``convert.Track.engine_options``)
+    "rule_set",
+    "start_phase",
+    "earlier_pain_free",
+    "earlier_stated_by_id",
+    "earlier_stated_at",
 )
 # A journal entry as the patient list reads it: the id (``pk``, as the flags' evidence names
 # it), the runner, and the columns the engine reads.

@@ -159,6 +159,7 @@ def engine_states(clinician: User, runner: User, on: dt.date) -> list[object]:
                 run_plan=track.run_plan,
                 thresholds=table,
                 cleared=cleared,
+                **track.engine_options(),
             )
         )
     return states

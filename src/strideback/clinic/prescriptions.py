@@ -7,8 +7,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from django.db import transaction
+from django.utils import timezone
 
 from strideback.accounts.models import User
+from strideback.clinic import choices
 from strideback.clinic.patients import ClinicError, patient
 from strideback.core.content.adjust import AdjustmentError, apply_adjustments
 from strideback.core.content.library import Library, default_library
@@ -89,20 +91,39 @@ def prescribe(
     thresholds: Mapping[str, object] | None = None,
     note: str = "",
     now: dt.datetime,
+    rule_set: str | None = None,
+    start_phase: int = 1,
+    earlier_pain_free: bool | None = None,
+    with_run_plan: bool = False,
 ) -> Enrollment:
-    """Put the patient on a library programme from ``start``; it replaces any active programme
-    of the same kind (exercises or run plan). Adjustments and thresholds are validated first."""
+    """Put the patient on a library programme from ``start`` (in ``start_phase``, with the
+    clinician's word on the phases before it); it replaces any active programme of the same
+    kind (exercises or run plan). ``with_run_plan``: also the programme's companion run plan,
+    as onboarding offers it. Everything is validated before anything is saved."""
     patient(clinician, runner.pk)
     library = default_library()
     programme = _programme(library, programme_id)
     checked = _check_adjustments(library, programme, adjustments)
     overrides = _check_thresholds(programme, thresholds or {})
-    same_kind = [pid for pid, prog in library.programmes.items() if prog.kind == programme.kind]
+    chosen = choices.rule_set(programme, rule_set)
+    phase = choices.start_phase(programme, start_phase)
+    companion = choices.companion(library, programme) if with_run_plan else None
+    kinds = {programme.kind} | ({"run_plan"} if companion is not None else set())
+    replaced = [pid for pid, prog in library.programmes.items() if prog.kind in kinds]
+    said = earlier_pain_free is not None and phase > 1
     with transaction.atomic():
-        Enrollment.objects.filter(user=runner, active=True, programme_id__in=same_kind).update(
+        Enrollment.objects.filter(user=runner, active=True, programme_id__in=replaced).update(
             active=False
         )
         snapshots.bump([runner.pk])  # a queryset update sends no signal
+        if companion is not None:
+            Enrollment.objects.create(
+                user=runner,
+                programme_id=companion.id,
+                start=start,
+                prescribed_by=clinician,
+                created_at=now,
+            )
         return Enrollment.objects.create(
             user=runner,
             programme_id=programme_id,
@@ -112,6 +133,13 @@ def prescribe(
             thresholds=overrides,
             note_to_runner=note.strip(),
             created_at=now,
+            rule_set=chosen,
+            rule_set_by=clinician if chosen else None,
+            rule_set_at=now if chosen else None,
+            start_phase=phase,
+            earlier_pain_free=earlier_pain_free if said else None,
+            earlier_stated_by=clinician if said else None,
+            earlier_stated_at=now if said else None,
         )
 
 
@@ -123,9 +151,14 @@ def adjust(
     adjustments: Sequence[object] | None = None,
     thresholds: Mapping[str, object] | None = None,
     note: str | None = None,
+    rule_set: str | None = None,
+    earlier_pain_free: bool | None = None,
+    now: dt.datetime | None = None,
 ) -> Enrollment:
-    """Replace the adjustment list, the threshold overrides and/or the note of the patient's
-    active programme (the given ones only). Everything is validated before anything is saved."""
+    """Replace the adjustment list, the threshold overrides, the note, the rule set and/or
+    the word on the phases before the start of the patient's active programme (the given ones
+    only; the rule set and the word are recorded with who and when). Everything is validated
+    before anything is saved."""
     patient(clinician, runner.pk)
     enrollments = Enrollment.objects.filter(user=runner, active=True)
     enrollment = (
@@ -143,6 +176,13 @@ def adjust(
         enrollment.thresholds = _check_thresholds(programme, thresholds)
     if note is not None:
         enrollment.note_to_runner = note.strip()
+    when = now or timezone.now()
+    if rule_set is not None:
+        enrollment.rule_set = choices.rule_set(programme, rule_set)
+        enrollment.rule_set_by, enrollment.rule_set_at = clinician, when
+    if earlier_pain_free is not None:
+        enrollment.earlier_pain_free = earlier_pain_free
+        enrollment.earlier_stated_by, enrollment.earlier_stated_at = clinician, when
     enrollment.prescribed_by = clinician
     enrollment.save()
     return enrollment
@@ -159,7 +199,7 @@ def limits(enrollment: Enrollment, library: Library | None = None) -> Thresholds
     """The thresholds in force for this enrollment (its programme's, then the clinician's)."""
     library = library or default_library()
     programme = library.programme(enrollment.programme_id)
-    table = thresholds_for(programme)
+    table = thresholds_for(programme, None, enrollment.rule_set or None)
     try:
         return table.with_overrides(enrollment.thresholds or {})
     except ThresholdError:

@@ -169,6 +169,7 @@ def _missed(
         run_plan=track.run_plan,
         thresholds=f.thresholds,
         cleared=cleared,
+        **track.engine_options(),
     )
     out: dict[dt.date, list[Mark]] = {}
     for session in missed:

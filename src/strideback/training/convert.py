@@ -17,6 +17,7 @@ from strideback.core.content.adjust import apply_adjustments
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
 from strideback.core.engine import journal as core_journal
+from strideback.core.engine.gate import Statement
 from strideback.core.engine.red_flags import RedFlag
 from strideback.core.engine.thresholds import Thresholds, thresholds_for
 from strideback.training.models import Enrollment, JournalEntry, RedFlagClearance
@@ -137,15 +138,18 @@ def programme(enrollment: Enrollment, library: Library | None = None) -> Program
 
 
 def threshold_table(
-    prog: Programme, run_plan: Programme | None = None, overrides: object = None
+    prog: Programme,
+    run_plan: Programme | None = None,
+    overrides: object = None,
+    rule_set: str | None = None,
 ) -> Thresholds:
-    """``thresholds_for(prog, run_plan).with_overrides(overrides)``, cached; raises
+    """``thresholds_for(prog, run_plan, rule_set).with_overrides(overrides)``, cached; raises
     ``ThresholdError`` for bad overrides as ``with_overrides`` does (errors are not cached)."""
-    key = (id(prog), id(run_plan), _json_key(overrides or {}))
+    key = (id(prog), id(run_plan), _json_key(overrides or {}), rule_set or "")
     hit = _tables.get(key)
     if hit is not None and hit[0] is prog and hit[1] is run_plan:
         return hit[2]
-    table = thresholds_for(prog, run_plan)
+    table = thresholds_for(prog, run_plan, rule_set or None)
     if overrides:
         table = table.with_overrides(overrides)  # type: ignore[arg-type]
     _remember(_tables, key, (prog, run_plan, table))
@@ -175,6 +179,36 @@ class Track:
         if self.run_enrollment is not None:
             ids.add(self.run_enrollment.pk)
         return ids
+
+    @property
+    def rule_set(self) -> str | None:
+        """The rule set a clinician chose for this runner (None: the programme's default)."""
+        return self.enrollment.rule_set or None
+
+    def thresholds(self) -> Thresholds:
+        """The runner's table: the rule set's, with the clinician's overrides."""
+        return threshold_table(
+            self.programme, self.run_plan, self.enrollment.thresholds or {}, self.rule_set
+        )
+
+    def engine_options(self) -> dict[str, Any]:
+        """What the engine needs besides the journal: the rule set, the start phase and
+        someone's word on the phases before it."""
+        e = self.enrollment
+        return {
+            "rule_set": self.rule_set,
+            "start_phase": e.start_phase if self.programme.kind == "exercises" else None,
+            "statement": statement(e),
+        }
+
+
+def statement(enrollment: Enrollment) -> Statement | None:
+    """The runner's or their clinician's word on the phases before the start, if given."""
+    said, at = enrollment.earlier_pain_free, enrollment.earlier_stated_at
+    if said is None or at is None:
+        return None
+    by = "runner" if enrollment.earlier_stated_by_id == enrollment.user_id else "clinician"
+    return Statement(said, at.date(), by)
 
 
 def tracks(enrollments: Sequence[Enrollment], library: Library | None = None) -> list[Track]:

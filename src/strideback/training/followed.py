@@ -42,9 +42,7 @@ def journal_for(track: convert.Track, rows: Sequence[Any]) -> list[Any]:
 
 
 def _thresholds(track: convert.Track) -> Thresholds:
-    return convert.threshold_table(
-        track.programme, track.run_plan, track.enrollment.thresholds or {}
-    )
+    return track.thresholds()
 
 
 def followed(user: User, on: dt.date, days: int = 14) -> list[Followed]:
@@ -85,6 +83,7 @@ def followed_with_rows(
             thresholds=th,
             cleared=cleared,
             days=days,
+            **track.engine_options(),
         )
         out.append(Followed(track, th, result))
     return out, rows

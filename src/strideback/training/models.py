@@ -80,6 +80,30 @@ class Enrollment(models.Model):
     )
     adjustments = models.JSONField(default=list, blank=True)
     thresholds = models.JSONField(default=dict, blank=True)
+    # The rule set this runner follows here ("": the programme's default), and who chose it
+    # when (a clinician; the choices are the programme's ``rule_sets``).
+    rule_set = models.CharField(max_length=40, blank=True, default="")
+    rule_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    rule_set_at = models.DateTimeField(null=True, blank=True)
+    # The phase the runner started in (at its first week), and someone's word on the phases
+    # before it: done without knee pain (True), with it (False), or not said (None); who said
+    # it and when. The seed's running gate reads it (``core.engine.gate``).
+    start_phase = models.PositiveSmallIntegerField(default=1)
+    earlier_pain_free = models.BooleanField(null=True, blank=True)
+    earlier_stated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    earlier_stated_at = models.DateTimeField(null=True, blank=True)
     note_to_runner = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)

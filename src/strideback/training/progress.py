@@ -191,6 +191,7 @@ def _timeline(f: Followed, rows: Sequence[JournalEntry], on: dt.date, lang: Lang
             run_plan=track.run_plan,
             thresholds=f.thresholds,
             cleared=cleared,
+            **track.engine_options(),
         )
         if state.phase is not None and (not seen or seen[-1][0] != state.phase):
             seen.append((state.phase, day))

@@ -37,6 +37,7 @@ from strideback.clinic import handout, patient_list, prescriptions
 from strideback.clinic import notes as notes_service
 from strideback.clinic import patients as patients_service
 from strideback.clinic.flags import row_data
+from strideback.core.content.library import default_library
 from strideback.training.models import Enrollment
 
 router = Router(tags=["clinician"], auth=CLINICIAN_AUTH)
@@ -55,6 +56,13 @@ def prescription_out(e: Enrollment) -> dict[str, Any]:
         "thresholds": e.thresholds,
         "note_to_runner": e.note_to_runner,
         "prescribed_by_id": e.prescribed_by_id,
+        "rule_set": e.rule_set or default_library().programme(e.programme_id).rule_sets[0],
+        "rule_set_by_id": e.rule_set_by_id,
+        "rule_set_at": e.rule_set_at,
+        "start_phase": e.start_phase,
+        "earlier_phases_pain_free": e.earlier_pain_free,
+        "earlier_stated_by_id": e.earlier_stated_by_id,
+        "earlier_stated_at": e.earlier_stated_at,
     }
 
 
@@ -120,6 +128,10 @@ def prescribe(request: HttpRequest, runner_id: int, payload: PrescribeIn) -> Sta
         thresholds=payload.thresholds,
         note=payload.note,
         now=timezone.now(),
+        rule_set=payload.rule_set,
+        start_phase=payload.start_phase,
+        earlier_pain_free=payload.earlier_phases_pain_free,
+        with_run_plan=payload.with_run_plan,
     )
     return Status(201, prescription_out(enrollment))
 
@@ -138,6 +150,9 @@ def adjust(request: HttpRequest, runner_id: int, payload: AdjustIn) -> dict[str,
         adjustments=payload.adjustments,
         thresholds=payload.thresholds,
         note=payload.note,
+        rule_set=payload.rule_set,
+        earlier_pain_free=payload.earlier_phases_pain_free,
+        now=timezone.now(),
     )
     return prescription_out(enrollment)
 

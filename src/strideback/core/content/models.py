@@ -52,6 +52,11 @@ class ExerciseText(Model):
     note: Text | None = None
 
 
+# Where a piece of content comes from: the programme's seed, a study (named in the programme's
+# references), or Strideback's own advice (where the seed says nothing: shown as such).
+Origin = Literal["seed", "study", "strideback"]
+
+
 class Exercise(Model):
     id: Slug
     region: list[Region] = Field(min_length=1)
@@ -59,6 +64,7 @@ class Exercise(Model):
     per_side: bool = False
     easier: Slug | None = None
     harder: Slug | None = None
+    steps_from: Origin = "seed"  # "strideback": the seed shows the movement but gives no steps
     text: Translated[ExerciseText]
 
 
@@ -207,6 +213,7 @@ class Schedule(Model):
     every_days: Positive | None = None
     per_week_min: Positive | None = None
     per_week_max: Positive | None = None
+    source: Origin = "seed"  # "strideback": the seed does not say how often
 
     @model_validator(mode="after")
     def _one_pattern(self) -> Schedule:
@@ -221,6 +228,8 @@ class Programme(Model):
     kind: Literal["exercises", "run_plan"]
     source: Source
     references: list[Text] = []
+    # Where the doses come from when not from the seed itself (short citations).
+    doses_from: list[Text] = []
     # The rule sets this programme may follow; the first is its default (a clinician may
     # choose another one of them for a runner).
     rule_sets: list[RuleSetId] = Field(min_length=1)

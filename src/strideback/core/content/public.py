@@ -35,6 +35,7 @@ def item_json(library: Library, item: Item, lang: Lang) -> dict[str, Any]:
         "part": item.part,
         "exercise": item.exercise,
         "name": exercise.text.get(lang).name,
+        "steps_from": exercise.steps_from,
         "alternative_to": item.alternative_to,
         "dose": dose_json(library, item.dose, lang),
         "setup": [library.term("setup", s.value, lang) for s in item.setup],
@@ -83,6 +84,8 @@ def programme_json(library: Library, programme: Programme, lang: Lang = "en") ->
             for rs in programme.rule_sets
         ],
         "schedule": schedule_text(programme, lang),
+        "schedule_from": programme.schedule.source,
+        "doses_from": list(programme.doses_from),
         "companion": programme.companion,
         "guidance": [s.model_dump() for s in text.guidance],
     }

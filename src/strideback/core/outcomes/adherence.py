@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from strideback.core.content.models import Programme
 from strideback.core.engine import schedule
+from strideback.core.engine.gate import Statement
 from strideback.core.engine.journal import EntryKind, JournalEntry
 from strideback.core.engine.plan import plan
 from strideback.core.engine.thresholds import Thresholds, thresholds_for
@@ -42,10 +43,14 @@ def missed_sessions(
     run_plan: Programme | None = None,
     thresholds: Thresholds | None = None,
     cleared: Sequence[date] = (),
+    rule_set: str | None = None,
+    start_phase: int | None = None,
+    statement: Statement | None = None,
 ) -> list[MissedSession]:
     """The sessions missed from ``first`` to ``last`` (both included), in date order.
-    ``journal`` must be in date order; entries after ``last`` are not read."""
-    th = thresholds if thresholds is not None else thresholds_for(programme, run_plan)
+    ``journal`` must be in date order; entries after ``last`` are not read. The rule set,
+    start phase and statement are the engine's (``plan``)."""
+    th = thresholds if thresholds is not None else thresholds_for(programme, run_plan, rule_set)
     days = [entry.date for entry in journal]
     logged = {(entry.kind, entry.date) for entry in journal}
     done = {(entry.kind, entry.date) for entry in journal if entry.attempted}
@@ -77,6 +82,9 @@ def missed_sessions(
                 thresholds=th,
                 cleared=cleared,
                 days=1,
+                rule_set=rule_set,
+                start_phase=start_phase,
+                statement=statement,
             )
             for session in morning.sessions:
                 if session.date != day or session.kind not in due:
