@@ -319,6 +319,10 @@ PAGES: dict[str, Page] = {
     "invite/<str:token>/": Page(ANYONE_ANY, lambda w: {"token": "not-a-token"}),
     "play/log": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={}),
     "play/offline/": Page(ANYONE_ANY),
+    # Exercise figures are library content, public like the programmes.
+    "exercises/<slug:exercise_id>/figure.svg": Page(
+        ANYONE, lambda w: {"exercise_id": "mini-squat-band"}
+    ),
     "play/<str:day>/<str:kind>/": Page(RUNNER, lambda w: {"day": today(), "kind": "strength"}),
     "today/": Page(RUNNER),
     "today/morning/": Page(RUNNER, post={"pain": "1"}),

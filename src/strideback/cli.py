@@ -20,6 +20,7 @@ COMMANDS = (
     "plan",
     "rules",
     "handout",
+    "figure",
     "questionnaires",
     "questionnaire",
     "score",

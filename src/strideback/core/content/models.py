@@ -12,6 +12,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from strideback.core.content.terms import Equipment, Load, Region, RuleSetId, Setup
+from strideback.core.figures.spec import Figure
 from strideback.core.languages import Lang
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -66,6 +67,7 @@ class Exercise(Model):
     harder: Slug | None = None
     steps_from: Origin = "seed"  # "strideback": the seed shows the movement but gives no steps
     text: Translated[ExerciseText]
+    figure: Figure
 
 
 # --- doses -----------------------------------------------------------------------------

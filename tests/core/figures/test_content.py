@@ -1,0 +1,46 @@
+"""A figure is content: a missing or broken one fails `strideback content check`."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from strideback.core.content.library import DEFAULT_ROOT, check_library
+
+
+def _copy(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(DEFAULT_ROOT, root)
+    return root
+
+
+def _edit(root: Path, exercise: str, change) -> None:  # type: ignore[no-untyped-def]
+    path = root / "exercises" / f"{exercise}.yaml"
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def test_a_missing_figure_fails_the_check(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _edit(root, "plank", lambda s: re.sub(r"^figure:\n(?:(?:  .*)?\n)*", "", s, flags=re.M))
+    library, problems = check_library(root)
+    assert library is None
+    assert [(p.file, p.path) for p in problems] == [("exercises/plank.yaml", "figure")]
+
+
+def test_an_unknown_joint_or_a_joint_past_its_range_is_named(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _edit(root, "plank", lambda s: s.replace("neck: -10", "nek: -10"))
+    _edit(root, "mini-squat-band", lambda s: s.replace("r_knee: 60", "r_knee: 170"))
+    _, problems = check_library(root)
+    text = "\n".join(f"{p.file}: {p.path}: {p.message}" for p in problems)
+    assert "exercises/plank.yaml: figure.poses.end.angles" in text
+    assert "unknown joint 'nek'" in text
+    assert "r_knee 170 is outside 0..150 degrees" in text
+
+
+def test_a_pose_touching_a_wall_that_is_not_there_is_an_error(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _edit(root, "plank", lambda s: s.replace("r_toe: floor", "r_toe: wall"))
+    _, problems = check_library(root)
+    assert any("no wall in props" in p.message for p in problems)
