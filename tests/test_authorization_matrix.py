@@ -35,6 +35,7 @@ from strideback.training.models import (
     QuestionnaireResponse,
     RedFlagClearance,
     Reminder,
+    SetLoad,
 )
 from tests.api.conftest import ACTORS, SECRET, World, make_world, session_client, token_client
 from tests.training.watchfiles import gpx, track
@@ -97,11 +98,23 @@ API: dict[str, Row] = {
     "GET /api/v1/me/progress": Row(MINE),
     "GET /api/v1/me/export": Row(MINE),
     "GET /api/v1/me/export/fhir": Row(MINE),
+    "GET /api/v1/me/loads": Row(MINE),
+    # A follows the knee programme: the heel raise is not theirs to load (422 for everyone).
+    "GET /api/v1/me/loads/next": Row(
+        expect(401, 422, 422, 422, 422), query={"exercise": "single-leg-heel-raise-towel"}
+    ),
+    "PUT /api/v1/me/loads/{date}/{exercise}/{set_number}": Row(
+        expect(401, 422, 422, 422, 422),
+        lambda w: {"date": today(), "exercise": "single-leg-heel-raise-towel", "set_number": 1},
+        body=lambda w: {"load_kg": 4, "reps": 10},
+    ),
     "GET /api/v1/questionnaires": Row(PUBLIC),
     "GET /api/v1/questionnaires/{questionnaire_id}": Row(
         PUBLIC, lambda w: {"questionnaire_id": "kujala-akps"}
     ),
     "GET /api/v1/me/questionnaires/responses": Row(MINE),
+    "GET /api/v1/me/questionnaires/due": Row(MINE),
+    "GET /api/v1/me/outcomes": Row(MINE),
     "POST /api/v1/me/questionnaires/{questionnaire_id}/responses": Row(
         CREATE_MINE,
         lambda w: {"questionnaire_id": "groc"},
@@ -157,6 +170,10 @@ API: dict[str, Row] = {
     ),
     "GET /api/v1/clinician/patients/{runner_id}/handout.pdf": Row(A_PATIENT, a_id),
     "GET /api/v1/clinician/patients/{runner_id}/export/fhir": Row(A_PATIENT, a_id),
+    "GET /api/v1/clinician/patients/{runner_id}/outcomes": Row(A_PATIENT, a_id),
+    "PUT /api/v1/clinician/patients/{runner_id}/questionnaires": Row(
+        A_PATIENT, a_id, body=lambda w: {"add": ["groc"]}
+    ),
     "GET /api/v1/clinician/programmes/{programme_id}/handout.pdf": Row(
         CLINICIANS, lambda w: {"programme_id": "plantar-heel-pain"}, query={"lang": "da"}
     ),
@@ -184,6 +201,7 @@ def fingerprint(w: World) -> str:
         (JournalEntry, {"user": w.a}),
         (ImportedRun, {"user": w.a}),
         (QuestionnaireResponse, {"user": w.a}),
+        (SetLoad, {"user": w.a}),
         (Enrollment, {"user": w.a}),
         (RedFlagClearance, {"user": w.a}),
         (Profile, {"user": w.a}),
@@ -354,6 +372,17 @@ PAGES: dict[str, Page] = {
         post={},
     ),
     "settings/tokens": Page(RUNNER, post={"name": "page matrix"}),
+    "settings/physio/": Page(
+        page(ANON_REFUSED, "any", "any", "any", "any"), post={"email": "physio@example.org"}
+    ),
+    # A runner's invitation link: only a verified clinician gets past the login; a wrong
+    # token shows nothing.
+    "clinic/join/<str:token>/": Page(
+        page(ANON_REFUSED, 403, 403, 404, 404), lambda w: {"token": "forged"}, post={}
+    ),
+    "settings/reminders/": Page(
+        RUNNER, post={"enabled": "on", "time": "07:30", "channels": "email"}
+    ),
     # The signed token is the credential: a forged one shows and changes nobody anything.
     "reminders/stop/<str:token>/": Page(
         page(404, 404, 404, 404, 404), lambda w: {"token": "forged"}, post={}

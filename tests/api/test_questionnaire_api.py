@@ -89,3 +89,12 @@ def test_bad_answers_name_the_field_and_store_nothing(
     assert error["field"] == field
     assert error["message"].startswith(message)
     assert not QuestionnaireResponse.objects.exists()
+
+
+def test_the_data_export_holds_the_answers(world: World) -> None:
+    client = session_client(world.a)
+    assert post(client, "groc", {"answers": {"change": "better-2"}}).status_code == 201
+    export = client.get("/api/v1/me/export").json()
+    [answer] = export["questionnaire_responses"]
+    assert (answer["questionnaire"], answer["score"]) == ("groc", 2.0)
+    assert export["runs_from_watch"] == [] and export["set_loads"] == []

@@ -120,3 +120,43 @@ def test_a_bad_start_phase_or_a_missing_run_plan_is_a_422_and_nothing_changes(
         assert response.status_code == 422
         assert response.json()["errors"][0]["field"] == field
     assert list(Enrollment.objects.filter(user=world.a, active=True)) == [world.enrollment]
+
+
+def test_a_runner_starts_in_phase_four_and_says_the_earlier_phases_were_pain_free(
+    world: World, as_token
+) -> None:
+    client = as_token("runner_b")
+    body = {
+        "programme_ids": ["anterior-knee-pain", "return-to-run-5k"],
+        "start": timezone.localdate().isoformat(),
+        "start_phase": 4,
+        "earlier_phases_pain_free": True,
+    }
+    created = client.post("/api/v1/me/programmes", body, content_type="application/json")
+    assert created.status_code == 201
+    knee = next(e for e in created.json() if e["programme_id"] == "anterior-knee-pain")
+    assert knee["start_phase"] == 4 and knee["earlier_phases_pain_free"] is True
+    stored = Enrollment.objects.get(pk=knee["id"])
+    assert stored.earlier_stated_by_id == world.b.pk and stored.earlier_stated_at is not None
+    [decision] = client.get("/api/v1/me/decision").json()
+    assert (decision["phase"], decision["week"]) == (4, 13) and decision["running"]["allowed"]
+
+
+def test_a_runner_without_an_answer_waits_and_a_phase_the_programme_lacks_is_a_422(
+    world: World, as_token
+) -> None:
+    client = as_token("runner_b")
+    body = {
+        "programme_ids": ["anterior-knee-pain", "return-to-run-5k"],
+        "start": timezone.localdate().isoformat(),
+        "start_phase": 6,
+    }
+    bad = client.post("/api/v1/me/programmes", body, content_type="application/json")
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "start_phase"
+    assert not Enrollment.objects.filter(user=world.b).exists()
+    body["start_phase"] = 4
+    ok = client.post("/api/v1/me/programmes", body, content_type="application/json")
+    assert ok.status_code == 201
+    [decision] = client.get("/api/v1/me/decision").json()
+    assert not decision["running"]["allowed"]
+    assert decision["running"]["reasons"][0]["code"] == "running_gate_no_log"

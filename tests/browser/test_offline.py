@@ -59,6 +59,7 @@ def end_and_save(page: Any, pain: str) -> None:
     page.locator("[data-action=skip]").click()  # start now
     page.locator("[data-action=end]").click()
     page.locator(f"label:has(input[name=pain_during][value='{pain}'])").click()
+    page.locator("[data-action=no-pain][data-target=after]").click()
     page.locator(".log-save").click()
 
 

@@ -210,6 +210,8 @@ def test_every_control_works_by_keyboard(phone: Any, login: Any) -> None:
     phone.locator("input[name=pain_during][value='0']").focus()
     phone.keyboard.press("ArrowRight")
     assert phone.locator("input[name=pain_during]:checked").get_attribute("value") == "1"
+    phone.locator("[data-action=no-pain][data-target=after]").focus()
+    phone.keyboard.press("Enter")
     phone.locator(".log-save").focus()
     phone.keyboard.press("Enter")
     phone.wait_for_selector("[data-ui=status][data-state=saved]")
@@ -230,6 +232,9 @@ def test_logging_takes_two_taps_and_lands_once(phone: Any, login: Any) -> None:
     phone.locator("label:has(input[name=pain_during][value='3'])").click()
     assert "above your limit of 0" in phone.locator("[data-ui=band_during]").inner_text()
     painful.get_by_text("Plank", exact=True).click()
+    phone.get_by_role("group", name="Pain now, afterwards").get_by_role(
+        "button", name="No pain"
+    ).click()
     phone.get_by_role("button", name="Save").click()
     phone.wait_for_selector("[data-ui=status][data-state=saved]")
     assert phone.locator("[data-ui=status]").inner_text() == "Saved. Good work!"
@@ -239,6 +244,38 @@ def test_logging_takes_two_taps_and_lands_once(phone: Any, login: Any) -> None:
     assert entry.painful_exercises == ["plank"]
     assert entry.idempotency_key and len(entry.idempotency_key) == 32
     assert phone.errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_pain_is_pre_filled_and_the_form_says_which_scale_is_missing(
+    phone: Any, login: Any
+) -> None:
+    user = runner("anterior-knee-pain")
+    JournalEntry.objects.create(
+        user=user, date=TODAY - dt.timedelta(days=2), kind="strength", pain_during=4, pain_after=4
+    )
+    open_player(phone, login, user, STRENGTH)
+    phone.get_by_role("button", name="Start").click()
+    phone.get_by_role("button", name="End session").click()
+    assert phone.locator("input[name^=pain_]:checked").count() == 0  # not last time's 4, not 0
+    phone.get_by_role("button", name="Save").click()
+    status = phone.locator("[data-ui=status]")
+    assert status.inner_text() == (
+        "Pain during the session: choose a number, or “No pain”. "
+        "Pain now, afterwards: choose a number, or “No pain”."
+    )
+    assert phone.locator("fieldset[data-pain=during]").get_attribute("aria-invalid") == "true"
+    phone.get_by_role("group", name="Pain during the session").get_by_role(
+        "button", name="No pain"
+    ).click()
+    phone.get_by_role("button", name="Save").click()
+    assert status.inner_text() == "Pain now, afterwards: choose a number, or “No pain”."
+    assert not JournalEntry.objects.filter(user=user, date=TODAY).exists()
+    phone.locator("label:has(input[name=pain_after][value='2'])").click()
+    phone.get_by_role("button", name="Save").click()
+    phone.wait_for_selector("[data-ui=status][data-state=saved]")
+    entry = JournalEntry.objects.get(user=user, date=TODAY)
+    assert (entry.pain_during, entry.pain_after) == (0, 2)
 
 
 def _axe_clean(page: Any, axe: Any, state: str) -> None:
@@ -410,6 +447,8 @@ def test_sets_done_can_be_corrected_with_the_stepper(phone: Any, login: Any) -> 
     phone.get_by_role("button", name="More").click()
     phone.get_by_role("button", name="Fewer").click()
     assert phone.locator("#sets_done").input_value() == "1"
+    for button in phone.get_by_role("button", name="No pain").all():
+        button.click()
     phone.get_by_role("button", name="Save").click()
     phone.wait_for_selector("[data-ui=status][data-state=saved]")
     assert JournalEntry.objects.get(user=user).sets_done == 1
@@ -460,6 +499,8 @@ def test_from_today_through_the_player_and_back_to_today(phone: Any, login: Any)
     phone.clock.run_for("40:00")  # the whole of phase 1, rests and all
     assert phone.locator("#sets_done").input_value() == "18"
     phone.clock.resume()
+    for button in phone.get_by_role("button", name="No pain").all():
+        button.click()
     phone.get_by_role("button", name="Save").click()
     phone.get_by_role("link", name="Back to today").click()
     assert phone.get_by_text("Done today").first.is_visible()

@@ -77,7 +77,7 @@ def test_delete_needs_the_email_typed_and_then_removes_everything(
 
 
 @pytest.mark.django_db
-def test_settings_page_has_language_data_and_delete_but_no_reminder_switch(
+def test_settings_page_has_language_data_delete_and_the_way_to_reminders(
     logged_in: Client, runner: User, enrolled: Callable[..., Any]
 ) -> None:
     enrolled(runner)
@@ -86,7 +86,9 @@ def test_settings_page_has_language_data_and_delete_but_no_reminder_switch(
     assert 'href="/settings/my-data.json"' in html
     assert 'href="/settings/delete/"' in html
     assert "Training bei Schmerzen vorne am Knie" in html
-    assert "remind" not in html.lower() and "erinner" not in html.lower()
+    # Reminders are opt-in, chosen on their own page: settings links to it, nothing more.
+    assert '<a href="/settings/reminders/">Erinnerungen wählen</a>' in html
+    assert 'name="enabled"' not in html
 
 
 @pytest.mark.django_db

@@ -100,3 +100,21 @@ class CareLink(models.Model):
         indexes = [
             models.Index(fields=["clinician", "status"], name="clinic_care_clinici_d80399_idx")
         ]
+
+
+def _invite_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class PhysioInvite(models.Model):
+    """A runner's invitation to their own physiotherapist (``accounts.physio_invites``); a
+    clinician who accepts it follows the runner (``clinic.physio_join``)."""
+
+    runner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="physio_invites")
+    email = models.EmailField()
+    token = models.CharField(max_length=64, unique=True, default=_invite_token)
+    created_at = models.DateTimeField(default=timezone.now)
+    accepted_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)

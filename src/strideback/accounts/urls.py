@@ -1,6 +1,6 @@
 from django.urls import path
 
-from strideback.accounts import views
+from strideback.accounts import physio_views, views
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
@@ -14,4 +14,5 @@ urlpatterns = [
     ),
     path("invite/<str:token>", views.invite, name="invite"),
     path("invite/<str:token>/", views.invite),
+    path("settings/physio/", physio_views.invite_physio, name="invite_physio"),
 ]

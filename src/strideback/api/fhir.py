@@ -20,7 +20,7 @@ RESPONSES = {
 }
 
 
-def _lang(user: User, asked: str | None) -> Lang:
+def language_for(user: User, asked: str | None) -> Lang:
     """The asked language (for the titles and questions), else the runner's own."""
     value = asked or user.language
     for lang in LANGUAGES:
@@ -32,7 +32,7 @@ def _lang(user: User, asked: str | None) -> Lang:
 
 
 def respond(user: User, asked_lang: str | None) -> HttpResponse:
-    lang = _lang(user, asked_lang)
+    lang = language_for(user, asked_lang)
     body = json.dumps(bundle(user, lang), ensure_ascii=False)
     response = HttpResponse(body, content_type=f"{MEDIA_TYPE}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="strideback-fhir-{user.pk}.json"'

@@ -86,6 +86,8 @@ class PlannedSessionOut(Schema):
     run_day: int | None = described("the run plan day (runs)")
     pain: int | None = described("always null for a planned session")
     play_url: str | None = described("the session player's address, on the day itself")
+    minutes: int = described("about how long, in minutes", 0)
+    lines: list[str] = described("a strength session: its exercises and doses", [])
 
 
 class PlanOut(Schema):
@@ -173,6 +175,9 @@ class ExportOut(Schema):
     journal: list[EntryExport] = described("every journal entry")
     clearances: list[ClearanceExport] = described("red-flag clearances by a clinician")
     clinicians: list[ClinicianExport] = described("the clinicians the plan is shared with")
+    runs_from_watch: list[dict[str, Any]] = described("runs imported from a watch's files")
+    questionnaire_responses: list[dict[str, Any]] = described("questionnaires answered")
+    set_loads: list[dict[str, Any]] = described("loads lifted, set by set")
 
 
 # --- a clinician's notes ---------------------------------------------------------------------

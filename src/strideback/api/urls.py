@@ -7,6 +7,7 @@ from strideback.api.auth import USER_AUTH
 from strideback.api.routers import (
     clinician,
     journal,
+    loads,
     me,
     programmes,
     questionnaires,
@@ -41,6 +42,7 @@ errors.install(api)
 api.add_router("/programmes", programmes.router)
 api.add_router("/questionnaires", questionnaires.public)
 api.add_router("/me/questionnaires", questionnaires.mine)
+api.add_router("/me/loads", loads.router)
 api.add_router("/me", me.router)
 api.add_router("/journal/import", watch.router)
 api.add_router("/me/reminders", reminders.router)

@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from strideback.clinic import otp, views
+from strideback.clinic import join_views, otp, views
 
 urlpatterns = [
     path("", views.patient_list, name="clinic_patients"),
     path("2fa/", otp.setup, name="clinic_otp_setup"),
     path("verify/", otp.verify, name="clinic_otp_verify"),
     path("invite/", views.invite, name="clinic_invite"),
+    path("join/<str:token>/", join_views.join, name="clinic_join"),
     path("profile/", views.clinic_profile, name="clinic_profile"),
     path("library/", views.library, name="clinic_library"),
     path(

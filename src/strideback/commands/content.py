@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from strideback.core.content.library import DEFAULT_ROOT, check_library
+from strideback.core.content.library import DEFAULT_ROOT, Library, check_library
 from strideback.core.content.problems import Problem
 from strideback.core.questionnaires.library import check_questionnaires
 from strideback.questionnaires import clinic_folder
@@ -32,19 +32,31 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check.set_defaults(handler=run_check)
 
 
-def _questionnaire_problems(root: Path) -> tuple[int | None, list[Problem]]:
+def _questionnaire_problems(
+    root: Path, library: Library | None
+) -> tuple[int | None, list[Problem]]:
     if root == DEFAULT_ROOT:
         found, problems = check_questionnaires(clinic_folder())
     elif (root / "questionnaires").is_dir():
         found, problems = check_questionnaires(shipped=root / "questionnaires")
     else:
         return None, []
+    for programme in library.programmes.values() if library is not None else ():
+        for n, qid in enumerate(programme.questionnaires):
+            if qid not in found:
+                problems.append(
+                    Problem(
+                        f"programmes/{programme.id}.yaml",
+                        f"questionnaires[{n}]",
+                        f"unknown questionnaire '{qid}'",
+                    )
+                )
     return len(found), problems
 
 
 def run_check(args: argparse.Namespace) -> int:
     library, problems = check_library(args.dir)
-    count, more = _questionnaire_problems(args.dir)
+    count, more = _questionnaire_problems(args.dir, library)
     problems = sorted(set(problems) | set(more))
     for problem in problems:
         print(problem)

@@ -14,7 +14,7 @@ from strideback.core.content.library import Library, default_library
 from strideback.core.i18n import t
 from strideback.core.languages import Lang
 from strideback.core.outcomes.adherence import missed_sessions
-from strideback.training import convert
+from strideback.training import convert, ics_times, session_summary
 from strideback.training.followed import Followed, clearance_dates, followed_with_rows, journal_for
 from strideback.training.models import (
     EntryKind,
@@ -64,6 +64,10 @@ class Mark:
     """the worst pain logged (0-10)"""
     play_url: str | None = None
     """the session player's address (planned sessions from today on)"""
+    minutes: int = 0
+    """a planned session: about how long, in minutes"""
+    lines: tuple[str, ...] = ()
+    """a planned strength session: its exercises and doses"""
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,8 @@ def _planned_marks(
                     run_week=s.run_week,
                     run_day=s.run_day,
                     play_url=url,
+                    minutes=session_summary.planned(s).minutes,
+                    lines=tuple(session_summary.exercise_lines(s, library, lang)),
                 )
             )
             if s.phase is not None and phase is not None and s.phase != phase:
@@ -307,7 +313,8 @@ ICS_DAYS_BACK = 90
 
 
 def calendar_ics(user: User, on: dt.date, lang: Lang, base_url: str = "") -> bytes:
-    """The plan ahead and the sessions done, as an iCalendar file (all-day events)."""
+    """The plan ahead and the sessions done, as an iCalendar file: all-day events, except the
+    planned sessions of a runner with a reminder time (``training.ics_times``)."""
     from icalendar import Calendar, Event
 
     cal = Calendar()
@@ -320,6 +327,7 @@ def calendar_ics(user: User, on: dt.date, lang: Lang, base_url: str = "") -> byt
     start = on - dt.timedelta(days=ICS_DAYS_BACK)
     end = on + dt.timedelta(days=ICS_DAYS_AHEAD - 1)
     page = calendar_marks(user, start, end, on, lang, with_missed=False)
+    prof = profile(user)
     for day, marks in sorted(page.items()):
         for mark in marks:
             if mark.status in ("missed", "flag"):
@@ -328,13 +336,19 @@ def calendar_ics(user: User, on: dt.date, lang: Lang, base_url: str = "") -> byt
             uid = f"{day.isoformat()}-{mark.kind}-{mark.programme_id or 'all'}"
             event.add("uid", f"{uid}-{user.pk}@strideback")
             event.add("dtstamp", stamp)
-            event.add("dtstart", day)
-            event.add("dtend", day + dt.timedelta(days=1))
-            event.add("summary", _ics_summary(mark, lang))
+            summary = _ics_summary(mark, lang)
+            timed = ics_times.reminder_start(prof, day) if mark.status == "planned" else None
+            if timed is not None:
+                ics_times.set_times(event, timed, mark.minutes, summary, mark.lines)
+            else:
+                event.add("dtstart", day)
+                event.add("dtend", day + dt.timedelta(days=1))
+            event.add("summary", summary)
             event.add("transp", "TRANSPARENT")
             if mark.play_url and base_url:
                 event.add("url", base_url.rstrip("/") + mark.play_url)
             cal.add_component(event)
+    cal.add_missing_timezones()  # a VTIMEZONE for the runner's zone, when times are set
     return bytes(cal.to_ical())
 
 

@@ -9,9 +9,12 @@ from django.db import transaction
 from strideback.accounts.models import User
 from strideback.training.models import (
     Enrollment,
+    ImportedRun,
     JournalEntry,
     Profile,
+    QuestionnaireResponse,
     RedFlagClearance,
+    SetLoad,
 )
 from strideback.training.onboarding import InputError
 
@@ -88,6 +91,38 @@ def export_data(user: User) -> dict[str, object]:
                 "accepted_at": link.accepted_at.isoformat() if link.accepted_at else None,
             }
             for link in user.clinician_links.select_related("clinician").order_by("id")
+        ],
+        "runs_from_watch": [
+            {
+                "start": r.start.isoformat(),
+                "date": r.entry.date.isoformat(),
+                "duration_s": r.duration_s,
+                "moving_s": r.moving_s,
+                "distance_m": r.distance_m,
+                "source": r.source,
+            }
+            for r in ImportedRun.objects.filter(user=user).select_related("entry")
+        ],
+        "questionnaire_responses": [
+            {
+                "questionnaire": r.questionnaire_id,
+                "date": r.answered_on.isoformat(),
+                "answers": r.answers,
+                "activities": r.activities,
+                "score": r.score,
+                "subscales": r.subscales,
+            }
+            for r in QuestionnaireResponse.objects.filter(user=user)
+        ],
+        "set_loads": [
+            {
+                "date": s.date.isoformat(),
+                "exercise": s.exercise,
+                "set": s.set_number,
+                "load_kg": s.load_kg,
+                "reps": s.reps,
+            }
+            for s in SetLoad.objects.filter(user=user)
         ],
     }
 

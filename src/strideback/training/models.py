@@ -45,6 +45,8 @@ class Profile(models.Model):
     # Reminders (opt-in): ``training.reminders`` reads these, ``core.reminders`` decides.
     reminders_on = models.BooleanField(default=False)
     reminder_time = models.TimeField(null=True, blank=True)
+    # A clinician's choice of questionnaires for this patient: {"add": [ids], "skip": [ids]}.
+    questionnaires = models.JSONField(default=dict, blank=True)
     reminder_weekdays = models.JSONField(default=list, blank=True)  # 0 = Monday; []: plan's days
     reminder_channels = models.JSONField(default=list, blank=True)  # "email", "push"
     # When the 'keep these reminders?' question went out (None: not asked, or answered).
@@ -296,5 +298,29 @@ class PushSubscription(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "endpoint"], name="one_subscription_per_browser"
+            )
+        ]
+
+
+class SetLoad(models.Model):
+    """Load (kg added) and reps done in one set of a repetition-maximum exercise, logged in the
+    player after each set. One row per runner, day, exercise and set: sending a set again
+    (offline retry, correction) replaces it, never adds a second."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="set_loads"
+    )
+    date = models.DateField()
+    exercise = models.SlugField(max_length=80)
+    set_number = models.PositiveSmallIntegerField()
+    load_kg = models.FloatField()
+    reps = models.PositiveSmallIntegerField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["date", "exercise", "set_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "date", "exercise", "set_number"], name="one_row_per_set"
             )
         ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from strideback.accounts.models import User
 from strideback.core.content.library import Library, default_library
+from strideback.core.content.models import Programme
 from strideback.core.engine.red_flags import RedFlag, most_urgent_first
 from strideback.training.models import (
     Area,
@@ -164,8 +165,12 @@ def enroll(
     start: dt.date,
     on: dt.date,
     library: Library | None = None,
+    start_phase: int = 1,
+    earlier_pain_free: bool | None = None,
 ) -> list[Enrollment]:
-    """Start following one or more programmes from ``start`` (onboarding's last step).
+    """Start following one or more programmes from ``start`` (onboarding's last step), the
+    exercise programmes in ``start_phase`` (checked by the caller) with the runner's word on
+    the phases before it (recorded as theirs, with the time).
 
     Refused while red flags stop self-training. A programme already followed keeps its
     enrollment (starting again would throw its history away), so enrolling twice is harmless.
@@ -180,7 +185,10 @@ def enroll(
     if red_flag_stop(user):
         raise InputError("red_flags", "onb.error_stopped")
     with transaction.atomic():
-        out = [_enroll_one(user, pid, start) for pid in ids]
+        out = [
+            _enroll_one(user, library.programme(pid), start, start_phase, earlier_pain_free)
+            for pid in ids
+        ]
         prof = profile(user)
         if prof.onboarded_at is None:
             prof.onboarded_at = timezone.now()
@@ -194,8 +202,21 @@ def check_start(start: dt.date, on: dt.date) -> None:
         raise InputError("start", "onb.error_start")
 
 
-def _enroll_one(user: User, pid: str, start: dt.date) -> Enrollment:
-    existing = Enrollment.objects.filter(user=user, programme_id=pid, active=True).first()
+def _enroll_one(
+    user: User, prog: Programme, start: dt.date, phase: int, earlier_pain_free: bool | None
+) -> Enrollment:
+    existing = Enrollment.objects.filter(user=user, programme_id=prog.id, active=True).first()
     if existing is not None:
         return existing
-    return Enrollment.objects.create(user=user, programme_id=pid, start=start)
+    if prog.kind != "exercises" or phase == 1:
+        return Enrollment.objects.create(user=user, programme_id=prog.id, start=start)
+    said = earlier_pain_free is not None
+    return Enrollment.objects.create(
+        user=user,
+        programme_id=prog.id,
+        start=start,
+        start_phase=phase,
+        earlier_pain_free=earlier_pain_free,
+        earlier_stated_by=user if said else None,
+        earlier_stated_at=timezone.now() if said else None,
+    )

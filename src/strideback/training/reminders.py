@@ -17,9 +17,8 @@ from django.utils import timezone
 
 from strideback.accounts.models import User
 from strideback.core import reminders as rules
-from strideback.core.content.models import Dose
-from strideback.training import followed, morning, onboarding, reminder_messages
-from strideback.training.models import EntryKind, JournalEntry, Profile, Reminder
+from strideback.training import followed, morning, onboarding, reminder_messages, session_summary
+from strideback.training.models import JournalEntry, Profile, Reminder
 
 RECENT = 10  # reminders read to count the ignored ones
 
@@ -158,7 +157,9 @@ def _prefs(profile: Profile) -> rules.Prefs:
 def situation(user: User, profile: Profile, day: dt.date) -> rules.Situation:
     """What the rules need to know about the runner on their local ``day``."""
     states = followed.followed(user, day, days=1)
-    planned = tuple(p for f in states for p in _planned(f, day))
+    planned = tuple(
+        session_summary.planned(s) for f in states for s in f.plan.sessions if s.date == day
+    )
     logged = JournalEntry.objects.filter(
         user=user, date=day, kind__in=morning.SESSION_KINDS
     ).exists()
@@ -172,30 +173,6 @@ def situation(user: User, profile: Profile, day: dt.date) -> rules.Situation:
         ignored_in_a_row=_ignored(user, profile),
         asked_keep=profile.reminders_asked_keep_at is not None,
     )
-
-
-def _planned(f: followed.Followed, day: dt.date) -> list[rules.Planned]:
-    out = []
-    for s in f.plan.sessions:
-        if s.date != day:
-            continue
-        if s.kind == EntryKind.RUN:
-            minutes = sum(seg.minutes for seg in s.segments)
-            out.append(
-                rules.Planned("run", run_week=s.run_week, run_day=s.run_day, minutes=minutes)
-            )
-        else:
-            main = [i for i in s.items if i.alternative_to is None]
-            doses: list[Dose] = [i.dose for i in main]
-            out.append(
-                rules.Planned(
-                    "strength",
-                    phase=s.phase,
-                    exercises=len(main),
-                    minutes=rules.about_minutes(doses),
-                )
-            )
-    return out
 
 
 def _ignored(user: User, profile: Profile) -> int:

@@ -23,6 +23,7 @@ urlpatterns = [
     path("settings/delete/", views.delete_account, name="delete_account"),
     path("settings/programmes/<int:enrollment_id>/stop/", views.stop_programme),
     path("settings/clinicians/<int:clinician_id>/stop/", views.stop_sharing),
+    path("settings/reminders/", reminder_views.reminder_settings, name="reminder_settings"),
     path(
         "reminders/stop/<str:token>/",
         reminder_views.reminder_link,

@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from strideback.accounts import physio_invites
 from strideback.accounts import services as account_services
 from strideback.accounts.models import User
 from strideback.core.i18n import t
@@ -114,7 +115,16 @@ def start_stop(request: HttpRequest) -> HttpResponse:
     if not flags:
         return HttpResponseRedirect("/start/goal/")
     views = [(f.value, f.urgency.value) for f in flags]
-    return _render(request, "training/stop.html", {"flags": flag_views(views, _lang(request))})
+    context = {"flags": flag_views(views, _lang(request)), **physio_context(_user(request))}
+    return _render(request, "training/stop.html", context)
+
+
+def physio_context(user: User) -> dict[str, Any]:
+    """Who follows the runner (whom to call), or the runner's invitations still pending."""
+    return {
+        "physio_clinicians": programmes.clinicians(user),
+        "physio_pending": physio_invites.pending(user),
+    }
 
 
 def flag_views(flags: list[tuple[str, str]], lang: Lang) -> list[dict[str, str]]:
@@ -204,6 +214,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     context = {
         "programmes": programmes.programmes(user, _lang(request)),
         "clinicians": programmes.clinicians(user),
+        **physio_context(user),
     }
     return _render(request, "training/settings.html", context)
 
@@ -274,6 +285,8 @@ def today(request: HttpRequest) -> HttpResponse:
         "page": page,
         "flags": flag_views([(f.code, f.urgency) for f in page.stop], _lang(request)),
     }
+    if page.stop:
+        context.update(physio_context(user))
     if page.morning is not None and not request.GET.get("later"):
         context["scale"] = pain_scale(page.morning.limit, page.morning.suggested)
         return _render(request, "training/morning.html", context)

@@ -13,10 +13,12 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
+from pydantic import Field
 
 from strideback.accounts import services as account_services
 from strideback.api import fhir as fhir_api
 from strideback.api.auth import CLINICIAN_AUTH
+from strideback.api.outcomes import OutcomesOut
 from strideback.api.render import json_text
 from strideback.api.routers.journal import entry_out
 from strideback.api.schemas import (
@@ -38,7 +40,9 @@ from strideback.clinic import notes as notes_service
 from strideback.clinic import patients as patients_service
 from strideback.clinic.flags import row_data
 from strideback.core.content.library import default_library
+from strideback.training.asking import due_for, set_choice
 from strideback.training.models import Enrollment
+from strideback.training.outcomes import outcomes
 
 router = Router(tags=["clinician"], auth=CLINICIAN_AUTH)
 
@@ -239,6 +243,42 @@ def patient_handout(request: HttpRequest, runner_id: int, q: Query[HandoutQuery]
     runner = patients_service.patient(request.auth, runner_id)
     data = handout.handout_pdf(request.auth, runner=runner, lang=q.lang)
     return _pdf(data, f"strideback-handout-{runner_id}")
+
+
+class QuestionnaireChoiceIn(In):
+    add: list[str] = []
+    skip: list[str] = []
+
+
+class QuestionnaireChoiceOut(Schema):
+    add: list[str] = Field(description="questionnaires asked for on top of the programme's")
+    skip: list[str] = Field(description="questionnaires not asked for")
+    due: list[str] = Field(description="questionnaires due now")
+
+
+@router.put(
+    "/patients/{runner_id}/questionnaires",
+    response={200: QuestionnaireChoiceOut, **ERRORS},
+    summary="Add or skip questionnaires for this patient (on top of the programmes' own)",
+)
+def patient_questionnaires(
+    request: HttpRequest, runner_id: int, payload: QuestionnaireChoiceIn
+) -> dict[str, Any]:
+    runner = patients_service.patient(request.auth, runner_id)  # 404 unless an active patient
+    add, skip = set_choice(runner, payload.add, payload.skip)
+    return {"add": add, "skip": skip, "due": due_for(runner, today_date())}
+
+
+@router.get(
+    "/patients/{runner_id}/outcomes",
+    response={200: OutcomesOut, **ERRORS},
+    summary="The patient's outcome series: questionnaire scores, runs from the watch, loads",
+)
+def patient_outcomes(
+    request: HttpRequest, runner_id: int, q: Query[HandoutQuery]
+) -> dict[str, Any]:
+    runner = patients_service.patient(request.auth, runner_id)  # 404 unless an active patient
+    return outcomes(runner, fhir_api.language_for(runner, q.lang))
 
 
 @router.get(

@@ -19,11 +19,13 @@ from strideback.accounts import services as account_services
 from strideback.api import fhir as fhir_api
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
+from strideback.api.outcomes import OutcomesOut
 from strideback.api.render import json_text
 from strideback.api.routers.journal import entry_out
 from strideback.api.routers.programmes import language
 from strideback.api.schemas import ERRORS, EntryOut, In
 from strideback.api.schemas_reads import CalendarOut, DecisionOut, ExportOut, PlanOut
+from strideback.core.content.library import default_library
 from strideback.core.languages import Lang
 from strideback.training import calendar as calendar_service
 from strideback.training import export as export_service
@@ -31,6 +33,7 @@ from strideback.training import followed, onboarding, programmes, words
 from strideback.training import morning as morning_service
 from strideback.training import progress as progress_service
 from strideback.training import today as today_service
+from strideback.training.outcomes import outcomes
 
 router = Router(tags=["me"], auth=USER_AUTH)
 
@@ -210,6 +213,16 @@ def export(request: HttpRequest) -> dict[str, Any]:
 
 
 @router.get(
+    "/outcomes",
+    response={200: OutcomesOut, **ERRORS},
+    summary="My outcome series: questionnaire scores (with the smallest important change), "
+    "runs from the watch, loads",
+)
+def my_outcomes(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
+    return outcomes(request.auth, _lang(request, q.lang))
+
+
+@router.get(
     "/export/fhir",
     response={200: None, **ERRORS},
     openapi_extra={"responses": fhir_api.RESPONSES},
@@ -239,6 +252,10 @@ def morning(request: HttpRequest, payload: MorningIn) -> list[dict[str, Any]]:
 class EnrollIn(In):
     programme_ids: list[str] = Field(min_length=1, max_length=6)
     start: dt.date
+    start_phase: int = Field(1, description="start the exercise programmes in this phase")
+    earlier_phases_pain_free: bool | None = Field(
+        None, description="past phase 1: were the earlier phases done without knee pain?"
+    )
 
 
 class EnrollmentOut(Schema):
@@ -246,10 +263,32 @@ class EnrollmentOut(Schema):
     programme_id: str = Field(description="the programme")
     start: dt.date = Field(description="its start")
     active: bool = Field(description="whether it is followed now")
+    start_phase: int = Field(1, description="the phase the runner started in")
+    earlier_phases_pain_free: bool | None = Field(
+        None, description="someone's word on the phases before the start (null: not said)"
+    )
 
 
 def _enrollment(e: Any) -> dict[str, Any]:
-    return {"id": e.pk, "programme_id": e.programme_id, "start": e.start, "active": e.active}
+    return {
+        "id": e.pk,
+        "programme_id": e.programme_id,
+        "start": e.start,
+        "active": e.active,
+        "start_phase": e.start_phase,
+        "earlier_phases_pain_free": e.earlier_pain_free,
+    }
+
+
+def _check_start_phase(programme_ids: list[str], phase: int) -> None:
+    """Every exercise programme chosen must have the start phase (a 422 naming it if not)."""
+    library = default_library()
+    for pid in programme_ids:
+        prog = library.programmes.get(pid)
+        numbers = [p.number for p in prog.phases] if prog is not None else []
+        if prog is not None and prog.kind == "exercises" and phase not in numbers:
+            choices = ", ".join(str(n) for n in numbers)
+            raise ApiError(422, f"'{pid}' has no phase {phase} (choose: {choices})", "start_phase")
 
 
 @router.post(
@@ -258,7 +297,15 @@ def _enrollment(e: Any) -> dict[str, Any]:
     summary="Start following programmes (refused while red flags stop self-training)",
 )
 def enroll(request: HttpRequest, payload: EnrollIn) -> Status[list[dict[str, Any]]]:
-    rows = onboarding.enroll(request.auth, payload.programme_ids, payload.start, today_date())
+    _check_start_phase(payload.programme_ids, payload.start_phase)
+    rows = onboarding.enroll(
+        request.auth,
+        payload.programme_ids,
+        payload.start,
+        today_date(),
+        start_phase=payload.start_phase,
+        earlier_pain_free=payload.earlier_phases_pain_free,
+    )
     return Status(201, [_enrollment(e) for e in rows])
 
 

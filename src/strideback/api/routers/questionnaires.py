@@ -15,8 +15,11 @@ from strideback.api.errors import ApiError
 from strideback.api.routers.programmes import LangQuery, language
 from strideback.api.schemas import ERRORS
 from strideback.api.schemas_reads import QuestionnaireOut
+from strideback.core.languages import Lang
+from strideback.core.questionnaires.models import Questionnaire
 from strideback.core.questionnaires.public import questionnaire_json
 from strideback.questionnaires import questionnaires
+from strideback.training.asking import due_for
 from strideback.training.models import QuestionnaireResponse
 from strideback.training.responses import questionnaire, record_response
 
@@ -29,6 +32,15 @@ class QuestionnaireSummary(Schema):
     abbreviation: str = Field(description="its usual abbreviation")
     title: str = Field(description="its title")
     language: str = Field(description="the language of the title")
+
+
+def summary(q: Questionnaire, lang: Lang) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "abbreviation": q.abbreviation,
+        "title": q.text.get(lang).title,
+        "language": lang,
+    }
 
 
 @public.get("", response={200: list[QuestionnaireSummary], **ERRORS}, summary="Questionnaires")
@@ -90,6 +102,17 @@ def response_out(r: QuestionnaireResponse) -> dict[str, Any]:
         "score": r.score,
         "subscales": r.subscales,
     }
+
+
+@mine.get(
+    "/due",
+    response={200: list[QuestionnaireSummary], **ERRORS},
+    summary="The questionnaires due now (baseline, every 4 weeks, the end; one card a week)",
+)
+def due_now(request: HttpRequest, q: Query[LangQuery]) -> list[dict[str, Any]]:
+    lang = language(request, q.lang)
+    known = questionnaires()
+    return [summary(known[qid], lang) for qid in due_for(request.auth, timezone.localdate())]
 
 
 @mine.get("/responses", response={200: list[ResponseOut], **ERRORS}, summary="My answers")

@@ -238,6 +238,9 @@ class Programme(Model):
     schedule: Schedule
     companion: Slug | None = None
     thresholds: dict[str, int | float] = {}
+    # The outcome questionnaires asked of a runner on this programme (ids in
+    # content/questionnaires/ or a clinic's folder; `strideback content check` checks them).
+    questionnaires: list[Slug] = []
     text: Translated[ProgrammeText]
     phases: list[Phase] = []
     weeks: list[RunWeek] = []

@@ -91,6 +91,8 @@ class Questionnaire(Model):
     citation: Text
     licence: Text
     versions: Text | None = None
+    # False for an instrument that measures change by itself (the GROC): not asked at the start.
+    ask_at_baseline: bool = True
     text: Translated[QuestionnaireText]
     scoring: Scoring
     subscales: list[Subscale] = []

@@ -584,13 +584,19 @@ function mount(root) {
       form.elements.sets_done.value = setsDone(steps);
       $("[data-ui=sets_planned]", ui.form).textContent = format(texts, "log.of_planned", { planned: setsPlanned(steps) });
     }
-    for (const name of ["during", "after"]) {
-      const last = session.last_pain?.[name];
-      const value = String(last ?? 0);
-      const input = form.querySelector(`input[name=pain_${name}][value="${value}"]`);
-      if (input) input.checked = true;
-      describePain(name);
+    // No pain is pre-filled: each scale needs the runner's own tap (or "No pain").
+    for (const input of form.querySelectorAll("input[name^=pain_]")) input.checked = false;
+    for (const out of form.querySelectorAll("[data-ui^=band_]")) out.textContent = "";
+  }
+
+  function missingPain() {
+    const fields = Array.from(form.querySelectorAll("fieldset[data-pain]"));
+    const missing = fields.filter((f) => !f.querySelector("input:checked"));
+    for (const f of fields) {
+      if (missing.includes(f)) f.setAttribute("aria-invalid", "true");
+      else f.removeAttribute("aria-invalid");
     }
+    return missing;
   }
 
   function describePain(name) {
@@ -647,6 +653,13 @@ function mount(root) {
   async function save(event) {
     event.preventDefault();
     const status = $("[data-ui=status]", ui.form);
+    const missing = missingPain();
+    if (missing.length) {
+      status.dataset.state = "error";
+      status.textContent = missing.map((f) => f.dataset.missing).join(" ");
+      $("input", missing[0]).focus();
+      return;
+    }
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
     if (!form.dataset.key) form.dataset.key = newKey();
@@ -671,7 +684,17 @@ function mount(root) {
   form.addEventListener("click", stepper);
   form.addEventListener("change", (event) => {
     const match = /^pain_(during|after)$/.exec(event.target.name || "");
-    if (match) describePain(match[1]);
+    if (match) {
+      describePain(match[1]);
+      event.target.closest("fieldset").removeAttribute("aria-invalid");
+    }
+  });
+  form.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-action=no-pain]");
+    if (!button) return;
+    const zero = form.querySelector(`input[name=pain_${button.dataset.target}][value="0"]`);
+    zero.checked = true;
+    zero.dispatchEvent(new Event("change", { bubbles: true }));
   });
   $("[data-action=reopen]", ui.form).addEventListener("click", () => {
     finished = false;

@@ -1,0 +1,50 @@
+"""The reminder settings page: choose a time, channels and days; errors name the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.test import Client
+
+from strideback.accounts.models import User
+from strideback.training import reminders
+
+
+def test_settings_links_to_the_reminder_choices(logged_in: Client) -> None:
+    page = logged_in.get("/settings/").content.decode()
+    assert 'href="/settings/reminders/"' in page
+
+
+def test_a_runner_turns_reminders_on_for_chosen_days(logged_in: Client, runner: User) -> None:
+    page = logged_in.get("/settings/reminders/")
+    assert page.status_code == 200 and 'type="time"' in page.content.decode()
+    form = {
+        "enabled": "on",
+        "time": "18:30",
+        "channels": ["email"],
+        "weekdays": ["0", "3"],
+        "time_zone": "Europe/Berlin",
+    }
+    response = logged_in.post("/settings/reminders/", form, follow=True)
+    assert "Your reminder choices are saved." in response.content.decode()
+    chosen = reminders.choices(runner)
+    assert chosen.enabled and chosen.time == dt.time(18, 30)
+    assert chosen.weekdays == (0, 3) and chosen.time_zone == "Europe/Berlin"
+    shown = logged_in.get("/settings/reminders/").content.decode()
+    assert 'value="18:30"' in shown and 'value="3" checked' in shown
+
+
+def test_turning_on_without_a_time_says_so_and_changes_nothing(
+    logged_in: Client, runner: User
+) -> None:
+    response = logged_in.post("/settings/reminders/", {"enabled": "on", "channels": ["email"]})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert 'href="#id_time"' in body and "Time of day: choose a time" in body
+    assert not reminders.choices(runner).enabled
+
+
+def test_turning_on_without_a_channel_names_the_channels(logged_in: Client, runner: User) -> None:
+    response = logged_in.post("/settings/reminders/", {"enabled": "on", "time": "07:00"})
+    assert response.status_code == 400 and "How: choose e-mail" in response.content.decode()
+    assert not reminders.choices(runner).enabled
