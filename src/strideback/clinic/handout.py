@@ -25,6 +25,8 @@ from strideback.core.content.describe import dose_text, load_text, schedule_text
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Item, Phase, Programme, RunSession
 from strideback.core.engine.thresholds import Thresholds, thresholds_for
+from strideback.core.figures.exercise import label, timing_of
+from strideback.core.figures.picture import key_times, svg_at
 from strideback.core.i18n import t
 from strideback.core.languages import LANGUAGES, Lang
 
@@ -42,9 +44,19 @@ class Clinic:
     address: str = ""
 
 
+def _poses(library: Library, item: Item, lang: Lang) -> list[str]:
+    """The exercise's start and end pose (one pose for a hold), drawn as the app draws them,
+    like the photos in the hospital's handout."""
+    exercise = library.exercise(item.exercise)
+    timing = timing_of(item.dose)
+    name = label(exercise, lang)
+    return [svg_at(exercise.figure, timing, at, name) for at in key_times(exercise.figure, timing)]
+
+
 def _item(library: Library, item: Item, lang: Lang) -> dict[str, Any]:
     text = library.exercise(item.exercise).text.get(lang)
     return {
+        "poses": _poses(library, item, lang)[:2],
         "position": item.position,
         "name": text.name,
         "steps": text.steps,
