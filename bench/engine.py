@@ -9,8 +9,7 @@ outside the timed part, in date order as the app reads them from the database (`
 hands them over as generated, a next-day run before a same-day check, so the engine sorts
 each); only ``evaluate`` is timed, in one process (one core). Prints
 runner-decisions per second by CPU time (what one core does, however busy the machine) and by
-wall-clock time, and whether the engine is compiled with mypyc (``pip install .``) or pure
-Python (an editable install). The target is at least 20,000 per second.
+wall-clock time. The target is at least 20,000 per second.
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ from datetime import date, timedelta
 
 from strideback.core.content.library import default_library
 from strideback.core.content.models import Programme
-from strideback.core.engine import EntryKind, JournalEntry, Pain, RedFlag, compiled, evaluate
+from strideback.core.engine import EntryKind, JournalEntry, Pain, RedFlag, evaluate
 
 START = date(2025, 1, 6)
 CHUNK = 5_000
@@ -131,7 +130,6 @@ def main() -> None:
     library = default_library()
     knee, run = library.programme("anterior-knee-pain"), library.programme("return-to-run-5k")
     cpu, elapsed, entries = bench(args.runners, args.weeks, args.seed, knee, run, args.unsorted)
-    print("engine: compiled with mypyc" if compiled() else "engine: pure Python")
     print(
         f"{args.runners:,} runners, {args.weeks} weeks each, {entries / args.runners:.0f} "
         f"journal entries per runner on average"

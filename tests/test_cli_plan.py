@@ -130,6 +130,8 @@ def test_a_hold_is_explained_with_the_numbers(
         "You stay in phase 1 this week: your pain was 4/10 right after the session on "
         "Thursday 30 January, and the limit is 0."
     )
+    limits = [r["facts"]["limit"] for r in data["decision"]["reasons"] if "limit" in r["facts"]]
+    assert limits == [0] and type(limits[0]) is int  # a limit shows as given: 0, not 0.0
 
 
 def test_a_red_flag_stops_the_plan(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -32,9 +32,7 @@ def test_every_data_file_of_the_package_is_declared_as_package_data() -> None:
     data_files = [
         path.relative_to(PACKAGE).as_posix()
         for path in PACKAGE.rglob("*")
-        if path.is_file()
-        and path.suffix not in (".py", ".pyc", ".so", ".pyd")  # compiled engine modules
-        and "__pycache__" not in path.parts
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts
     ]
     assert len(data_files) > 50, "templates, static files and the content library"
     missing = [f for f in data_files if not any(p.match(f) for p in patterns)]

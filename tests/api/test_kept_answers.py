@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -27,7 +26,6 @@ from strideback.training import snapshots, today
 from strideback.training import today as today_module
 from strideback.training.models import JournalEntry, Snapshot
 from tests.api.conftest import World, session_client, token_client
-from tests.api.test_kept_middleware import FULL_STACK
 
 TODAY = "/api/v1/me/today"
 PATIENTS = "/api/v1/clinician/patients"
@@ -82,10 +80,8 @@ def test_a_kept_today_costs_one_query(world: World) -> None:
     api_today(world)  # computes and keeps (and notes the token's first use)
     with CaptureQueriesContext(connection) as queries:
         api_today(world)
-    assert len(queries) == 1  # the token with its user and the kept answer
-    with override_settings(MIDDLEWARE=FULL_STACK), CaptureQueriesContext(connection) as queries:
-        api_today(world)
-    assert len(queries) == 2  # through ninja: the token with its user, then the kept answer
+    # The token with its user and TOTP device, then the kept answer.
+    assert len(queries) == 2, [q["sql"] for q in queries.captured_queries]
 
 
 def _log_pain(world: World, api: Callable[[str], Any]) -> None:
@@ -202,22 +198,6 @@ def test_an_answer_computed_while_a_write_lands_is_not_kept(world: World) -> Non
     assert api_today(world) == fresh_today(world)
 
 
-def test_a_row_read_with_the_token_before_a_write_does_not_keep_a_stale_answer(
-    world: World,
-) -> None:
-    """The kept-answers middleware hands ``snapshots.today`` the row it read with the token."""
-    from strideback.api.tokens import user_for_secret
-
-    on = timezone.localdate()
-    api_today(world, "de")  # the runner has a row now
-    user = user_for_secret(world.tokens["runner_a"], with_today=True)
-    read = user.kept_today  # type: ignore[union-attr]
-    JournalEntry.objects.create(user=world.a, date=on, kind="check", pain_next_morning=3)
-    snapshots.today(world.a.pk, on, "en", lambda: '{"stale": true}', read)
-    assert Snapshot.objects.get(user=world.a).today_key.split("|")[2] == "de"  # not replaced
-    assert api_today(world) == fresh_today(world)
-
-
 def test_the_version_follows_the_package_files() -> None:
     assert len(snapshots.version()) == 16
     assert snapshots.version() == snapshots.version()
@@ -232,7 +212,7 @@ def test_the_kept_patient_list_equals_a_fresh_one(world: World, sort: str) -> No
     from strideback.training.models import Enrollment
 
     on = timezone.localdate()
-    assert len(api_patients(world, sort)) == 1  # kept, and the whole list remembered
+    assert len(api_patients(world, sort)) == 1  # kept
     for i, pain in enumerate((0, 5, 2, 8)):
         runner = User.objects.create_user(f"p{i}@example.org", "x", name=f"Patient {3 - i}")
         CareLink.objects.create(clinician=world.clinician, runner=runner, status="active")
@@ -265,13 +245,13 @@ def test_the_flags_endpoint_keeps_only_patients_who_need_attention(world: World)
     assert flagged == [row for row in everyone if row["flags"]]
 
 
-def test_a_kept_row_read_by_another_process_comes_from_the_database(world: World) -> None:
-    api_patients(world)
-    snapshots._MEMORY.clear()  # as in a second worker process
-    patient_list._LISTS.clear()
+def test_a_kept_row_is_read_from_the_database_not_computed(world: World, monkeypatch) -> None:
+    first = api_patients(world)
+    rows = Counter(monkeypatch, patient_list, "_patient_rows")
     with CaptureQueriesContext(connection) as queries:
-        rows = api_patients(world)
-    assert rows == fresh_patients(world)
+        again = api_patients(world)
+    assert rows.calls == 0
+    assert again == first == fresh_patients(world)
     assert any("row_body" in q["sql"] for q in queries.captured_queries)
 
 
@@ -345,3 +325,16 @@ def test_a_new_snapshot_row_with_an_old_generation_is_not_taken_for_the_old_one(
     User.objects.filter(pk=world.a.pk).update(name="Someone else")  # no signal, no bump
     Snapshot.objects.create(user=world.a, generation=generation)
     assert client.get("/api/v1/me").json()["name"] == "Someone else"
+
+
+def test_the_patient_list_page_reads_the_rows_the_api_keeps(world: World, monkeypatch) -> None:
+    """The page (``kept_patient_list``) and the API (``patient_list_json``) read one kept answer:
+    once the API has kept the rows, the page computes none, and shows what a fresh list shows."""
+    _red_flag(world, lambda name: token_client(world.tokens[name]))
+    api_patients(world)
+    rows = Counter(monkeypatch, patient_list, "_patient_rows")
+    on = timezone.localdate()
+    page = patient_list.kept_patient_list(world.clinician, on)
+    assert rows.calls == 0
+    assert [json.loads(dumps(row_data(r))) for r in page] == fresh_patients(world)
+    assert page[0].needs_attention and page[0].flags[0].evidence[0].date == on

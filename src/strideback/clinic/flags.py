@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from strideback.accounts.models import User
 from strideback.core.content.library import Library
@@ -24,7 +25,16 @@ from strideback.core.outcomes.flags import WEIGHT, Evidence, Flag, FlagCode, Log
 from strideback.training import convert
 from strideback.training.models import Enrollment, JournalEntry, RedFlagClearance
 
-__all__ = ["Evidence", "Flag", "FlagCode", "PatientRow", "Rows", "flags_for", "row_data"]
+__all__ = [
+    "Evidence",
+    "Flag",
+    "FlagCode",
+    "PatientRow",
+    "Rows",
+    "flags_for",
+    "row_data",
+    "row_from_data",
+]
 
 
 @dataclass(frozen=True)
@@ -100,6 +110,29 @@ def row_data(row: PatientRow) -> dict[str, object]:
         for flag in row.flags
     ]
     return out
+
+
+def row_from_data(data: Mapping[str, Any]) -> PatientRow:
+    """A row back from ``row_data`` (a kept row's JSON): the patient-list page renders the same
+    kept rows the API gives."""
+
+    def day(value: object) -> dt.date | None:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+
+    flags = tuple(
+        Flag(
+            FlagCode(f["code"]),
+            tuple(
+                Evidence(e["entry_id"], day(e["date"]), e["field"], e["value"], e["limit"])
+                for e in f["evidence"]
+            ),
+            f["facts"],
+        )
+        for f in data["flags"]
+    )
+    fields: dict[str, Any] = {name: data[name] for name in ROW_FIELDS}
+    fields["start"], fields["last_entry"] = day(data["start"]), day(data["last_entry"])
+    return PatientRow(**fields, flags=flags)
 
 
 class Rows:

@@ -6,11 +6,9 @@ import datetime as dt
 import json
 from collections import namedtuple
 from collections.abc import Sequence
-from functools import cache
 from typing import TypeVar
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection
 from django.db.models import Q
 
 from strideback.accounts.models import CareLink, CareLinkStatus, User
@@ -19,6 +17,7 @@ from strideback.clinic.flags import (
     Rows,
     flags_for,
     row_data,
+    row_from_data,
 )
 from strideback.clinic.patients import ClinicError
 from strideback.core.content.library import default_library
@@ -52,13 +51,15 @@ def patient_list_json(
     current (``training.snapshots``): one query when nothing changed, and a fixed number more
     for the rows that did, however many patients."""
     _check_sort(sort)
-    memo = (clinician.pk, sort, attention_only, snapshots.row_base(on))
-    remembered = _LISTS.get(memo)
-    if remembered is not None and remembered[0] == _stamps(clinician):
-        return remembered[1]
-    with connection.cursor() as cursor:
-        cursor.execute(_list_sql(), [clinician.pk, CareLinkStatus.ACTIVE.value])
-        found = cursor.fetchall()
+    found = CareLink.objects.filter(
+        clinician=clinician, status=CareLinkStatus.ACTIVE, runner__isnull=False
+    ).values_list(
+        "runner_id",
+        "runner__name",
+        "runner__email",
+        "runner__language",
+        *(f"runner__snapshot__{column}" for column in _KEPT_COLUMNS),
+    )
     people: list[ListRunner] = []
     kept: dict[int, tuple[int | None, str | None, snapshots.RowKeys | None]] = {}
     for uid, name, email, language, generation, key, urgency, *keys in found:
@@ -77,27 +78,13 @@ def patient_list_json(
         for person in people
     ]
     bodies = [item.body for item in _sorted(items, sort) if item.urgency or not attention_only]
-    body = "[" + ",".join(bodies) + "]"
-    stamps = tuple(sorted((uid, *a.kept_as) for uid, a in answers.items() if a.kept_as))
-    if len(stamps) == len(answers):  # every row is kept: the list can be checked against them
-        if len(_LISTS) >= _LISTS_SIZE:
-            _LISTS.clear()
-        _LISTS[memo] = (stamps, body)
-    return body
+    return "[" + ",".join(bodies) + "]"
 
 
-# Whole lists as this process last gave them, by (clinician, sort, attention only, day and
-# version), with the (runner, generation, key) of every row in them: given again only while
-# the database shows exactly those rows, all still current. Saves building and sorting 200
-# rows when nothing changed, which is most of the time.
-_LISTS: dict[tuple[int, str, bool, str], tuple[tuple[tuple[int, int, str], ...], str]] = {}
-_LISTS_SIZE = 64
-
-
-def _stamps(clinician: User) -> tuple[tuple[int, int, str], ...]:
-    with connection.cursor() as cursor:
-        cursor.execute(_stamps_sql(), [clinician.pk, CareLinkStatus.ACTIVE.value])
-        return tuple(map(tuple, cursor.fetchall()))  # type: ignore[arg-type]
+def kept_patient_list(clinician: User, on: dt.date, *, sort: str = "attention") -> list[PatientRow]:
+    """The patient-list page's rows: the same kept rows, in the same order, as the API's list
+    (``patient_list_json``)."""
+    return [row_from_data(data) for data in json.loads(patient_list_json(clinician, on, sort=sort))]
 
 
 def _row_answer(row: PatientRow) -> snapshots.RowAnswer:
@@ -108,33 +95,8 @@ def _row_answer(row: PatientRow) -> snapshots.RowAnswer:
     return snapshots.RowAnswer(body, keys)
 
 
-@cache
-def _list_sql() -> str:
-    """A clinician's active patients with their kept rows: the ORM's version of this one query
-    cost more to build and to convert than to run."""
-    quote = connection.ops.quote_name
-    link = quote(CareLink._meta.db_table)
-    user = quote(User._meta.db_table)
-    kept = quote(snapshots.Snapshot._meta.db_table)
-    return (
-        "SELECT l.runner_id, u.name, u.email, u.language, s.generation, s.row_key, "
-        "s.row_urgency, s.row_last_entry, s.row_worst, s.row_week "
-        f"FROM {link} l JOIN {user} u ON u.id = l.runner_id "
-        f"LEFT JOIN {kept} s ON s.user_id = l.runner_id "
-        "WHERE l.clinician_id = %s AND l.status = %s"
-    )
-
-
-@cache
-def _stamps_sql() -> str:
-    link = connection.ops.quote_name(CareLink._meta.db_table)
-    kept = connection.ops.quote_name(snapshots.Snapshot._meta.db_table)
-    return (
-        f"SELECT l.runner_id, s.generation, s.row_key FROM {link} l "
-        f"LEFT JOIN {kept} s ON s.user_id = l.runner_id "
-        "WHERE l.clinician_id = %s AND l.status = %s AND l.runner_id IS NOT NULL "
-        "ORDER BY l.runner_id"
-    )
+# What the list reads of each runner's kept row (``training.snapshots``): not the texts.
+_KEPT_COLUMNS = ("generation", "row_key", "row_urgency", "row_last_entry", "row_worst", "row_week")
 
 
 # A kept row as the list sorts it (the attributes ``_sorted`` reads of a ``PatientRow``).

@@ -113,7 +113,7 @@ def patient_list(request: HttpRequest) -> HttpResponse:
     if sort.lstrip("-") not in patient_list_service.SORTS:
         sort = "attention"
     me = _user(request)
-    rows = patient_list_service.patient_list(me, _today(), sort=sort)
+    rows = patient_list_service.kept_patient_list(me, _today(), sort=sort)
     lang = _lang(request)
     library = default_library()
     items = [

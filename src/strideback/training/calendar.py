@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext
+from pydantic import ConfigDict
 
 from strideback.accounts.models import User
 from strideback.core.content.library import Library, default_library
@@ -38,33 +39,60 @@ def user_for_calendar_token(token: str) -> User | None:
     return prof.user
 
 
+# Described fields (the attribute docstrings) for the API's response schema.
+DESCRIBED = ConfigDict(use_attribute_docstrings=True)
+
+
 @dataclass(frozen=True)
 class Mark:
-    kind: str  # strength, run or check
-    status: str  # done, painful, skipped, missed, planned, flag
+    __pydantic_config__ = DESCRIBED
+
+    kind: str
+    """strength, run or check"""
+    status: str
+    """done, painful, skipped, missed, planned or flag"""
     programme_id: str | None
+    """the programme"""
     title: str
+    """the programme's title"""
     phase: int | None = None
+    """the programme phase"""
     run_week: int | None = None
+    """the run plan week"""
     run_day: int | None = None
-    pain: int | None = None  # the worst pain logged
+    """the run plan day"""
+    pain: int | None = None
+    """the worst pain logged (0-10)"""
     play_url: str | None = None
-    minutes: int = 0  # a planned session: about how long (training.session_summary)
-    lines: tuple[str, ...] = ()  # a planned strength session: its exercises and doses
+    """the session player's address (planned sessions from today on)"""
+    minutes: int = 0
+    """a planned session: about how long, in minutes"""
+    lines: tuple[str, ...] = ()
+    """a planned strength session: its exercises and doses"""
 
 
 @dataclass(frozen=True)
 class CalendarDay:
+    __pydantic_config__ = DESCRIBED
+
     date: dt.date
+    """the day"""
     is_today: bool
+    """whether it is today"""
     marks: tuple[Mark, ...]
-    events: tuple[str, ...]  # "Phase 2 starts", "Run week 3"
+    """sessions and checks on the day"""
+    events: tuple[str, ...]
+    """what starts that day, in words ("Phase 2 starts")"""
 
 
 @dataclass(frozen=True)
 class CalendarWeek:
+    __pydantic_config__ = DESCRIBED
+
     monday: dt.date
-    days: tuple[CalendarDay, ...]  # only days with something on them (and today)
+    """the week's Monday"""
+    days: tuple[CalendarDay, ...]
+    """days with something on them (and today)"""
 
 
 @dataclass(frozen=True)

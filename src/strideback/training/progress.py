@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ConfigDict
+
 from strideback.accounts.models import User
 from strideback.core import engine
 from strideback.core.engine import schedule
@@ -25,52 +27,94 @@ from strideback.words import in_language
 PROGRESS_WEEKS = 12
 
 
+# Described fields (the attribute docstrings) for the API's response schema.
+DESCRIBED = ConfigDict(use_attribute_docstrings=True)
+
+
 @dataclass(frozen=True)
 class PainPoint:
+    __pydantic_config__ = DESCRIBED
+
     date: dt.date
+    """the day"""
     kind: str
+    """strength, run or check"""
     during: int | None
+    """pain during (0-10)"""
     after: int | None
+    """pain right after"""
     next_morning: int | None
+    """pain the next morning"""
 
 
 @dataclass(frozen=True)
 class WeekStat:
+    __pydantic_config__ = DESCRIBED
+
     monday: dt.date
-    planned: int  # strength sessions the programmes' rhythm asked for
-    done: int  # strength sessions logged as done
+    """the week's Monday"""
+    planned: int
+    """strength sessions the programmes' rhythm asked for"""
+    done: int
+    """strength sessions logged as done"""
     runs: int
-    run_minutes: float
+    """runs logged"""
+    run_minutes: int | float
+    """minutes run"""
 
 
 @dataclass(frozen=True)
 class PhaseSpan:
+    __pydantic_config__ = DESCRIBED
+
     phase: int
+    """the phase"""
     title: str | None
+    """the phase's title"""
     start: dt.date
-    end: dt.date | None  # None: still in it
+    """when it started (or starts)"""
+    end: dt.date | None
+    """when it ended; null while still in it"""
     current: bool
-    projected: bool  # ahead of today: when it starts if the pain rules keep holding
+    """whether the runner is in it now"""
+    projected: bool
+    """ahead of today: when it starts if the pain rules keep holding"""
 
 
 @dataclass(frozen=True)
 class Timeline:
+    __pydantic_config__ = DESCRIBED
+
     programme_id: str
+    """the programme"""
     title: str
+    """its title"""
     spans: tuple[PhaseSpan, ...]
+    """its phases over time"""
 
 
 @dataclass(frozen=True)
 class ProgressPage:
+    __pydantic_config__ = DESCRIBED
+
     on: dt.date
+    """today"""
     since: dt.date
+    """the first day shown"""
     pain: tuple[PainPoint, ...]
+    """pain scores over time"""
     limit: int
+    """the pain limit during training"""
     weeks: tuple[WeekStat, ...]
+    """sessions and runs, week by week"""
     timelines: tuple[Timeline, ...]
+    """the phases of each programme"""
     done: int
+    """strength sessions done in all"""
     planned: int
-    run_minutes: float
+    """strength sessions planned in all"""
+    run_minutes: int | float
+    """minutes run in all"""
 
 
 @in_language

@@ -23,14 +23,14 @@ bump.
 from __future__ import annotations
 
 import hashlib
-import secrets
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.signals import post_delete, post_save
 
 from strideback.training.models import Snapshot
@@ -38,6 +38,7 @@ from strideback.training.models import Snapshot
 # Bump when the shape of a kept answer changes without any file of the package changing.
 FORMAT = 1
 _CHUNK = 400  # rows per statement: well under every backend's limit on parameters
+_ROWS_PER_UPDATE = 100  # 14 parameters each
 
 
 @cache
@@ -49,16 +50,12 @@ def version() -> str:
     root = Path(strideback.__file__).parent
     digest = hashlib.sha256(f"format {FORMAT}\n".encode())
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".so", ".yaml") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
             stat = path.stat()
             digest.update(
                 f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode()
             )
     return digest.hexdigest()[:16]
-
-
-def _table() -> str:
-    return connection.ops.quote_name(Snapshot._meta.db_table)
 
 
 # --- invalidation ----------------------------------------------------------------------------
@@ -69,12 +66,7 @@ def bump(user_ids: Iterable[int]) -> None:
     ids = sorted(set(user_ids))
     for first in range(0, len(ids), _CHUNK):
         chunk = ids[first : first + _CHUNK]
-        marks = ", ".join(["%s"] * len(chunk))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {_table()} SET generation = generation + 1 WHERE user_id IN ({marks})",
-                chunk,
-            )
+        Snapshot.objects.filter(user_id__in=chunk).update(generation=F("generation") + 1)
 
 
 def _bump_owner(sender: type, instance: Any, **kwargs: Any) -> None:
@@ -117,9 +109,8 @@ def ensure(user_ids: Sequence[int]) -> None:
 
 
 def stamp(base: str, generation: int) -> str:
-    """What an answer is kept for, plus a nonce: the same answer computed twice (by two
-    processes, or in two test databases that reuse ids) never shares a memory entry."""
-    return f"{base}|{generation}|{secrets.token_hex(4)}"
+    """What an answer is kept for: its day, language and version, and the generation."""
+    return f"{base}|{generation}|"
 
 
 def current(key: str | None, base: str, generation: int | None) -> bool:
@@ -130,44 +121,26 @@ def today_base(on: date, lang: str) -> str:
     return f"today|{on.isoformat()}|{lang}|{version()}"
 
 
-# A runner's row as (generation, today_key, today_body); Nones when there is no row yet.
-KeptToday = tuple[int | None, str | None, str | None]
-
-
-def today(
-    user_id: int,
-    on: date,
-    lang: str,
-    compute: Callable[[], str],
-    read: KeptToday | None = None,
-) -> str:
-    """Today's answer (JSON text) for the runner: kept, or computed now and kept. ``read``: the
-    row as the caller already read it (``api.tokens.user_for_secret(with_today=True)``), before
-    anything of this request was computed, which is all the race protection below needs."""
+def today(user_id: int, on: date, lang: str, compute: Callable[[], str]) -> str:
+    """Today's answer (JSON text) for the runner: kept, or computed now and kept if the
+    runner's generation did not move meanwhile (a filtered update)."""
     base = today_base(on, lang)
-    if read is not None:
-        found = read if read[0] is not None else None
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT generation, today_key, today_body FROM {_table()} WHERE user_id = %s",
-                [user_id],
-            )
-            found = cursor.fetchone()
+    found = (
+        Snapshot.objects.filter(user_id=user_id)
+        .values_list("generation", "today_key", "today_body")
+        .first()
+    )
     if found is not None and current(found[1], base, found[0]):
         return str(found[2])
     if found is None:
         ensure([user_id])
         generation = _generations([user_id]).get(user_id, 0)
     else:
-        generation = int(found[0])
+        generation = found[0]
     body = compute()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {_table()} SET today_key = %s, today_body = %s "
-            "WHERE user_id = %s AND generation = %s",
-            [stamp(base, generation), body, user_id, generation],
-        )
+    Snapshot.objects.filter(user_id=user_id, generation=generation).update(
+        today_key=stamp(base, generation), today_body=body
+    )
     return body
 
 
@@ -203,27 +176,14 @@ def row_base(on: date) -> str:
     return f"row|{on.isoformat()}|{version()}"
 
 
-# Row texts this process has read or computed, by (runner, stamp). Served only when the
-# database says that stamp is still the runner's current one, so it is never stale; it saves
-# reading ~1 KB per patient per list.
-_MEMORY: dict[tuple[int, str], str] = {}
-_MEMORY_SIZE = 50_000
-
-
-def _remember(uid: int, key: str, body: str) -> None:
-    if len(_MEMORY) >= _MEMORY_SIZE:
-        _MEMORY.clear()
-    _MEMORY[(uid, key)] = body
-
-
 def rows(
     kept: dict[int, tuple[int | None, str | None, RowKeys | None]],
     on: date,
     compute: Callable[[list[int]], dict[int, RowAnswer]],
 ) -> dict[int, RowAnswer]:
     """Every runner's row. ``kept`` maps runner -> (generation, key, sort keys) as read with
-    the list (``None``s: nothing kept yet). Current rows come from memory or, in one query,
-    from the database; the others are computed together and kept."""
+    the list (``None``s: nothing kept yet). Current rows are read in one query; the others
+    are computed together and kept."""
     base = row_base(on)
     out: dict[int, RowAnswer] = {}
     unread: dict[int, str] = {}
@@ -231,14 +191,11 @@ def rows(
     for uid, (generation, key, keys) in kept.items():
         if keys is None or key is None or not current(key, base, generation):
             stale.append(uid)
-        elif (body := _MEMORY.get((uid, key))) is not None:
-            out[uid] = RowAnswer(body, keys, (generation, key))  # type: ignore[arg-type]
         else:
             unread[uid] = key
     if unread:
         for uid, key, body in _bodies(list(unread)):
             if key == unread[uid] and body is not None:  # not replaced since the list was read
-                _remember(uid, key, body)
                 generation, _, keys = kept[uid]
                 out[uid] = RowAnswer(body, keys, (generation, key))  # type: ignore[arg-type]
         stale += [uid for uid in unread if uid not in out]
@@ -271,29 +228,35 @@ def _fresh_rows(
             key = stamp(base, generations[uid])
             fresh[uid] = fresh[uid]._replace(kept_as=(generations[uid], key))
             keep.append((uid, fresh[uid]))
-            _remember(uid, key, fresh[uid].body)
     _keep_rows(keep)
     return fresh
 
 
+_ROW_COLUMNS: dict[str, Callable[[RowAnswer], object]] = {
+    "row_key": lambda answer: answer.kept_as[1],  # type: ignore[index]
+    "row_body": lambda answer: answer.body,
+    "row_urgency": lambda answer: answer.keys.urgency,
+    "row_last_entry": lambda answer: answer.keys.last_entry,
+    "row_worst": lambda answer: answer.keys.worst_pain_7d,
+    "row_week": lambda answer: answer.keys.week,
+}
+
+
 def _keep_rows(items: Sequence[tuple[int, RowAnswer]]) -> None:
-    """One statement per chunk: each row is kept only if its generation did not move since
-    it was read (``kept_as``)."""
-    columns = ("row_key", "row_body", "row_urgency", "row_last_entry", "row_worst", "row_week")
-    for first in range(0, len(items), _CHUNK):
-        chunk = items[first : first + _CHUNK]
-        params: list[object] = []
-        sets = []
-        for position, column in enumerate(columns):
-            cases = []
-            for uid, answer in chunk:
-                key = answer.kept_as[1]  # type: ignore[index]
-                value = (key, answer.body, *answer.keys)[position]
-                cases.append("WHEN %s THEN %s")
-                params += [uid, value]
-            sets.append(f"{column} = CASE user_id {' '.join(cases)} ELSE {column} END")
-        conditions = " OR ".join(["(user_id = %s AND generation = %s)"] * len(chunk))
+    """Each row is kept only if its runner's generation did not move since it was read
+    (``kept_as``): one filtered update per chunk of rows, each column set per runner."""
+    for first in range(0, len(items), _ROWS_PER_UPDATE):
+        chunk = items[first : first + _ROWS_PER_UPDATE]
+        unmoved = Q()
         for uid, answer in chunk:
-            params += [uid, answer.kept_as[0]]  # type: ignore[index]
-        with connection.cursor() as cursor:
-            cursor.execute(f"UPDATE {_table()} SET {', '.join(sets)} WHERE {conditions}", params)
+            unmoved |= Q(user_id=uid, generation=answer.kept_as[0])  # type: ignore[index]
+        Snapshot.objects.filter(unmoved).update(
+            **{column: _per_runner(chunk, column, value) for column, value in _ROW_COLUMNS.items()}
+        )
+
+
+def _per_runner(
+    chunk: Sequence[tuple[int, RowAnswer]], column: str, value: Callable[[RowAnswer], object]
+) -> Case:
+    whens = [When(user_id=uid, then=Value(value(answer))) for uid, answer in chunk]
+    return Case(*whens, output_field=Snapshot._meta.get_field(column))

@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext
+from pydantic import ConfigDict, TypeAdapter
 
 from strideback.accounts.models import User
 from strideback.core import engine
 from strideback.core.content.library import Library, default_library
 from strideback.core.languages import Lang
-from strideback.training import convert, words
+from strideback.training import convert, snapshots, words
 from strideback.training.followed import Followed, followed_with_rows, light_journal
 from strideback.training.models import (
     EntryKind,
@@ -24,75 +25,139 @@ from strideback.training.onboarding import red_flag_stop
 from strideback.words import in_language
 from strideback.words.describe import dose_text
 
+# The answer's parts are dataclasses whose fields are described (the attribute docstrings):
+# the API's response schema (``/api/v1/openapi.json``) is made from them.
+DESCRIBED = ConfigDict(use_attribute_docstrings=True)
+
 
 @dataclass(frozen=True)
 class ItemView:
+    __pydantic_config__ = DESCRIBED
+
     exercise: str
+    """the exercise id"""
     name: str
+    """its name"""
     dose: str
+    """the dose in words"""
     part: str
+    """warm_up, main or cool_down"""
     note: str | None
-    adjusted: str | None  # "reduced" or "easier" (the engine's advice changed it)
-    replaces: str | None  # the name of the exercise an easier variant stands in for
+    """the programme's note on it"""
+    adjusted: str | None
+    """reduced or easier when the engine's advice changed it"""
+    replaces: str | None
+    """the name of the exercise an easier variant stands in for"""
     alternatives: tuple[ItemView, ...] = ()
+    """exercises that may replace it"""
 
 
 @dataclass(frozen=True)
 class SegmentView:
-    kind: str  # walk or run
+    __pydantic_config__ = DESCRIBED
+
+    kind: str
+    """walk or run"""
     minutes: int
+    """minutes"""
     or_km: float | None
+    """or this distance in km"""
 
 
 @dataclass(frozen=True)
 class SessionView:
+    __pydantic_config__ = DESCRIBED
+
     date: dt.date
-    kind: str  # strength or run
+    """the day"""
+    kind: str
+    """strength or run"""
     programme_id: str
+    """the programme"""
     title: str
+    """the programme's title"""
     phase: int | None
+    """the programme phase (strength)"""
     week: int | None
+    """the programme week"""
     run_week: int | None
+    """the run plan week (runs)"""
     run_day: int | None
+    """the run plan day (runs)"""
     items: tuple[ItemView, ...]
+    """the exercises (strength)"""
     segments: tuple[SegmentView, ...]
+    """walk and run intervals (runs)"""
     minutes: int
+    """about how long the session takes"""
     run_minutes: int
+    """minutes of running in it"""
     play_url: str
+    """the session player's address"""
     done: bool
+    """whether it is logged as done"""
 
 
 @dataclass(frozen=True)
 class FlagView:
+    __pydantic_config__ = DESCRIBED
+
     code: str
+    """the red-flag code"""
     urgency: str
+    """how soon to see a clinician"""
     date: dt.date | None
+    """the day it was reported"""
 
 
 @dataclass(frozen=True)
 class TrackView:
+    __pydantic_config__ = DESCRIBED
+
     programme_id: str
+    """the programme"""
     title: str
-    kind: str  # exercises or run_plan
+    """its title"""
+    kind: str
+    """exercises or run_plan"""
     phase: int | None
+    """the phase today"""
     phase_title: str | None
+    """the phase's title"""
     phase_count: int
+    """how many phases the programme has"""
     week: int
+    """the programme week"""
     status: str
+    """active or stopped"""
     action: str
-    headline: str  # the engine's sentence: what today means and why
+    """the engine's decision: continue, advance, hold, step_back, pause_running, ..."""
+    headline: str
+    """what today means and why, as one sentence"""
     reasons: tuple[str, ...]
+    """the reasons, as sentences"""
     warnings: tuple[str, ...]
+    """what to watch, as sentences"""
     advice: tuple[str, ...]
+    """how to adjust exercises that hurt"""
     show_ice: bool
+    """whether to show the ice advice"""
     running_allowed: bool
+    """whether running is allowed"""
     running_paused: bool
+    """whether running is paused by pain"""
     running_text: str | None
+    """the running state in words"""
     run_week: int | None
+    """the run plan week"""
     today: tuple[SessionView, ...]
+    """today's sessions"""
     next_session: SessionView | None
+    """the next session after today"""
     pain_limit: int
+    """the pain limit during training (0-10)"""
     note_to_runner: str
+    """the clinician's note"""
 
     @property
     def all_done(self) -> bool:
@@ -101,20 +166,34 @@ class TrackView:
 
 @dataclass(frozen=True)
 class MorningCheck:
+    __pydantic_config__ = DESCRIBED
+
     yesterday: dt.date
+    """the day of the sessions asked about"""
     kinds: tuple[str, ...]
-    suggested: int | None  # one tap from right: the last morning value, else last night's
+    """their kinds (strength, run)"""
+    suggested: int | None
+    """one tap from right: the last morning value, else last night's"""
     limit: int
+    """the pain limit the next morning"""
 
 
 @dataclass(frozen=True)
 class TodayPage:
+    __pydantic_config__ = DESCRIBED
+
     on: dt.date
+    """the day"""
     onboarded: bool
+    """whether the start questions were answered"""
     stop: tuple[FlagView, ...]
+    """red flags that stop self-training until a clinician clears them"""
     morning: MorningCheck | None
+    """this morning's pain question, if one is due"""
     tracks: tuple[TrackView, ...]
+    """one per programme followed"""
     ice: str | None
+    """the ice advice after pain or swelling"""
 
 
 @in_language
@@ -138,6 +217,23 @@ def today(user: User, on: dt.date, lang: Lang, library: Library | None = None) -
         tracks=tracks,
         ice=_ice_text(states, lang),
     )
+
+
+# Today as kept text (JSON) and back: what ``training.snapshots`` keeps for the runner.
+TODAY = TypeAdapter(TodayPage)
+
+
+def kept_today_text(user: User, on: dt.date, lang: Lang) -> str:
+    """Today's answer as JSON text: kept (``training.snapshots``), or computed now and kept.
+    The API gives this text as it is."""
+    return snapshots.today(
+        user.pk, on, lang, lambda: TODAY.dump_json(today(user, on, lang)).decode()
+    )
+
+
+def kept_today(user: User, on: dt.date, lang: Lang) -> TodayPage:
+    """The same kept answer as ``kept_today_text``, for the Today page to render."""
+    return TODAY.validate_json(kept_today_text(user, on, lang))
 
 
 def _stop_flags(user: User, states: Sequence[Followed]) -> tuple[FlagView, ...]:

@@ -280,7 +280,7 @@ def pain_scale(limit: int, suggested: int | None = None) -> list[dict[str, Any]]
 @runner_page("today")
 def today(request: HttpRequest) -> HttpResponse:
     user, lang, on = _user(request), _lang(request), timezone.localdate()
-    page = today_service.today(user, on, lang)
+    page = today_service.kept_today(user, on, lang)
     if not page.onboarded and not page.stop:
         return HttpResponseRedirect("/start/")
     context: dict[str, Any] = {

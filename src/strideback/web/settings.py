@@ -70,10 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "strideback.web.middleware.GZipMiddleware",
-    # Answers the API's most-read GETs for a bearer token from their kept answers, before
-    # the middleware below runs (see api/kept.py); everything else goes on.
-    "strideback.api.kept.KeptAnswersMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "strideback.web.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

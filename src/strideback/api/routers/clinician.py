@@ -13,6 +13,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
+from pydantic import Field
 
 from strideback.accounts import services as account_services
 from strideback.api import fhir as fhir_api
@@ -33,6 +34,7 @@ from strideback.api.schemas import (
     PrescribeIn,
     PrescriptionOut,
 )
+from strideback.api.schemas_reads import NoteOut
 from strideback.clinic import handout, patient_list, prescriptions
 from strideback.clinic import notes as notes_service
 from strideback.clinic import patients as patients_service
@@ -186,7 +188,7 @@ class NoteIn(In):
 
 @router.post(
     "/patients/{runner_id}/notes",
-    response={201: dict[str, Any], **ERRORS},
+    response={201: NoteOut, **ERRORS},
     summary="A private clinical note (seen only by its author)",
 )
 def add_note(request: HttpRequest, runner_id: int, payload: NoteIn) -> Status[dict[str, Any]]:
@@ -197,7 +199,7 @@ def add_note(request: HttpRequest, runner_id: int, payload: NoteIn) -> Status[di
 
 @router.get(
     "/patients/{runner_id}/notes",
-    response={200: list[dict[str, Any]], **ERRORS},
+    response={200: list[NoteOut], **ERRORS},
     summary="My notes about this patient, newest first",
 )
 def notes(request: HttpRequest, runner_id: int) -> list[dict[str, Any]]:
@@ -249,9 +251,9 @@ class QuestionnaireChoiceIn(In):
 
 
 class QuestionnaireChoiceOut(Schema):
-    add: list[str]
-    skip: list[str]
-    due: list[str]
+    add: list[str] = Field(description="questionnaires asked for on top of the programme's")
+    skip: list[str] = Field(description="questionnaires not asked for")
+    due: list[str] = Field(description="questionnaires due now")
 
 
 @router.put(

@@ -28,24 +28,24 @@ class SetIn(Schema):
 
 
 class SetOut(Schema):
-    date: dt.date
-    exercise: str
-    set_number: int
-    load_kg: float
-    reps: int
+    date: dt.date = Field(description="the day of the set")
+    exercise: str = Field(description="the exercise id")
+    set_number: int = Field(description="the set's number that day")
+    load_kg: float = Field(description="the load in kg")
+    reps: int = Field(description="repetitions done")
 
 
 class AdviceOut(Schema):
-    exercise: str
-    programme_id: str
-    phase: int
-    target_reps: int
-    action: str
-    load_kg: float | None
-    change_kg: float
-    last_session: dt.date | None
-    facts: dict[str, float]
-    sources: list[str]
+    exercise: str = Field(description="the exercise id")
+    programme_id: str = Field(description="the programme")
+    phase: int = Field(description="the phase")
+    target_reps: int = Field(description="the repetitions aimed for")
+    action: str = Field(description="what to do with the load next session")
+    load_kg: float | None = Field(description="the load to use next session, in kg")
+    change_kg: float = Field(description="the change from last session, in kg")
+    last_session: dt.date | None = Field(description="the last session with this exercise")
+    facts: dict[str, float] = Field(description="the numbers behind the advice, by name")
+    sources: list[str] = Field(description="the sources of the rule")
 
 
 def set_out(row: SetLoad) -> dict[str, Any]:

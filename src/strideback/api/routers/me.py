@@ -20,15 +20,16 @@ from strideback.api import fhir as fhir_api
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
 from strideback.api.outcomes import OutcomesOut
-from strideback.api.render import dumps, json_text
+from strideback.api.render import json_text
 from strideback.api.routers.journal import entry_out
 from strideback.api.routers.programmes import language
 from strideback.api.schemas import ERRORS, EntryOut, In
+from strideback.api.schemas_reads import CalendarOut, DecisionOut, ExportOut, PlanOut
 from strideback.core.content.library import default_library
 from strideback.core.languages import Lang
 from strideback.training import calendar as calendar_service
 from strideback.training import export as export_service
-from strideback.training import followed, onboarding, programmes, snapshots, words
+from strideback.training import followed, onboarding, programmes, words
 from strideback.training import morning as morning_service
 from strideback.training import progress as progress_service
 from strideback.training import today as today_service
@@ -38,11 +39,11 @@ router = Router(tags=["me"], auth=USER_AUTH)
 
 
 class MeOut(Schema):
-    id: int
-    email: str
-    name: str
-    role: str
-    language: str
+    id: int = Field(description="my user id")
+    email: str = Field(description="my e-mail address")
+    name: str = Field(description="my name")
+    role: str = Field(description="runner or clinician")
+    language: str = Field(description="my language: da, en, de or nb")
 
 
 class LangQuery(Schema):
@@ -85,19 +86,14 @@ def me(request: HttpRequest) -> dict[str, Any]:
 
 @router.get(
     "/today",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: today_service.TodayPage, **ERRORS},
     summary="Today: what to do and why, per programme (the Today page's data)",
 )
 def today(request: HttpRequest, q: Query[LangQuery]) -> HttpResponse:
+    """The Today page's answer as kept (``training.today.kept_today_text``): the text is given
+    as it is, and its schema is ``TodayPage``'s."""
     lang = _lang(request, q.lang)
-    return json_text(today_body(request.auth, today_date(), lang), lang=lang)
-
-
-def today_body(user: Any, on: dt.date, lang: Lang) -> str:
-    """``GET /me/today``'s JSON text, kept until the runner's data, the day, the language or the
-    code changes (``training.snapshots`` says how that stays right when writes race with it)."""
-    compute = lambda: dumps(plain(today_service.today(user, on, lang)))  # noqa: E731
-    return snapshots.today(user.pk, on, lang, compute, getattr(user, "kept_today", None))
+    return json_text(today_service.kept_today_text(request.auth, today_date(), lang), lang=lang)
 
 
 def _reason(reason: Any, lang: Lang) -> dict[str, Any]:
@@ -108,7 +104,7 @@ def _reason(reason: Any, lang: Lang) -> dict[str, Any]:
 
 @router.get(
     "/decision",
-    response={200: list[dict[str, Any]], **ERRORS},
+    response={200: list[DecisionOut], **ERRORS},
     summary="The engine's current decision per programme, with reason codes and sentences",
 )
 def decision(request: HttpRequest, q: Query[LangQuery]) -> list[dict[str, Any]]:
@@ -148,7 +144,7 @@ class PlanQuery(Schema):
 
 @router.get(
     "/plan",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: PlanOut, **ERRORS},
     summary="My programmes and the sessions planned for the coming days",
 )
 def plan(request: HttpRequest, q: Query[PlanQuery]) -> dict[str, Any]:
@@ -182,7 +178,7 @@ class CalendarQuery(Schema):
 
 @router.get(
     "/calendar",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: CalendarOut, **ERRORS},
     summary="My calendar: done, missed and painful sessions and the plan ahead (at most 62 "
     "days; default this month)",
 )
@@ -199,7 +195,7 @@ def calendar(request: HttpRequest, q: Query[CalendarQuery]) -> dict[str, Any]:
 
 @router.get(
     "/progress",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: progress_service.ProgressPage, **ERRORS},
     summary="My progress: pain over time, sessions done against planned, phases",
 )
 def progress(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
@@ -209,7 +205,7 @@ def progress(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
 
 @router.get(
     "/export",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: ExportOut, **ERRORS},
     summary="Everything Strideback holds about me (the data export)",
 )
 def export(request: HttpRequest) -> dict[str, Any]:
@@ -263,12 +259,14 @@ class EnrollIn(In):
 
 
 class EnrollmentOut(Schema):
-    id: int
-    programme_id: str
-    start: dt.date
-    active: bool
-    start_phase: int = 1
-    earlier_phases_pain_free: bool | None = None
+    id: int = Field(description="the enrollment id")
+    programme_id: str = Field(description="the programme")
+    start: dt.date = Field(description="its start")
+    active: bool = Field(description="whether it is followed now")
+    start_phase: int = Field(1, description="the phase the runner started in")
+    earlier_phases_pain_free: bool | None = Field(
+        None, description="someone's word on the phases before the start (null: not said)"
+    )
 
 
 def _enrollment(e: Any) -> dict[str, Any]:

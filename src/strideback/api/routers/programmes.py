@@ -13,6 +13,7 @@ from ninja import Query, Router, Schema
 from strideback.api.auth import TOKEN
 from strideback.api.errors import ApiError
 from strideback.api.schemas import ERRORS, ProgrammeSummary
+from strideback.api.schemas_reads import ProgrammeOut
 from strideback.core.content.library import default_library
 from strideback.core.languages import LANGUAGES, Lang
 from strideback.words.public import programme_json
@@ -57,8 +58,9 @@ def list_programmes(request: HttpRequest, q: Query[LangQuery]) -> list[dict[str,
 
 @router.get(
     "/{programme_id}",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: ProgrammeOut, **ERRORS},
     summary="One programme, in the public JSON format",
+    by_alias=True,  # a phase's weeks {"from", "to"}
 )
 def get_programme(request: HttpRequest, programme_id: str, q: Query[LangQuery]) -> dict[str, Any]:
     lang = language(request, q.lang)

@@ -14,6 +14,7 @@ from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
 from strideback.api.routers.programmes import LangQuery, language
 from strideback.api.schemas import ERRORS
+from strideback.api.schemas_reads import QuestionnaireOut
 from strideback.core.languages import Lang
 from strideback.core.questionnaires.models import Questionnaire
 from strideback.core.questionnaires.public import questionnaire_json
@@ -27,10 +28,10 @@ mine = Router(tags=["questionnaires"], auth=USER_AUTH)
 
 
 class QuestionnaireSummary(Schema):
-    id: str
-    abbreviation: str
-    title: str
-    language: str
+    id: str = Field(description="the questionnaire id")
+    abbreviation: str = Field(description="its usual abbreviation")
+    title: str = Field(description="its title")
+    language: str = Field(description="the language of the title")
 
 
 def summary(q: Questionnaire, lang: Lang) -> dict[str, Any]:
@@ -58,8 +59,9 @@ def list_questionnaires(request: HttpRequest, q: Query[LangQuery]) -> list[dict[
 
 @public.get(
     "/{questionnaire_id}",
-    response={200: dict[str, Any], **ERRORS},
+    response={200: QuestionnaireOut, **ERRORS},
     summary="One questionnaire: items, options with points or min/max, scoring, source",
+    exclude_unset=True,  # an item has options, or min and max: not both as null
 )
 def get_questionnaire(
     request: HttpRequest, questionnaire_id: str, q: Query[LangQuery]
@@ -81,13 +83,13 @@ class ResponseIn(Schema):
 
 
 class ResponseOut(Schema):
-    id: int
-    questionnaire_id: str
-    date: dt.date
-    answers: dict[str, int | str]
-    activities: list[str]
-    score: float
-    subscales: dict[str, float]
+    id: int = Field(description="the response id")
+    questionnaire_id: str = Field(description="the questionnaire answered")
+    date: dt.date = Field(description="the day it was answered")
+    answers: dict[str, int | str] = Field(description="the answer to each item, by item id")
+    activities: list[str] = Field(description="the activities named (PSFS)")
+    score: float = Field(description="the total score")
+    subscales: dict[str, float] = Field(description="each subscale's score, by subscale id")
 
 
 def response_out(r: QuestionnaireResponse) -> dict[str, Any]:

@@ -31,11 +31,11 @@ class RemindersIn(In):
 
 
 class RemindersOut(Schema):
-    enabled: bool
-    time: str | None
-    channels: list[str]
-    weekdays: list[int]
-    time_zone: str
+    enabled: bool = Field(description="whether reminders are on")
+    time: str | None = Field(description="the time of day they come, as HH:MM")
+    channels: list[str] = Field(description="how they come: email and/or push")
+    weekdays: list[int] = Field(description="0 = Monday; empty: the days of my plan")
+    time_zone: str = Field(description="the time zone the time is in")
     push_public_key: str = Field(description="the server key a browser subscribes with")
 
 
@@ -89,8 +89,8 @@ class SubscriptionIn(In):
 
 
 class SubscriptionOut(Schema):
-    id: int
-    endpoint: str
+    id: int = Field(description="the subscription id")
+    endpoint: str = Field(description="the browser's push endpoint")
 
 
 @router.post(

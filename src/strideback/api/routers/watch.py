@@ -7,6 +7,7 @@ import datetime as dt
 from django.http import HttpRequest
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
+from pydantic import Field
 
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
@@ -19,28 +20,28 @@ router = Router(tags=["journal"], auth=USER_AUTH)
 
 
 class ImportedRunOut(Schema):
-    start: dt.datetime
-    date: dt.date
-    duration_s: int
-    moving_s: int
-    distance_m: float
-    pace_s_per_km: int | None
-    source: str
-    entry_id: int
-    run_week: int | None
-    run_day: int | None
+    start: dt.datetime = Field(description="when the run started")
+    date: dt.date = Field(description="the journal day it is logged on")
+    duration_s: int = Field(description="its duration in seconds")
+    moving_s: int = Field(description="seconds moving")
+    distance_m: float = Field(description="the distance in metres")
+    pace_s_per_km: int | None = Field(description="seconds per km while moving")
+    source: str = Field(description="the file format it came from: gpx, tcx or fit")
+    entry_id: int = Field(description="the journal entry it is logged as")
+    run_week: int | None = Field(description="the run plan week it counts for")
+    run_day: int | None = Field(description="the run plan day it counts for")
 
 
 class RefusedOut(Schema):
-    start: dt.datetime | None
-    sport: str
-    reason: str
+    start: dt.datetime | None = Field(description="when the activity started, if known")
+    sport: str = Field(description="the sport the file names")
+    reason: str = Field(description="why it was not logged")
 
 
 class ImportOut(Schema):
-    stored: list[ImportedRunOut]
-    already_there: list[ImportedRunOut]
-    refused: list[RefusedOut]
+    stored: list[ImportedRunOut] = Field(description="runs logged now")
+    already_there: list[ImportedRunOut] = Field(description="runs logged before")
+    refused: list[RefusedOut] = Field(description="activities not logged, with the reason")
 
 
 def imported_out(run: ImportedRun) -> dict[str, object]:

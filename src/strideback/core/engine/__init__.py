@@ -1,13 +1,7 @@
 """The coach's engine: the rules documented in docs/engine.md and docs/rules.md, as pure
 functions of a programme, a start date, a journal and a day. No clock, no database, no
 Django; decisions carry reason codes and facts, and the sentences are made at the edge
-(``strideback.explain``).
-
-A wheel build compiles the hot modules with mypyc (see setup.py); ``compiled()`` tells which
-build is running. The ``.py`` files are the source either way."""
-
-import sys
-from importlib.machinery import EXTENSION_SUFFIXES
+(``strideback.explain``)."""
 
 from strideback.core.engine.advice import Adjustment, AdjustmentKind
 from strideback.core.engine.decision import (
@@ -52,13 +46,6 @@ from strideback.core.engine.thresholds import (
     thresholds_for,
 )
 
-
-def compiled() -> bool:
-    """Whether the engine runs compiled with mypyc: its plan module is an extension module."""
-    path = getattr(sys.modules["strideback.core.engine.plan"], "__file__", None) or ""
-    return path.endswith(tuple(EXTENSION_SUFFIXES))
-
-
 __all__ = [
     "RULE_SET_IDS",
     "THRESHOLD_KEYS",
@@ -68,7 +55,6 @@ __all__ = [
     "UnknownRuleSet",
     "rule_set_of",
     "table",
-    "compiled",
     "Action",
     "Adjustment",
     "AdjustmentKind",

@@ -83,12 +83,6 @@ class Cause(StrEnum):
 
 _EMPTY: Mapping[str, object] = MappingProxyType({})
 
-# A limit or factor as the thresholds table or an override gives it: 2 stays 2, 2.5 stays 2.5.
-# Not ``float``: in the modules compiled with mypyc (setup.py) a ``float`` attribute, argument
-# or field turns 2 into 2.0, and limits are facts of the decisions (the same in both builds).
-Number = int | float
-
-
 # The engine's values are immutable named tuples: as safe as frozen dataclasses, and several
 # times cheaper to make, which matters when every runner's journal is read on every request.
 
@@ -132,7 +126,7 @@ class Breach(NamedTuple):
     cause: Cause
     date: date
     value: int | None = None
-    limit: Number | None = None
+    limit: float | None = None
     previous: int | None = None
 
     def facts(self) -> dict[str, object]:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from strideback.core.engine.decision import Number
 from strideback.core.engine.red_flags import RedFlag
 
 PAIN_MIN = 0
@@ -55,7 +54,7 @@ class JournalEntry:
     swelling: bool = False
     red_flags: frozenset[RedFlag] = frozenset()
     note: str = ""
-    run_minutes: Number | None = None  # parse_journal gives a float
+    run_minutes: float | None = None  # parse_journal gives a float
     run_week: int | None = None
     run_day: int | None = None
     painful_exercises: tuple[str, ...] = ()

@@ -14,25 +14,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from strideback.core.engine.decision import Breach, Cause, Number
+from strideback.core.engine.decision import Breach, Cause
 from strideback.core.engine.journal import EntryKind, JournalEntry
 from strideback.core.engine.thresholds import Thresholds
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    during: Number
-    after: Number
-    next_morning: Number
-    rise: Number
+    during: float
+    after: float
+    next_morning: float
+    rise: float
     causes: tuple[Cause, Cause, Cause, Cause]  # during, after, next morning, swelling
 
     @property
-    def floor(self) -> Number:
+    def floor(self) -> float:
         """No pain at or below this can break any of these limits, whatever the baseline."""
         return min(self.during, self.after, self.next_morning, self.rise)
 
-    def morning(self, baseline: int) -> Number:
+    def morning(self, baseline: int) -> float:
         """The next-morning limit for a runner whose mornings start at ``baseline``."""
         return min(self.next_morning, baseline + self.rise)
 
@@ -117,7 +117,7 @@ def worst_breach(
     it runs for every entry with pain."""
     pain = entry.pain
     value, which = 0, -1
-    limit: Number = 0
+    limit: float = 0
     during, after, morning = pain.during, pain.after, pain.next_morning
     if during is not None and during > limits.during:
         value, which, limit = during, 0, limits.during

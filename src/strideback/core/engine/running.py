@@ -23,7 +23,7 @@ from datetime import date
 from typing import NamedTuple
 
 from strideback.core.content.models import Programme, RunSession
-from strideback.core.engine.decision import Action, Breach, Code, Number, Reason
+from strideback.core.engine.decision import Action, Breach, Code, Reason
 from strideback.core.engine.gate import PhaseGate
 from strideback.core.engine.journal import EntryKind, JournalEntry
 from strideback.core.engine.monitoring import (
@@ -168,7 +168,7 @@ class Running:
         self.last_run_week = 1
         self.event: _Event | None = None
         self.warnings: list[Reason] = []
-        self._window: list[tuple[int, Number]] | None = None  # recent runs, for long runs
+        self._window: list[tuple[int, float]] | None = None  # recent runs, for long runs
 
     @property
     def last_run_day(self) -> int | None:
@@ -290,7 +290,7 @@ class Running:
             self.done = True
             self.event = _Event(Code.RUN_PLAN_DONE, self.last_run)
 
-    def _long_run(self, entry: JournalEntry, day: int, index: int, minutes: Number) -> None:
+    def _long_run(self, entry: JournalEntry, day: int, index: int, minutes: float) -> None:
         """Only runs in the last ``recent_days`` are checked (older warnings are not news)."""
         window = self._window
         if window is None:
@@ -306,9 +306,9 @@ class Running:
         if minutes > planned and minutes > longest * self._factor:
             self.warnings.append(self._long_run_reason(entry, minutes, planned, longest))
 
-    def _runs_before(self, index: int, oldest: int) -> list[tuple[int, Number]]:
+    def _runs_before(self, index: int, oldest: int) -> list[tuple[int, float]]:
         """(day, minutes) of the logged runs from ``oldest`` up to entry ``index``."""
-        found: list[tuple[int, Number]] = []
+        found: list[tuple[int, float]] = []
         for j in range(index - 1, -1, -1):
             other = self._entries[j]
             if other.ordinal < oldest:
@@ -319,7 +319,7 @@ class Running:
         return found
 
     def _long_run_reason(
-        self, entry: JournalEntry, minutes: Number, planned: int, longest: Number
+        self, entry: JournalEntry, minutes: float, planned: int, longest: float
     ) -> Reason:
         facts = {
             "date": entry.date,

@@ -16,43 +16,42 @@ from dataclasses import dataclass, fields, replace
 from typing import Literal
 
 from strideback.core.content.models import Programme
-from strideback.core.engine.decision import Number
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     # Pain monitoring of the programme's own sessions.
-    pain_during_max: Number  # worst pain allowed during a session
-    pain_after_max: Number  # ... right after it
-    pain_next_morning_max: Number  # ... the next morning, at most
-    next_morning_rise_max: Number  # next morning: at most this much above the baseline
+    pain_during_max: float  # worst pain allowed during a session
+    pain_after_max: float  # ... right after it
+    pain_next_morning_max: float  # ... the next morning, at most
+    next_morning_rise_max: float  # next morning: at most this much above the baseline
     baseline_days: int  # the baseline is the latest morning reading within these days
-    weekly_rise_max: Number | None  # week's worst pain may rise this much over the week before
+    weekly_rise_max: float | None  # week's worst pain may rise this much over the week before
     step_back_after_weeks: int  # this many breached weeks in a row step back one phase
     # Running: the gate, pain limits for runs, pauses and restarts.
     running_min_phase: int  # no running before this phase
     running_gate_weeks: int  # ... and only after this many weeks ...
-    running_gate_pain_max: Number  # ... with no pain above this
+    running_gate_pain_max: float  # ... with no pain above this
     # True: the gate opens only when the whole phase before was logged and free of pain (the
     # seed's rule); False: after ``running_gate_weeks`` without pain over the limit.
     running_gate_whole_phase: bool
-    run_pain_during_max: Number  # pain during a run above this pauses running
-    run_pain_after_max: Number  # ... and right after a run
-    run_pain_next_morning_max: Number  # the morning after a run: above this ...
+    run_pain_during_max: float  # pain during a run above this pauses running
+    run_pain_after_max: float  # ... and right after a run
+    run_pain_next_morning_max: float  # the morning after a run: above this ...
     run_next_morning_pauses: bool  # ... pauses running (True) or repeats the run week (False)
-    symptom_free_pain_max: Number  # pain at or below this (and no swelling) is symptom-free
+    symptom_free_pain_max: float  # pain at or below this (and no swelling) is symptom-free
     restart_symptom_free_days: int  # days symptom-free before running restarts
     run_min_gap_days: int  # days from one run to the next (2: never on consecutive days)
     # Gaps, long runs, advice.
     gap_days: int  # no session for this many days re-enters at an earlier point
     long_gap_weeks: int  # a gap this long re-enters one phase (or run week) earlier
-    long_run_factor: Number  # a run longer than this x the longest recent run is a warning
+    long_run_factor: float  # a run longer than this x the longest recent run is a warning
     long_run_window_days: int  # "recent" for the long-run rule (Frandsen 2025: 30 days)
     recent_days: int  # warnings and restarts this recent are shown as news
     painful_window_days: int  # painful sessions of an exercise counted over these days
     painful_sessions_for_fewer_reps: int  # this many painful sessions: fewer reps
     painful_sessions_for_easier: int  # this many: the easier (previous phase's) version
-    reduced_dose_factor: Number  # "fewer reps": reps, hold or steps times this
+    reduced_dose_factor: float  # "fewer reps": reps, hold or steps times this
     ice_advice_days: int  # pain or swelling in these last days shows the ice advice
     ice_minutes: int  # the seed: ice for 20 minutes ...
     ice_every_hours: int  # ... every 2 hours

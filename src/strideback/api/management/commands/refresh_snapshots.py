@@ -15,9 +15,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from strideback.accounts.models import Role, User
-from strideback.api.routers.me import today_body
 from strideback.clinic.patient_list import patient_list_json
 from strideback.core.languages import LANGUAGES, Lang
+from strideback.training.today import kept_today_text
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         ).distinct()
         count = 0
         for runner in runners.iterator():
-            today_body(runner, on, _lang(runner.language))
+            kept_today_text(runner, on, _lang(runner.language))
             count += 1
         clinicians = User.objects.filter(role=Role.CLINICIAN, is_active=True)
         lists = 0
