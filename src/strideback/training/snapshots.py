@@ -258,5 +258,14 @@ def _keep_rows(items: Sequence[tuple[int, RowAnswer]]) -> None:
 def _per_runner(
     chunk: Sequence[tuple[int, RowAnswer]], column: str, value: Callable[[RowAnswer], object]
 ) -> Case:
-    whens = [When(user_id=uid, then=Value(value(answer))) for uid, answer in chunk]
-    return Case(*whens, output_field=Snapshot._meta.get_field(column))
+    field = Snapshot._meta.get_field(column)
+    # A runner whose value is None takes the ELSE NULL: a CASE of NULL parameters only would
+    # be typed as text by PostgreSQL, which a date column refuses.
+    whens = [
+        When(user_id=uid, then=Value(given, output_field=field))
+        for uid, answer in chunk
+        if (given := value(answer)) is not None
+    ]
+    if not whens:
+        return Value(None, output_field=field)
+    return Case(*whens, default=None, output_field=field)
