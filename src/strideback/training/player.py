@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
@@ -196,7 +197,7 @@ def session_payload(
         "speech_lang": SPEECH_LANG[lang],
         "default_rest_seconds": DEFAULT_REST_SECONDS,
         "last_pain": _last_pain(user, kind),
-        "log_url": f"/play/log?programme={session['programme']}",
+        "log_url": reverse("player_log") + f"?programme={session['programme']}",
         **session,
     }
 

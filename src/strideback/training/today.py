@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext
 from pydantic import ConfigDict, TypeAdapter
 
@@ -399,7 +400,8 @@ def _session_view(
         segments=segments,
         minutes=sum(g.minutes for g in segments),
         run_minutes=sum(g.minutes for g in segments if g.kind == "run"),
-        play_url=f"/play/{s.date.isoformat()}/{kind}/?programme={f.track.programme.id}",
+        play_url=reverse("player", args=[s.date.isoformat(), kind])
+        + f"?programme={f.track.programme.id}",
         done=done,
     )
 
