@@ -1,4 +1,4 @@
-""""Why?" on every decision: each reason in words with the source of its rule (a seed and its
+"""The "Why?" on every decision: each reason in words with the source of its rule (a seed and its
 section, a study, or Strideback's own) and the rule set's name, the same on the runner's Today,
 the patient page and the API (issue #12 item 3)."""
 
