@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.request import RawPostDataException
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -276,8 +277,9 @@ def log(request: HttpRequest) -> HttpResponse:
         errors = [{"field": "session", "message": "log in first"}]
         return JsonResponse({"errors": errors}, status=401)
     try:
+        # A form's body has been read as fields already (web/input_guard.py): not JSON anyway.
         body = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RawPostDataException):
         return _unprocessable([{"field": "body", "message": "must be a JSON object"}])
     if not isinstance(body, dict):
         return _unprocessable([{"field": "body", "message": "must be a JSON object"}])

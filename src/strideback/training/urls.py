@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+import strideback.accounts.converters  # noqa: F401 - registers <id:...>
 from strideback.training import reminder_views, views
 
 urlpatterns = [
@@ -21,8 +22,8 @@ urlpatterns = [
     path("settings/my-data.json", views.export_json, name="export_json"),
     path("settings/my-journal.csv", views.export_csv, name="export_csv"),
     path("settings/delete/", views.delete_account, name="delete_account"),
-    path("settings/programmes/<int:enrollment_id>/stop/", views.stop_programme),
-    path("settings/clinicians/<int:clinician_id>/stop/", views.stop_sharing),
+    path("settings/programmes/<id:enrollment_id>/stop/", views.stop_programme),
+    path("settings/clinicians/<id:clinician_id>/stop/", views.stop_sharing),
     path("settings/reminders/", reminder_views.reminder_settings, name="reminder_settings"),
     path(
         "reminders/stop/<str:token>/",
