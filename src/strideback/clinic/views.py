@@ -21,7 +21,8 @@ from django.http import (
     HttpResponseBadRequest,
     HttpResponseRedirect,
 )
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -137,7 +138,7 @@ def patient_list(request: HttpRequest) -> HttpResponse:
         "sort": sort,
         "columns": _columns(sort),
         "pending": [
-            (link, request.build_absolute_uri(f"/invite/{link.token}"))
+            (link, request.build_absolute_uri(reverse("invite", args=[link.token])))
             for link in patients.pending_invites(me)
         ],
         "count": len(rows),
@@ -177,8 +178,8 @@ def invite(request: HttpRequest) -> HttpResponse:
         link = patients.invite(me, email, now=timezone.now())
     except patients.ClinicError as exc:
         _error(request, exc)
-        return HttpResponseRedirect("/clinic/")
-    url = request.build_absolute_uri(f"/invite/{link.token}")
+        return redirect("clinic_patients")
+    url = request.build_absolute_uri(reverse("invite", args=[link.token]))
     lang = _lang(request)
     if link.invited_email:
         clinic = patients.profile(me).clinic_name or me.name or me.email
@@ -198,7 +199,7 @@ def invite(request: HttpRequest) -> HttpResponse:
     messages.success(
         request, gettext("Invitation ready. Send this link to the runner: %(link)s") % {"link": url}
     )
-    return HttpResponseRedirect("/clinic/")
+    return redirect("clinic_patients")
 
 
 def _account_language(email: str) -> Lang | None:
@@ -314,7 +315,7 @@ def _phase_view(library: Any, programme: Any, lang: Lang) -> list[dict[str, Any]
 def _back(runner: User, anchor: str = "", enrollment: Enrollment | None = None) -> HttpResponse:
     query = f"?enrollment={enrollment.pk}" if enrollment is not None else ""
     return HttpResponseRedirect(
-        f"/clinic/patients/{runner.pk}/{query}" + (f"#{anchor}" if anchor else "")
+        reverse("clinic_patient", args=[runner.pk]) + query + (f"#{anchor}" if anchor else "")
     )
 
 
@@ -540,7 +541,7 @@ def clear_red_flag(request: HttpRequest, runner_id: int) -> HttpResponse:
 def stop(request: HttpRequest, runner_id: int) -> HttpResponse:
     runner = _patient(request, runner_id)
     account_services.stop_sharing(_user(request), runner.pk, now=timezone.now())
-    return HttpResponseRedirect("/clinic/")
+    return redirect("clinic_patients")
 
 
 def _pdf(data: bytes, name: str) -> HttpResponse:
@@ -601,7 +602,7 @@ def clinic_profile(request: HttpRequest) -> HttpResponse:
             clinic_address=request.POST.get("clinic_address", "")[:300],
         )
         messages.success(request, gettext("Saved."))
-        return HttpResponseRedirect("/clinic/profile/")
+        return redirect("clinic_profile")
     return render(
         request, "clinic/profile.html", {"profile": patients.profile(me), "section": "profile"}
     )

@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
@@ -214,7 +215,7 @@ def session_payload(
     )
     if session is None:
         return None
-    log_url = f"/play/log?programme={session['programme']}"
+    log_url = reverse("player_log") + f"?programme={session['programme']}"
     extra: dict[str, Any] = {}
     if redo is not None:
         log_url += f"&entry={redo.pk}"

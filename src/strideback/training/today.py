@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext
 from pydantic import ConfigDict, TypeAdapter
 
@@ -362,7 +363,8 @@ def _done_today(
             continue
         prog = f.track.run_plan if kind == "run" and f.track.run_plan else f.track.programme
         row = next(e for e in logged if e.kind == kind and e.enrollment_id in ids)
-        play = f"/play/{on.isoformat()}/{kind}/?programme={f.track.programme.id}"
+        play = reverse("player", args=[on.isoformat(), kind])
+        play += f"?programme={f.track.programme.id}"
         out.append(
             SessionView(
                 date=on,
@@ -421,7 +423,8 @@ def _session_view(
         segments=segments,
         minutes=sum(g.minutes for g in segments),
         run_minutes=sum(g.minutes for g in segments if g.kind == "run"),
-        play_url=f"/play/{s.date.isoformat()}/{kind}/?programme={f.track.programme.id}",
+        play_url=reverse("player", args=[s.date.isoformat(), kind])
+        + f"?programme={f.track.programme.id}",
         done=row is not None,
         partial=row is not None and not row.completed,
         entry_id=row.id if row is not None else None,

@@ -22,8 +22,10 @@ urlpatterns = [
     path("settings/my-data.json", views.export_json, name="export_json"),
     path("settings/my-journal.csv", views.export_csv, name="export_csv"),
     path("settings/delete/", views.delete_account, name="delete_account"),
-    path("settings/programmes/<int:enrollment_id>/stop/", views.stop_programme),
-    path("settings/clinicians/<int:clinician_id>/stop/", views.stop_sharing),
+    path(
+        "settings/programmes/<int:enrollment_id>/stop/", views.stop_programme, name="stop_programme"
+    ),
+    path("settings/clinicians/<int:clinician_id>/stop/", views.stop_sharing, name="stop_sharing"),
     path("settings/reminders/", reminder_views.reminder_settings, name="reminder_settings"),
     path(
         "reminders/stop/<str:token>/",
