@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 from pydantic import ConfigDict, TypeAdapter
 
+from strideback import explain
 from strideback.accounts.models import User
 from strideback.core import engine
 from strideback.core.content.library import Library, default_library
 from strideback.core.languages import Lang
+from strideback.explain import Why
 from strideback.training import convert, snapshots, words
 from strideback.training.followed import Followed, followed_with_rows, light_journal
 from strideback.training.models import (
@@ -158,6 +160,12 @@ class TrackView:
     """the pain limit during training (0-10)"""
     note_to_runner: str
     """the clinician's note"""
+    rule_set: str
+    """the rule set that judged the journal (docs/rules.md)"""
+    rule_set_name: str
+    """its name"""
+    why: tuple[Why, ...]
+    """every reason above (decision, running, warnings, advice) with its rule's source"""
 
     @property
     def all_done(self) -> bool:
@@ -326,6 +334,11 @@ def _track_view(
         next_session=upcoming,
         pain_limit=int(f.thresholds.pain_during_max),
         note_to_runner=f.track.enrollment.note_to_runner,
+        rule_set=state.rule_set,
+        rule_set_name=explain.rule_set_name(state.rule_set, lang),
+        why=words.why(
+            (*state.decision.reasons, *running.reasons, *state.warnings, *state.advice), lang
+        ),
     )
 
 
