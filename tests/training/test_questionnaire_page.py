@@ -75,7 +75,7 @@ def test_the_page_is_one_fieldset_per_question_with_a_radio_group(knee_runner: U
     page = client_for(knee_runner).get("/questionnaires/kujala-akps/").content.decode()
     assert page.count("<fieldset") == 13
     assert page.count("<legend>") == 13
-    assert "<legend><span class=\"q-number\">1.</span> Do you limp?" in page
+    assert '<legend><span class="q-number">1.</span> Do you limp?' in page
     assert len(re.findall(r'type="radio" name="limp"', page)) == 3
     assert "Save my answers" in page
 
