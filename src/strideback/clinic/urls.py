@@ -18,6 +18,7 @@ urlpatterns = [
     path("patients/<int:runner_id>/", views.patient_page, name="clinic_patient"),
     path("patients/<int:runner_id>/prescribe", views.prescribe, name="clinic_prescribe"),
     path("patients/<int:runner_id>/adjust", views.adjust, name="clinic_adjust"),
+    path("patients/<int:runner_id>/rule-set", views.choose_rule_set, name="clinic_rule_set"),
     path("patients/<int:runner_id>/notes", views.add_note, name="clinic_note"),
     path(
         "patients/<int:runner_id>/questionnaires",

@@ -394,7 +394,7 @@ CALENDAR_STATUSES: dict[str, Promise] = {
     "painful": _("painful"),
     "missed": _("missed"),
     "skipped": pgettext_lazy("calendar status", "skipped"),
-    "partial": _("ended early"),
+    "partial": _("partly done"),
     "planned": _("planned"),
     "flag": _("needs a check-up"),
 }
