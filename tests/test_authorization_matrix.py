@@ -352,6 +352,9 @@ PAGES: dict[str, Page] = {
     "calendar/<str:token>.ics": Page(page(404, 404, 404, 404, 404), lambda w: {"token": "nope"}),
     "calendar/reset-link/": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={}),
     "progress/": Page(RUNNER),
+    "questionnaires/<slug:questionnaire_id>/": Page(
+        RUNNER, lambda w: {"questionnaire_id": "groc"}, post={"change": "better-3"}
+    ),
     "start/": Page(RUNNER),
     "start/safety/": Page(RUNNER),
     "start/stop/": Page(RUNNER),
@@ -412,6 +415,9 @@ PAGES: dict[str, Page] = {
     ),
     "clinic/patients/<int:runner_id>/adjust": Page(PATIENT_FORM, runner, post={"note": "x"}),
     "clinic/patients/<int:runner_id>/notes": Page(PATIENT_FORM, runner, post={"text": "x"}),
+    "clinic/patients/<int:runner_id>/questionnaires": Page(
+        PATIENT_FORM, runner, post={"asked": ["groc"]}
+    ),
     "clinic/patients/<int:runner_id>/clear-red-flag": Page(
         PATIENT_FORM, runner, post={"note": "seen"}
     ),
