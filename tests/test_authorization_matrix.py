@@ -341,6 +341,8 @@ PAGES: dict[str, Page] = {
     "exercises/<slug:exercise_id>/figure.svg": Page(
         ANYONE, lambda w: {"exercise_id": "mini-squat-band"}
     ),
+    "exercises/": Page(ANYONE),
+    "exercises/<slug:exercise_id>/": Page(ANYONE, lambda w: {"exercise_id": "mini-squat-band"}),
     "play/<str:day>/<str:kind>/": Page(RUNNER, lambda w: {"day": today(), "kind": "strength"}),
     "today/": Page(RUNNER),
     "today/morning/": Page(RUNNER, post={"pain": "1"}),
