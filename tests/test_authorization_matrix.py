@@ -341,6 +341,8 @@ PAGES: dict[str, Page] = {
     "exercises/<slug:exercise_id>/figure.svg": Page(
         ANYONE, lambda w: {"exercise_id": "mini-squat-band"}
     ),
+    "exercises/": Page(ANYONE),
+    "exercises/<slug:exercise_id>/": Page(ANYONE, lambda w: {"exercise_id": "mini-squat-band"}),
     "play/<str:day>/<str:kind>/": Page(RUNNER, lambda w: {"day": today(), "kind": "strength"}),
     "today/": Page(RUNNER),
     "today/morning/": Page(RUNNER, post={"pain": "1"}),
@@ -353,6 +355,9 @@ PAGES: dict[str, Page] = {
     # A runner corrects only their own entry: another runner's is not there for them.
     "journal/<int:entry_id>/edit/": Page(
         page(ANON_REFUSED, OK, 404, "any", "any"), lambda w: {"entry_id": w.entry.pk}
+    ),
+    "questionnaires/<slug:questionnaire_id>/": Page(
+        RUNNER, lambda w: {"questionnaire_id": "groc"}, post={"change": "better-3"}
     ),
     "start/": Page(RUNNER),
     "start/safety/": Page(RUNNER),
@@ -414,6 +419,9 @@ PAGES: dict[str, Page] = {
     ),
     "clinic/patients/<int:runner_id>/adjust": Page(PATIENT_FORM, runner, post={"note": "x"}),
     "clinic/patients/<int:runner_id>/notes": Page(PATIENT_FORM, runner, post={"text": "x"}),
+    "clinic/patients/<int:runner_id>/questionnaires": Page(
+        PATIENT_FORM, runner, post={"asked": ["groc"]}
+    ),
     "clinic/patients/<int:runner_id>/clear-red-flag": Page(
         PATIENT_FORM, runner, post={"note": "seen"}
     ),

@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from strideback import explain
 from strideback.accounts import services as account_services
 from strideback.accounts.models import User
 from strideback.clinic import handout, notes, patients, prescriptions
@@ -46,7 +47,7 @@ from strideback.clinic.presenters import (
 from strideback.core.content.library import default_library
 from strideback.core.engine.thresholds import thresholds_for
 from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
-from strideback.training import calendar, progress
+from strideback.training import asking, calendar, onboarding, progress
 from strideback.training.models import Enrollment
 from strideback.words import labels
 from strideback.words.describe import dose_text
@@ -264,8 +265,10 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
             lang,
         ),
         "states": states,
+        "rules": _rules_view(me, runner, enrollment, lang) if enrollment else None,
         "open_phase": next((s["phase"] for s in states if s["phase"]), 1),
         "notes": notes.notes(me, runner),
+        "questionnaires": asking.asked_rows(runner, lang),
         "clearances": patients.clearances(me, runner),
         "today": on.isoformat(),
         "section": "patients",
@@ -451,6 +454,55 @@ def _thresholds_from_form(request: HttpRequest, current: dict[str, Any]) -> dict
     return out
 
 
+def _rules_view(me: User, runner: User, enrollment: Enrollment, lang: Lang) -> dict[str, Any]:
+    """The rule set the programme follows for this runner (who chose it, when), the ones the
+    clinician may switch to (the programme's own), and the switches so far."""
+    programme = default_library().programme(enrollment.programme_id)
+    current = enrollment.rule_set or programme.rule_sets[0]
+    return {
+        "current": current,
+        "name": explain.rule_set_name(current, lang),
+        "chosen_by": enrollment.rule_set_by if enrollment.rule_set else None,
+        "chosen_at": enrollment.rule_set_at if enrollment.rule_set else None,
+        "choices": [(rs, explain.rule_set_name(rs, lang)) for rs in programme.rule_sets],
+        "history": [
+            {
+                "old": explain.rule_set_name(c.rule_set_from, lang),
+                "new": explain.rule_set_name(c.rule_set_to, lang),
+                "by": c.changed_by,
+                "at": c.changed_at,
+            }
+            for c in prescriptions.rule_set_history(me, runner, enrollment.programme_id)
+        ],
+    }
+
+
+@clinician
+@require_POST
+def choose_rule_set(request: HttpRequest, runner_id: int) -> HttpResponse:
+    """Switch the runner's rule set in the shown programme to one the programme offers; any
+    other choice is an error naming the field, and nothing is saved."""
+    runner = _patient(request, runner_id)
+    enrollment = _chosen(request, runner)
+    if enrollment is None:
+        return HttpResponseBadRequest("the patient has no active programme")
+    chosen = request.POST.get("rule_set", "").strip()
+    label = gettext("Rules to follow")
+    try:
+        if not chosen:
+            raise patients.ClinicError("rule_set", "choose one")
+        prescriptions.adjust(_user(request), runner, enrollment_id=enrollment.pk, rule_set=chosen)
+    except patients.ClinicError as exc:
+        if exc.field == "rule_set":
+            exc = patients.ClinicError(
+                "rule_set", gettext("choose one of the rules listed for this programme")
+            )
+        _error(request, exc, label)
+        return _back(runner, "rules", enrollment)
+    messages.success(request, gettext("Saved."))
+    return _back(runner, "rules", enrollment)
+
+
 @clinician
 @require_POST
 def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
@@ -460,6 +512,20 @@ def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
     except patients.ClinicError as exc:
         _error(request, exc)
     return _back(runner, "notes")
+
+
+@clinician
+@require_POST
+def choose_questionnaires(request: HttpRequest, runner_id: int) -> HttpResponse:
+    """The questionnaires this patient is asked: the ticked ones (the programme's by default)."""
+    runner = _patient(request, runner_id)
+    try:
+        asking.set_asked(runner, request.POST.getlist("asked"))
+    except onboarding.InputError:
+        messages.error(request, gettext("Please choose from the questionnaires listed."))
+    else:
+        messages.success(request, gettext("Saved."))
+    return _back(runner, "questionnaires")
 
 
 @clinician

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('training', '0007_set_loads_profile_questionnaires'),
+        ('training', '0008_one_response_per_questionnaire_and_day'),
     ]
 
     operations = [
