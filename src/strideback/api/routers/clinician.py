@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
@@ -174,13 +175,19 @@ def clear_red_flag(
 ) -> Status[dict[str, Any]]:
     runner = patients_service.patient(request.auth, runner_id)
     clearance = notes_service.clear_red_flag(
-        request.auth, runner, on=payload.on or today_date(), note=payload.note, now=timezone.now()
+        request.auth,
+        runner,
+        on=payload.on or today_date(),
+        note=payload.note,
+        now=timezone.now(),
+        by_mistake=payload.by_mistake,
     )
     out = {
         "id": clearance.pk,
         "runner_id": runner.pk,
         "cleared_on": clearance.cleared_on,
         "note": clearance.note,
+        "by_mistake": clearance.by_mistake,
     }
     return Status(201, out)
 
@@ -315,6 +322,6 @@ def programme_handout(
 )
 def invite(request: HttpRequest, payload: InviteIn) -> Status[dict[str, Any]]:
     link = patients_service.invite(request.auth, payload.email, now=timezone.now())
-    url = request.build_absolute_uri(f"/invite/{link.token}")
+    url = request.build_absolute_uri(reverse("invite", args=[link.token]))
     out = {"id": link.pk, "email": link.invited_email, "status": link.status, "url": url}
     return Status(201, out)
