@@ -352,6 +352,9 @@ PAGES: dict[str, Page] = {
     "calendar/<str:token>.ics": Page(page(404, 404, 404, 404, 404), lambda w: {"token": "nope"}),
     "calendar/reset-link/": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={}),
     "progress/": Page(RUNNER),
+    "runs/": Page(RUNNER),
+    # The share sheet's post carries no CSRF token; another site's is refused by Sec-Fetch-Site.
+    "runs/share/": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={}),
     "questionnaires/<slug:questionnaire_id>/": Page(
         RUNNER, lambda w: {"questionnaire_id": "groc"}, post={"change": "better-3"}
     ),

@@ -17,6 +17,8 @@ urlpatterns = [
     path("calendar/reset-link/", views.calendar_reset, name="calendar_reset"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("progress/", views.progress_page, name="progress"),
+    path("runs/", outcome_views.runs_page, name="runs"),
+    path("runs/share/", outcome_views.runs_share, name="runs_share"),
     path(
         "questionnaires/<slug:questionnaire_id>/",
         outcome_views.questionnaire_page,
