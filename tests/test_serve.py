@@ -26,8 +26,41 @@ def get(url: str) -> tuple[int, str]:
         return response.status, response.read().decode()
 
 
+def children(pid: int) -> set[int]:
+    """The live processes whose parent is `pid` (granian's workers)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        state, ppid = stat.rpartition(")")[2].split()[:2]
+        if int(ppid) == pid and state != "Z":
+            found.add(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def wait_until_gone(pids: set[int], seconds: float) -> set[int]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(alive(pid) for pid in pids):
+        time.sleep(0.1)
+    return {pid for pid in pids if alive(pid)}
+
+
 @contextmanager
-def serving(data_dir: Path, port: int) -> Iterator[tuple[subprocess.Popen[str], float]]:
+def serving(
+    data_dir: Path, port: int, workers: int = 1, stop: signal.Signals = signal.SIGTERM
+) -> Iterator[tuple[subprocess.Popen[str], float]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("STRIDEBACK_", "DJANGO_"))}
     env.pop("DATABASE_URL", None)
     cmd = [
@@ -40,7 +73,7 @@ def serving(data_dir: Path, port: int) -> Iterator[tuple[subprocess.Popen[str], 
         "--port",
         str(port),
         "--workers",
-        "1",
+        str(workers),
     ]
     started = time.monotonic()
     proc = subprocess.Popen(
@@ -62,9 +95,14 @@ def serving(data_dir: Path, port: int) -> Iterator[tuple[subprocess.Popen[str], 
                     raise AssertionError(proc.stdout.read() if proc.stdout else "") from None
                 time.sleep(0.2)
         yield proc, time.monotonic() - started
+        workers_left = children(proc.pid)
+        proc.send_signal(stop)  # to `strideback serve` alone, as a service manager or Ctrl+C does
+        assert proc.wait(timeout=30) is not None
+        assert not wait_until_gone(workers_left, 15), f"{stop.name} left workers running"
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=20)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=20)
 
 
 def test_first_run_sets_up_the_data_folder_and_serves_pages(tmp_path: Path) -> None:
@@ -78,7 +116,38 @@ def test_first_run_sets_up_the_data_folder_and_serves_pages(tmp_path: Path) -> N
         assert any(f"Open http://127.0.0.1:{port}/" in line for line in printed), printed
     key = (tmp_path / "secret_key").read_text()
     assert (tmp_path / "strideback.sqlite3").exists()
-    with serving(tmp_path, port) as (_, second_start):
+    with serving(tmp_path, port, stop=signal.SIGINT) as (_, second_start):
         assert get(f"http://127.0.0.1:{port}/healthz") == (200, "ok")
     assert (tmp_path / "secret_key").read_text() == key
     print(f"first start {first_start:.1f} s, second start {second_start:.1f} s")
+
+
+def test_a_killed_worker_is_replaced_and_requests_are_answered_again(tmp_path: Path) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/healthz"
+    with serving(tmp_path, port, workers=2) as (proc, _):
+        workers = children(proc.pid)
+        assert len(workers) == 2, workers
+        victim = min(workers)
+        os.kill(victim, signal.SIGKILL)
+        killed_at = time.monotonic()
+        refused = answered_after_respawn = 0
+        replacement: set[int] = set()
+        while time.monotonic() - killed_at < 20 and answered_after_respawn < 10:
+            assert proc.poll() is None, "the server stopped when one worker died"
+            replacement = children(proc.pid) - workers
+            try:
+                ok = get(url) == (200, "ok")
+            except OSError:
+                refused += 1
+                time.sleep(0.05)
+                continue
+            if ok and replacement:
+                answered_after_respawn += 1
+        recovered = time.monotonic() - killed_at
+        assert not alive(victim)
+        assert replacement, "no new worker took the dead one's place"
+        assert answered_after_respawn == 10, f"only {answered_after_respawn} answers after respawn"
+        assert recovered < 10, f"took {recovered:.1f} s to answer again"
+        assert len(children(proc.pid)) == 2
+        print(f"worker replaced; {refused} refused; answering again after {recovered:.1f} s")

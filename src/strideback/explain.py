@@ -10,14 +10,17 @@ red flag as its label (with its advice). Each function speaks the ``lang`` it is
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from django.utils.translation import gettext
+from pydantic import ConfigDict
 
 from strideback.core.content.library import default_library
 from strideback.core.content.models import Dose
-from strideback.core.engine.decision import Decision, Reason
+from strideback.core.engine.decision import Cited, Decision, Reason, SourceKind
 from strideback.core.engine.red_flags import RedFlag
+from strideback.core.engine.rules import RULES_BY_ID, source_of
 from strideback.core.languages import Lang
 from strideback.words import in_language, labels
 from strideback.words.describe import dose_text
@@ -115,3 +118,98 @@ def flag_label(flag: RedFlag, lang: Lang) -> str:
 def flag_advice(flag: RedFlag, lang: Lang) -> str:
     """What to do, and how urgently."""
     return str(labels.RED_FLAG_ADVICE[flag.value])
+
+
+# --- Why? ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Why:
+    """One reason behind a decision, in words, with the source of its rule: what the runner
+    reads behind "Why?" on Today, the physio on the patient page, and the API gives."""
+
+    __pydantic_config__ = ConfigDict(use_attribute_docstrings=True)
+
+    code: str
+    """the reason's code (docs/engine.md)"""
+    text: str
+    """the reason as a sentence"""
+    source: str
+    """where its rule comes from, in words: a seed and its section, a study, or Strideback's
+    own"""
+    kind: str
+    """seed, study, strideback or clinician"""
+    rule: str
+    """the rule's id (docs/rules.md)"""
+    rule_set: str
+    """the rule set it belongs to"""
+    rule_set_name: str
+    """the rule set's name"""
+
+
+@in_language
+def rule_set_name(rule_set: str, lang: Lang) -> str:
+    """The rule set's name in words (content ``terms.yaml``), or its id if it has none."""
+    try:
+        return default_library().term("rule_set", rule_set, lang)
+    except Exception:  # a rule set without words: show the id
+        return rule_set
+
+
+@in_language
+def source_text(cited: Cited, lang: Lang) -> str:
+    """A rule's source in words: "From <the seed document> (seed 000), section “…”", "Study:
+    <citation>", "Strideback's own", or the physiotherapist's limit; with what in it is
+    Strideback's reading, when the source is a seed or a study."""
+    kind, ref = cited.kind, cited.ref
+    if kind is SourceKind.CLINICIAN:
+        return gettext("A limit set for you by your physiotherapist")
+    if kind is SourceKind.STRIDEBACK:
+        head = gettext("Strideback's own")
+    elif kind is SourceKind.STUDY:
+        head = gettext("Study: %(citation)s") % {"citation": ref}
+    else:
+        seed, _, section = ref.partition(", ")
+        document = labels.SEED_DOCUMENTS.get(seed)
+        names = {"document": document or gettext("the programme's source"), "seed": seed}
+        if section:
+            head = gettext("From %(document)s (seed %(seed)s), section “%(section)s”") % {
+                **names,
+                "section": section,
+            }
+        else:
+            head = gettext("From %(document)s (seed %(seed)s)") % names
+    rule = RULES_BY_ID.get(cited.rule)
+    note = source_of(rule, cited.rule_set).note if rule is not None else ""
+    if note and note in labels.RULE_NOTES:
+        return gettext("%(source)s; %(note)s") % {
+            "source": head,
+            "note": labels.RULE_NOTES[note],
+        }
+    return head
+
+
+@in_language
+def why(reasons: Iterable[Reason], lang: Lang, names: Names = exercise_name) -> tuple[Why, ...]:
+    """Each reason in words with the source of its rule and its rule set's name: the one list
+    behind "Why?" on the runner's pages, the patient page and the API's answers (a sentence
+    given twice, as the decision and as the running state, is listed once)."""
+    out: list[Why] = []
+    seen: set[str] = set()
+    for r in reasons:
+        cited, text = r.source, reason(r, lang, names)
+        if text in seen:
+            continue
+        seen.add(text)
+        out.append(
+            Why(
+                code=r.code.value,
+                text=text,
+                source=source_text(cited, lang) if cited is not None else "",
+                kind=cited.kind.value if cited is not None else "",
+                rule=cited.rule if cited is not None else "",
+                rule_set=cited.rule_set if cited is not None else "",
+                rule_set_name=rule_set_name(cited.rule_set, lang) if cited is not None else "",
+            )
+        )
+    return tuple(out)

@@ -3,7 +3,8 @@ Keep it stable: add fields, never rename or remove them.
 
 Every reason is ``{"code", "message", "facts", "source"}``: the code and facts from the
 engine, the message its sentence in the requested language, and the source of its rule
-(``{"rule", "rule_set", "kind", "ref"}``; kind ``seed``, ``study``, ``strideback`` or
+(``{"rule", "rule_set", "kind", "ref", "text"}``: ``text`` is the source in words, as the
+pages show it; kind ``seed``, ``study``, ``strideback`` or
 ``clinician``; see docs/rules.md).
 """
 
@@ -38,8 +39,14 @@ def reason_json(r: Reason, library: Library, lang: Lang) -> dict[str, Any]:
         "code": r.code.value,
         "message": explain.reason(r, lang),
         "facts": {k: _fact(v, library, lang) for k, v in r.facts.items()},
-        "source": r.source.as_json() if r.source is not None else None,
+        "source": _source(r, lang),
     }
+
+
+def _source(r: Reason, lang: Lang) -> dict[str, str] | None:
+    if r.source is None:
+        return None
+    return {**r.source.as_json(), "text": explain.source_text(r.source, lang)}
 
 
 def _reasons(reasons: Iterable[Reason], library: Library, lang: Lang) -> list[dict[str, Any]]:

@@ -281,7 +281,7 @@ def test_the_journal_tells_ended_early_from_skipped_and_a_check_is_neither(
     entry(patient, today, kind="check", red_flags=["knee_locked"], completed=False)
     html = physio.get(f"/clinic/patients/{patient.pk}/").content.decode()
     journal = html[html.index('class="journal') :]
-    assert journal.count("(ended early)") == 1
+    assert journal.count("(partly done: ended early)") == 1
     assert journal.count("(skipped)") == 1
 
 

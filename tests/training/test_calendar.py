@@ -77,7 +77,7 @@ def test_ics_has_the_plan_ahead_and_what_was_done(
 ) -> None:
     enrolled(runner, start=ON - 2 * DAY, on=ON)
     log(runner, ON - 2 * DAY, pain_during=0)
-    body = calendar.calendar_ics(runner, ON, "da", "https://strideback.example/")
+    body = calendar.calendar_ics(runner, ON, "da", "https://strideback.example")
     cal = Calendar.from_ical(body)
     events = list(cal.walk("VEVENT"))
     assert events

@@ -36,7 +36,7 @@ def test_the_service_worker_is_served_from_the_root_with_a_versioned_cache() -> 
     assert response["Content-Type"].startswith("text/javascript")
     assert response["Service-Worker-Allowed"] == "/"
     source = response.content.decode()
-    assert "__VERSION__" not in source and "__SHELL__" not in source
+    assert "__VERSION__" not in source and "__SHELL__" not in source and "__URLS__" not in source
     assert '"/static/strideback/player.js"' in source
 
 

@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
@@ -15,7 +17,8 @@ from strideback.accounts import physio_invites
 from strideback.accounts.models import User
 from strideback.core.languages import LANGUAGES, Lang
 
-BACK_TO = ("/settings/", "/today/", "/start/stop/")
+# The pages with the invitation form (URL names); the answer goes back to the one it came from.
+BACK_TO = ("settings", "today", "start_stop")
 
 
 # Why an invitation could not be made, by the error's code.
@@ -31,19 +34,19 @@ def invite_physio(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     lang: Lang = getattr(request, "lang", "en")
     back = request.POST.get("next", "")
-    back = back if back in BACK_TO else "/settings/"
+    back = back if back in {reverse(name) for name in BACK_TO} else reverse("settings")
     try:
         found = physio_invites.invite_physio(
             user, request.POST.get("email", ""), now=timezone.now()
         )
     except physio_invites.PhysioInviteError as exc:
         if exc.field == "role":
-            return HttpResponseRedirect("/clinic/")
+            return redirect("clinic_patients")
         message = PROBLEMS[exc.code]
         messages.error(request, gettext("Your physiotherapist's e-mail") + f": {message}")
         return HttpResponseRedirect(back + "#physio")
     name = user.name or user.email
-    link = request.build_absolute_uri(f"/clinic/join/{found.token}/")
+    link = request.build_absolute_uri(reverse("clinic_join", args=[found.token]))
     mail_lang = next((code for code in LANGUAGES if code == user.language), lang)
     with translation.override(mail_lang):  # in the runner's own language
         subject = gettext("%(name)s invites you to follow their training in Strideback") % {

@@ -96,8 +96,8 @@ def accept_invite(runner: User, token: str, now: dt.datetime) -> CareLink:
         return link
 
 
-def password_reset_link(email: str) -> tuple[User, str] | None:
-    """(user, "<uid>/<token>") for an active account with this address, else None.
+def password_reset_link(email: str) -> tuple[User, str, str] | None:
+    """(user, uid, token) for an active account with this address, else None.
 
     The caller sends the e-mail; the answer to the person asking is the same either way, so
     the form never tells a stranger whether an address has an account.
@@ -106,7 +106,7 @@ def password_reset_link(email: str) -> tuple[User, str] | None:
     if user is None or not user.has_usable_password():
         return None
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    return user, f"{uid}/{default_token_generator.make_token(user)}"
+    return user, uid, default_token_generator.make_token(user)
 
 
 def user_for_reset(uidb64: str, token: str) -> User | None:

@@ -8,7 +8,8 @@ from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
@@ -26,7 +27,7 @@ def _lang(request: HttpRequest) -> Lang:
     return getattr(request, "lang", "en")  # type: ignore[no-any-return]
 
 
-def _next(request: HttpRequest, default: str = "/") -> str:
+def _next(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or default
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
@@ -50,7 +51,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             )
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            return HttpResponseRedirect(_next(request, "/start/"))
+            return HttpResponseRedirect(_next(request, reverse("start")))
     context = {"form": form, "next": _next(request, "")}
     return render(request, "accounts/signup.html", context, status=400 if form.errors else 200)
 
@@ -77,7 +78,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         else:
             ratelimit.clear(email, ip)
             login(request, user)
-            return _remember_language(HttpResponseRedirect(_next(request, "/")), user)
+            return _remember_language(HttpResponseRedirect(_next(request, reverse("home"))), user)
     context = {"form": form, "next": _next(request, "")}
     return render(request, "accounts/login.html", context, status=400 if form.errors else 200)
 
@@ -93,7 +94,7 @@ def _remember_language(response: HttpResponse, user: object) -> HttpResponse:
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
-    return HttpResponseRedirect("/")
+    return redirect("home")
 
 
 @require_http_methods(["GET", "POST"])
@@ -109,9 +110,9 @@ def password_reset(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/password_reset.html", {"form": form}, status=status)
 
 
-def _send_reset_mail(request: HttpRequest, user: User, path: str) -> None:
+def _send_reset_mail(request: HttpRequest, user: User, uidb64: str, token: str) -> None:
     lang: Lang = user.language if user.language in ("da", "en", "de", "nb") else _lang(request)  # type: ignore[assignment]
-    link = request.build_absolute_uri(f"/password-reset/{path}/")
+    link = request.build_absolute_uri(reverse("password_reset_confirm", args=[uidb64, token]))
     with translation.override(lang):  # in the runner's own language
         subject = gettext("Reset your Strideback password")
         body = gettext(
@@ -134,7 +135,7 @@ def password_reset_confirm(request: HttpRequest, uidb64: str, token: str) -> Htt
         messages.success(
             request, gettext("Your password has been changed. Log in with the new one.")
         )
-        return HttpResponseRedirect("/login/")
+        return redirect("login")
     status = 400 if form.errors else 200
     return render(request, "accounts/password_reset_confirm.html", {"form": form}, status=status)
 
@@ -157,4 +158,4 @@ def _accept(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, labels.INVITE_PROBLEMS[exc.code])
         return HttpResponseRedirect(request.path)
     messages.success(request, gettext("Your clinician can now follow your training."))
-    return HttpResponseRedirect("/today/")
+    return redirect("today")

@@ -25,6 +25,9 @@ class CitedOut(Schema):
     rule_set: str = described("the rule set it belongs to")
     kind: str = described("where it comes from: seed, study, strideback or clinician")
     ref: str = described("the source itself (empty for Strideback's own)")
+    text: str = described(
+        "the source in words, as the pages show it behind 'Why?' (explain.source_text)", ""
+    )
 
 
 class ReasonOut(Schema):
@@ -50,6 +53,7 @@ class RedFlagDateOut(Schema):
 class DecisionOut(Schema):
     programme_id: str = described("the programme")
     rule_set: str = described("the rule set that judged the journal (docs/rules.md)")
+    rule_set_name: str = described("the rule set's name in words", "")
     on: dt.date = described("the day decided for (today)")
     status: str = described("active, or stopped (a red flag until a clinician clears it)")
     phase: int | None = described("the programme phase")

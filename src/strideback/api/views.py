@@ -7,8 +7,8 @@ answering the POST (never stored, never put in a URL or the session).
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -53,4 +53,4 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @require_POST
 def revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     revoke_token(request.user, token_id)  # someone else's id changes nothing
-    return HttpResponseRedirect("/settings/tokens")
+    return redirect("api_tokens")

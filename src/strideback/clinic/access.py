@@ -11,7 +11,9 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, HttpResponseRedirect
+from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 View = Callable[..., HttpResponse]
@@ -22,7 +24,7 @@ def has_device(user: Any) -> bool:
 
 
 def _login_redirect(request: HttpRequest) -> HttpResponse:
-    return HttpResponseRedirect("/login/?next=" + quote(request.get_full_path()))
+    return redirect_to_login(request.get_full_path())
 
 
 def clinician(view: View, *, verified: bool = True) -> View:
@@ -36,7 +38,7 @@ def clinician(view: View, *, verified: bool = True) -> View:
         if not getattr(user, "is_clinician", False):
             return HttpResponseForbidden("This page is for clinicians.", content_type="text/plain")
         if verified and not user.is_verified():  # type: ignore[union-attr]
-            target = "/clinic/verify/" if has_device(user) else "/clinic/2fa/"
+            target = reverse("clinic_otp_verify" if has_device(user) else "clinic_otp_setup")
             return HttpResponseRedirect(target + "?next=" + quote(request.get_full_path()))
         return view(request, *args, **kwargs)
 

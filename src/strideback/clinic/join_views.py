@@ -4,8 +4,8 @@ invitation to follow their training (``clinic.physio_join``)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
@@ -29,6 +29,6 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and not used:
         link = physio_join.accept(me, token, now=timezone.now())
         messages.success(request, gettext("You now follow %(name)s.") % {"name": name})
-        return HttpResponseRedirect(f"/clinic/patients/{link.runner_id}/")
+        return redirect("clinic_patient", runner_id=link.runner_id)
     context = {"name": name, "email": runner.email, "used": used, "section": "patients"}
     return render(request, "clinic/join.html", context, status=409 if used else 200)

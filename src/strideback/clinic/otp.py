@@ -8,6 +8,7 @@ import base64
 import segno
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
@@ -19,9 +20,9 @@ DEVICE_NAME = "Strideback"
 
 
 def _next(request: HttpRequest) -> str:
-    target = request.GET.get("next") or request.POST.get("next") or "/clinic/"
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        return "/clinic/"
+    target = request.GET.get("next") or request.POST.get("next")
+    if not target or not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return reverse("clinic_patients")
     return target
 
 
@@ -45,7 +46,7 @@ def _code(request: HttpRequest) -> str:
 def setup(request: HttpRequest) -> HttpResponse:
     user = request.user
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-        return HttpResponseRedirect("/clinic/verify/?next=" + _next(request))
+        return HttpResponseRedirect(reverse("clinic_otp_verify") + "?next=" + _next(request))
     device = _pending_device(user)
     error = False
     if request.method == "POST":
@@ -73,7 +74,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(_next(request))
     devices = list(TOTPDevice.objects.filter(user=user, confirmed=True))
     if not devices:
-        return HttpResponseRedirect("/clinic/2fa/?next=" + _next(request))
+        return HttpResponseRedirect(reverse("clinic_otp_setup") + "?next=" + _next(request))
     error = False
     if request.method == "POST":
         code = _code(request)

@@ -288,6 +288,17 @@ def state_lines(states: Sequence[Any], lang: Lang) -> list[dict[str, Any]]:
                 "paused": state.running.paused,
                 "allowed": state.running.allowed,
                 "warnings": [_reason(r, lang) for r in state.warnings],
+                "rule_set": state.rule_set,
+                "rule_set_name": explain.rule_set_name(state.rule_set, lang),
+                "why": explain.why(
+                    (
+                        *state.decision.reasons,
+                        *state.running.reasons,
+                        *state.warnings,
+                        *state.advice,
+                    ),
+                    lang,
+                ),
             }
         )
     return out

@@ -21,11 +21,13 @@ from django.http import (
     HttpResponseBadRequest,
     HttpResponseRedirect,
 )
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from strideback import explain
 from strideback.accounts import services as account_services
 from strideback.accounts.models import User
 from strideback.clinic import handout, notes, patients, prescriptions
@@ -45,7 +47,7 @@ from strideback.clinic.presenters import (
 from strideback.core.content.library import default_library
 from strideback.core.engine.thresholds import thresholds_for
 from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
-from strideback.training import calendar, progress
+from strideback.training import asking, calendar, onboarding, progress
 from strideback.training.models import Enrollment
 from strideback.words import labels
 from strideback.words.describe import dose_text
@@ -136,7 +138,7 @@ def patient_list(request: HttpRequest) -> HttpResponse:
         "sort": sort,
         "columns": _columns(sort),
         "pending": [
-            (link, request.build_absolute_uri(f"/invite/{link.token}"))
+            (link, request.build_absolute_uri(reverse("invite", args=[link.token])))
             for link in patients.pending_invites(me)
         ],
         "count": len(rows),
@@ -176,8 +178,8 @@ def invite(request: HttpRequest) -> HttpResponse:
         link = patients.invite(me, email, now=timezone.now())
     except patients.ClinicError as exc:
         _error(request, exc)
-        return HttpResponseRedirect("/clinic/")
-    url = request.build_absolute_uri(f"/invite/{link.token}")
+        return redirect("clinic_patients")
+    url = request.build_absolute_uri(reverse("invite", args=[link.token]))
     lang = _lang(request)
     if link.invited_email:
         clinic = patients.profile(me).clinic_name or me.name or me.email
@@ -197,7 +199,7 @@ def invite(request: HttpRequest) -> HttpResponse:
     messages.success(
         request, gettext("Invitation ready. Send this link to the runner: %(link)s") % {"link": url}
     )
-    return HttpResponseRedirect("/clinic/")
+    return redirect("clinic_patients")
 
 
 def _account_language(email: str) -> Lang | None:
@@ -263,8 +265,10 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
             lang,
         ),
         "states": states,
+        "rules": _rules_view(me, runner, enrollment, lang) if enrollment else None,
         "open_phase": next((s["phase"] for s in states if s["phase"]), 1),
         "notes": notes.notes(me, runner),
+        "questionnaires": asking.asked_rows(runner, lang),
         "clearances": patients.clearances(me, runner),
         "today": on.isoformat(),
         "section": "patients",
@@ -312,7 +316,7 @@ def _phase_view(library: Any, programme: Any, lang: Lang) -> list[dict[str, Any]
 def _back(runner: User, anchor: str = "", enrollment: Enrollment | None = None) -> HttpResponse:
     query = f"?enrollment={enrollment.pk}" if enrollment is not None else ""
     return HttpResponseRedirect(
-        f"/clinic/patients/{runner.pk}/{query}" + (f"#{anchor}" if anchor else "")
+        reverse("clinic_patient", args=[runner.pk]) + query + (f"#{anchor}" if anchor else "")
     )
 
 
@@ -450,6 +454,55 @@ def _thresholds_from_form(request: HttpRequest, current: dict[str, Any]) -> dict
     return out
 
 
+def _rules_view(me: User, runner: User, enrollment: Enrollment, lang: Lang) -> dict[str, Any]:
+    """The rule set the programme follows for this runner (who chose it, when), the ones the
+    clinician may switch to (the programme's own), and the switches so far."""
+    programme = default_library().programme(enrollment.programme_id)
+    current = enrollment.rule_set or programme.rule_sets[0]
+    return {
+        "current": current,
+        "name": explain.rule_set_name(current, lang),
+        "chosen_by": enrollment.rule_set_by if enrollment.rule_set else None,
+        "chosen_at": enrollment.rule_set_at if enrollment.rule_set else None,
+        "choices": [(rs, explain.rule_set_name(rs, lang)) for rs in programme.rule_sets],
+        "history": [
+            {
+                "old": explain.rule_set_name(c.rule_set_from, lang),
+                "new": explain.rule_set_name(c.rule_set_to, lang),
+                "by": c.changed_by,
+                "at": c.changed_at,
+            }
+            for c in prescriptions.rule_set_history(me, runner, enrollment.programme_id)
+        ],
+    }
+
+
+@clinician
+@require_POST
+def choose_rule_set(request: HttpRequest, runner_id: int) -> HttpResponse:
+    """Switch the runner's rule set in the shown programme to one the programme offers; any
+    other choice is an error naming the field, and nothing is saved."""
+    runner = _patient(request, runner_id)
+    enrollment = _chosen(request, runner)
+    if enrollment is None:
+        return HttpResponseBadRequest("the patient has no active programme")
+    chosen = request.POST.get("rule_set", "").strip()
+    label = gettext("Rules to follow")
+    try:
+        if not chosen:
+            raise patients.ClinicError("rule_set", "choose one")
+        prescriptions.adjust(_user(request), runner, enrollment_id=enrollment.pk, rule_set=chosen)
+    except patients.ClinicError as exc:
+        if exc.field == "rule_set":
+            exc = patients.ClinicError(
+                "rule_set", gettext("choose one of the rules listed for this programme")
+            )
+        _error(request, exc, label)
+        return _back(runner, "rules", enrollment)
+    messages.success(request, gettext("Saved."))
+    return _back(runner, "rules", enrollment)
+
+
 @clinician
 @require_POST
 def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
@@ -459,6 +512,20 @@ def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
     except patients.ClinicError as exc:
         _error(request, exc)
     return _back(runner, "notes")
+
+
+@clinician
+@require_POST
+def choose_questionnaires(request: HttpRequest, runner_id: int) -> HttpResponse:
+    """The questionnaires this patient is asked: the ticked ones (the programme's by default)."""
+    runner = _patient(request, runner_id)
+    try:
+        asking.set_asked(runner, request.POST.getlist("asked"))
+    except onboarding.InputError:
+        messages.error(request, gettext("Please choose from the questionnaires listed."))
+    else:
+        messages.success(request, gettext("Saved."))
+    return _back(runner, "questionnaires")
 
 
 @clinician
@@ -489,7 +556,7 @@ def clear_red_flag(request: HttpRequest, runner_id: int) -> HttpResponse:
 def stop(request: HttpRequest, runner_id: int) -> HttpResponse:
     runner = _patient(request, runner_id)
     account_services.stop_sharing(_user(request), runner.pk, now=timezone.now())
-    return HttpResponseRedirect("/clinic/")
+    return redirect("clinic_patients")
 
 
 def _pdf(data: bytes, name: str) -> HttpResponse:
@@ -550,7 +617,7 @@ def clinic_profile(request: HttpRequest) -> HttpResponse:
             clinic_address=request.POST.get("clinic_address", "")[:300],
         )
         messages.success(request, gettext("Saved."))
-        return HttpResponseRedirect("/clinic/profile/")
+        return redirect("clinic_profile")
     return render(
         request, "clinic/profile.html", {"profile": patients.profile(me), "section": "profile"}
     )

@@ -108,6 +108,13 @@ def server_argv(
         # instead of fighting over the GIL, which made the slowest 1 % several times slower.
         "--blocking-threads",
         str(threads),
+        # A worker that dies (killed, out of memory) is replaced at once instead of taking the
+        # whole server down; a worker crashing again within seconds still stops it (a crash loop).
+        "--respawn-failed-workers",
+        # Ctrl+C / SIGTERM: workers get 10 s to finish their requests, then are killed, so that
+        # stopping `serve` always stops everything it started.
+        "--workers-kill-timeout",
+        "10",
         "--log-level",
         "warning",
     ]

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext
 from pydantic import ConfigDict
 
@@ -208,7 +209,8 @@ def _planned_marks(
                 else f.track.programme
             )
             title = prog.text.get(lang).title
-            url = f"/play/{s.date.isoformat()}/{s.kind.value}/?programme={f.track.programme.id}"
+            url = reverse("player", args=[s.date.isoformat(), s.kind.value])
+            url += f"?programme={f.track.programme.id}"
             marks.setdefault(s.date, []).append(
                 Mark(
                     s.kind.value,
@@ -313,7 +315,7 @@ ICS_DAYS_BACK = 90
 
 
 @in_language
-def calendar_ics(user: User, on: dt.date, lang: Lang, base_url: str = "") -> bytes:
+def calendar_ics(user: User, on: dt.date, lang: Lang, origin: str = "") -> bytes:
     """The plan ahead and the sessions done, as an iCalendar file: all-day events, except the
     planned sessions of a runner with a reminder time (``training.ics_times``)."""
     from icalendar import Calendar, Event
@@ -346,8 +348,8 @@ def calendar_ics(user: User, on: dt.date, lang: Lang, base_url: str = "") -> byt
                 event.add("dtend", day + dt.timedelta(days=1))
             event.add("summary", summary)
             event.add("transp", "TRANSPARENT")
-            if mark.play_url and base_url:
-                event.add("url", base_url.rstrip("/") + mark.play_url)
+            if mark.play_url and origin:  # "https://host": the page links carry their path
+                event.add("url", origin + mark.play_url)
             cal.add_component(event)
     cal.add_missing_timezones()  # a VTIMEZONE for the runner's zone, when times are set
     return bytes(cal.to_ical())

@@ -45,14 +45,21 @@ def _thresholds(track: convert.Track) -> Thresholds:
     return track.thresholds()
 
 
-def followed(user: User, on: dt.date, days: int = 14) -> list[Followed]:
-    """Every programme the runner follows, evaluated on ``on`` with ``days`` of plan."""
-    return followed_with_rows(user, on, days)[0]
+def followed(
+    user: User, on: dt.date, days: int = 14, *, without: int | None = None
+) -> list[Followed]:
+    """Every programme the runner follows, evaluated on ``on`` with ``days`` of plan; with
+    ``without``, as if that journal entry were not there (the session it logged is planned
+    again: resuming or redoing a session ended early)."""
+    return followed_with_rows(user, on, days, without=without)[0]
 
 
-def light_journal(user: User, on: dt.date) -> list[convert.LightRow]:
+def light_journal(user: User, on: dt.date, *, without: int | None = None) -> list[convert.LightRow]:
     """The runner's journal up to ``on`` (date, then id), with just the columns read."""
-    return convert.light_rows(JournalEntry.objects.filter(user=user, date__lte=on))
+    rows = JournalEntry.objects.filter(user=user, date__lte=on)
+    if without is not None:
+        rows = rows.exclude(pk=without)
+    return convert.light_rows(rows)
 
 
 def clearance_dates(user: User) -> tuple[dt.date, ...]:
@@ -63,13 +70,13 @@ def clearance_dates(user: User) -> tuple[dt.date, ...]:
 
 
 def followed_with_rows(
-    user: User, on: dt.date, days: int
+    user: User, on: dt.date, days: int, *, without: int | None = None
 ) -> tuple[list[Followed], list[convert.LightRow] | None]:
     """``followed``, with the journal rows it read (None: nothing followed, nothing read)."""
     enrollments = active_enrollments(user)
     if not enrollments:
         return [], None
-    rows = light_journal(user, on)
+    rows = light_journal(user, on, without=without)
     cleared = clearance_dates(user)
     out = []
     for track in convert.tracks(enrollments):

@@ -109,10 +109,16 @@ def editable_until(entry: JournalEntry) -> dt.datetime:
     return entry.created_at + EDIT_WINDOW
 
 
+def editable(entry: JournalEntry, now: dt.datetime) -> bool:
+    """The one rule for correcting an entry, for the API, the correction page and the player
+    (resume, start again): within EDIT_WINDOW of logging it."""
+    return now <= editable_until(entry)
+
+
 def update_entry(entry: JournalEntry, data: EntryIn, *, now: dt.datetime) -> JournalEntry:
     """Replace an entry's values within EDIT_WINDOW of logging it (the caller checks that the
     entry is the asker's own); later, raise EntryLocked and change nothing."""
-    if now > editable_until(entry):
+    if not editable(entry, now):
         raise EntryLocked(f"logged more than {EDIT_WINDOW.days * 24} hours ago")
     with transaction.atomic():
         for name, value in _fields(data).items():

@@ -14,7 +14,8 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 from pydantic import ValidationError
@@ -26,7 +27,14 @@ from strideback.core.figures.animation import animation
 from strideback.core.figures.exercise import label, timing_of
 from strideback.core.languages import Lang
 from strideback.training import convert, followed, programmes
-from strideback.training.journal import KEY_REUSED, KeyReused, log_entry
+from strideback.training.journal import (
+    KEY_REUSED,
+    EntryLocked,
+    KeyReused,
+    editable,
+    log_entry,
+    update_entry,
+)
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
 from strideback.words import labels
@@ -151,12 +159,19 @@ def _session_on(
 
 
 def planned_session(
-    user: Any, day: dt.date, kind: str, lang: Lang, programme_id: str | None = None
+    user: Any,
+    day: dt.date,
+    kind: str,
+    lang: Lang,
+    programme_id: str | None = None,
+    without: int | None = None,
 ) -> dict[str, Any] | None:
     """The session the engine plans for ``user`` on ``day``, as the player needs it, or None
-    (a rest day, a day before the start, or a red-flag stop)."""
+    (a rest day, a day before the start, or a red-flag stop). ``without``: as planned before
+    that journal entry logged it (to resume or redo it)."""
     library = default_library()
-    found = _session_on(followed.followed(user, day, days=1), day, kind, programme_id)
+    states = followed.followed(user, day, days=1, without=without)
+    found = _session_on(states, day, kind, programme_id)
     if found is None:
         return None
     one, session = found
@@ -190,11 +205,32 @@ def _last_pain(user: Any, kind: str) -> dict[str, int | None]:
 
 
 def session_payload(
-    user: Any, day: dt.date, kind: str, lang: Lang, programme_id: str | None = None
+    user: Any,
+    day: dt.date,
+    kind: str,
+    lang: Lang,
+    programme_id: str | None = None,
+    redo: JournalEntry | None = None,
+    resume: bool = False,
 ) -> dict[str, Any] | None:
-    session = planned_session(user, day, kind, lang, programme_id)
+    """What the player runs. With ``redo`` (a session logged as ended early): that session
+    again, logged over the same entry; with ``resume`` too, from where it stopped (the sets or
+    running minutes the entry has)."""
+    session = planned_session(
+        user, day, kind, lang, programme_id, without=redo.pk if redo is not None else None
+    )
     if session is None:
         return None
+    log_url = reverse("player_log") + f"?programme={session['programme']}"
+    extra: dict[str, Any] = {}
+    if redo is not None:
+        log_url += f"&entry={redo.pk}"
+        extra["redo"] = {
+            "entry": redo.pk,
+            "resume": resume,
+            "sets_done": (redo.sets_done or 0) if resume else 0,
+            "run_minutes": (redo.run_minutes or 0) if resume else 0,
+        }
     return {
         "date": day.isoformat(),
         "kind": kind,
@@ -202,8 +238,9 @@ def session_payload(
         "speech_lang": SPEECH_LANG[lang],
         "default_rest_seconds": DEFAULT_REST_SECONDS,
         "last_pain": _last_pain(user, kind),
-        "log_url": f"/play/log?programme={session['programme']}",
+        "log_url": log_url,
         **session,
+        **extra,
     }
 
 
@@ -226,9 +263,21 @@ def play(request: HttpRequest, day: str, kind: str) -> HttpResponse:
     when = _parse_day(day)
     lang: Lang = getattr(request, "lang", "en")
     programme_id = request.GET.get("programme") or None
-    payload = session_payload(request.user, when, kind, lang, programme_id)
+    redo = _redo(request, when, kind)
+    locked = redo is not None and not editable(redo, timezone.now())
+    mode = request.GET.get("mode")
+    payload = (
+        None
+        if locked
+        else session_payload(
+            request.user, when, kind, lang, programme_id, redo, resume=mode == "resume"
+        )
+    )
     context = {
         "payload": payload,
+        "locked": locked,
+        "redo": redo,
+        "resume": redo is not None and mode == "resume",
         "logged": payload is None and _logged(request.user, when, kind, programme_id),
         "texts": player_texts(lang),
         "day": when,
@@ -242,6 +291,20 @@ def play(request: HttpRequest, day: str, kind: str) -> HttpResponse:
     # serve a stale player when the network is there.
     response["Cache-Control"] = "no-cache, private"
     return response
+
+
+def _redo(request: HttpRequest, day: dt.date, kind: str) -> JournalEntry | None:
+    """The runner's own entry named by ``?entry=`` (that day's session of that kind), or None
+    without one; 404 for anything else."""
+    raw = request.GET.get("entry")
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise Http404("entry: expected a journal entry id")
+    entry = JournalEntry.objects.filter(pk=int(raw), user=request.user, date=day, kind=kind).first()
+    if entry is None:
+        raise Http404("entry: no such session in your journal")
+    return entry
 
 
 def _logged(user: Any, day: dt.date, kind: str, programme_id: str | None) -> bool:
@@ -292,6 +355,9 @@ def log(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         return _unprocessable(_errors(exc))
     programme_id = request.GET.get("programme") or None
+    raw = request.GET.get("entry")
+    if raw:
+        return _log_over(request, raw, data)
     found = _enrollment(request.user, data.kind, default_library(), programme_id)
     try:
         entry, created = log_entry(request.user, data, found[0] if found else None)  # type: ignore[arg-type]
@@ -299,6 +365,35 @@ def log(request: HttpRequest) -> HttpResponse:
         errors = [{"field": "idempotency_key", "message": KEY_REUSED}]
         return JsonResponse({"errors": errors}, status=409)
     return JsonResponse(_entry_json(entry), status=201 if created else 200)
+
+
+LOCKED = (
+    "this session was logged more than 24 hours ago and can no longer be changed; "
+    "log a new entry instead"
+)
+
+
+def _log_over(request: HttpRequest, raw: str, data: EntryIn) -> JsonResponse:
+    """A resumed or restarted session, logged over the entry it continues (the API's
+    correction, by the same rule: ``journal.update_entry``)."""
+    entry = (
+        JournalEntry.objects.filter(pk=int(raw), user=request.user).first()
+        if raw.isdigit()
+        else None
+    )
+    if entry is None:
+        return JsonResponse(
+            {"errors": [{"field": "entry", "message": "no such entry in your journal"}]},
+            status=404,
+        )
+    if (entry.date, entry.kind) != (data.date, data.kind):
+        errors = [{"field": "date", "message": "is not the day and kind of the entry continued"}]
+        return _unprocessable(errors)
+    try:
+        update_entry(entry, data, now=timezone.now())
+    except EntryLocked:
+        return JsonResponse({"errors": [{"field": "entry", "message": LOCKED}]}, status=409)
+    return JsonResponse(_entry_json(entry), status=200)
 
 
 @require_GET

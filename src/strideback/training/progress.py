@@ -60,7 +60,9 @@ class WeekStat:
     runs: int
     """runs logged"""
     run_minutes: int | float
-    """minutes run"""
+    """minutes run (runs stopped early too)"""
+    partial: int = 0
+    """strength sessions logged as ended early (not counted as done)"""
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,8 @@ class ProgressPage:
     """strength sessions planned in all"""
     run_minutes: int | float
     """minutes run in all"""
+    partial: int = 0
+    """strength sessions ended early in all (partly done)"""
 
 
 @in_language
@@ -146,6 +150,7 @@ def progress(user: User, on: dt.date, lang: Lang, weeks: int = PROGRESS_WEEKS) -
         done=sum(w.done for w in stats),
         planned=sum(w.planned for w in stats),
         run_minutes=sum(w.run_minutes for w in stats),
+        partial=sum(w.partial for w in stats),
     )
 
 
@@ -163,7 +168,9 @@ def _week_stat(
     sunday = monday + dt.timedelta(days=6)
     week = [r for r in rows if monday <= r.date <= sunday]
     done = sum(1 for r in week if r.kind == EntryKind.STRENGTH and r.completed)
+    partial = sum(1 for r in week if r.kind == EntryKind.STRENGTH and r.ended_early)
     runs = [r for r in week if r.kind == EntryKind.RUN and r.completed]
+    minutes = sum(r.run_minutes or 0 for r in week if r.kind == EntryKind.RUN)
     planned = 0
     for f in states:
         prog = f.track.programme
@@ -173,7 +180,7 @@ def _week_stat(
         gaps = schedule.rhythm(prog.schedule)
         due = schedule.dates(start, gaps, min(sunday, on))
         planned += sum(1 for d in due if d >= monday)
-    return WeekStat(monday, planned, done, len(runs), sum(r.run_minutes or 0 for r in runs))
+    return WeekStat(monday, planned, done, len(runs), minutes, partial)
 
 
 def _timeline(f: Followed, rows: Sequence[JournalEntry], on: dt.date, lang: Lang) -> Timeline:

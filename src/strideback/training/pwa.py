@@ -14,6 +14,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
@@ -21,16 +23,38 @@ from strideback.core.languages import Lang
 
 STATIC = Path(settings.PACKAGE_DIR) / "static" / "strideback"
 # What the service worker stores at install time: the shell every page needs offline.
-SHELL = [
-    "/play/offline/",
-    "/static/strideback/app.css",
-    "/static/strideback/player.css",
-    "/static/strideback/player.js",
-    "/static/strideback/offline.js",
-    "/static/strideback/icons/icon.svg",
-    "/static/strideback/icons/icon-192.png",
-    "/manifest.webmanifest",
-]
+SHELL_PAGES = ("player_offline", "pwa_manifest")
+SHELL_STATIC = (
+    "strideback/app.css",
+    "strideback/player.css",
+    "strideback/player.js",
+    "strideback/offline.js",
+    "strideback/icons/icon.svg",
+    "strideback/icons/icon-192.png",
+)
+
+
+def shell() -> list[str]:
+    return [reverse(name) for name in SHELL_PAGES] + [static(path) for path in SHELL_STATIC]
+
+
+def worker_urls() -> dict[str, object]:
+    """The paths sw.js needs, by URL name, so the script names none of its own."""
+    return {
+        "offline": reverse("player_offline"),
+        "today": reverse("today"),
+        "logout": reverse("logout"),
+        "manifest": reverse("pwa_manifest"),
+        "static": settings.STATIC_URL,
+        "icon": static("strideback/icons/icon-192.png"),
+        # Never kept: the worker itself, the admin, the player's log, the health check.
+        "never": [
+            reverse("pwa_service_worker"),
+            reverse("admin:index"),
+            reverse("player_log"),
+            reverse("healthz"),
+        ],
+    }
 
 
 @cache
@@ -60,7 +84,11 @@ def manifest(request: HttpRequest) -> HttpResponse:
 @require_GET
 def service_worker(request: HttpRequest) -> HttpResponse:
     source = (STATIC / "sw.js").read_text(encoding="utf-8")
-    source = source.replace("__VERSION__", version()).replace("__SHELL__", json.dumps(SHELL))
+    source = (
+        source.replace("__VERSION__", version())
+        .replace("__SHELL__", json.dumps(shell()))
+        .replace("__URLS__", json.dumps(worker_urls()))
+    )
     response = HttpResponse(source, content_type="text/javascript; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     response["Service-Worker-Allowed"] = "/"

@@ -6,8 +6,8 @@ acts. Mail clients' one-click unsubscribe (RFC 8058) posts to the same address."
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext, gettext_lazy
@@ -83,7 +83,7 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
             )
         else:
             messages.success(request, gettext("Your reminder choices are saved."))
-            return HttpResponseRedirect("/settings/reminders/")
+            return redirect("reminder_settings")
     typed = request.POST.get("time", "") if error else ""
     context = {
         "chosen": shown,

@@ -7,13 +7,16 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext
 from pydantic import ConfigDict, TypeAdapter
 
+from strideback import explain
 from strideback.accounts.models import User
 from strideback.core import engine
 from strideback.core.content.library import Library, default_library
 from strideback.core.languages import Lang
+from strideback.explain import Why
 from strideback.training import convert, snapshots, words
 from strideback.training.followed import Followed, followed_with_rows, light_journal
 from strideback.training.models import (
@@ -95,7 +98,11 @@ class SessionView:
     play_url: str
     """the session player's address"""
     done: bool
-    """whether it is logged as done"""
+    """whether it is logged (finished, ended early or skipped)"""
+    partial: bool = False
+    """logged as ended early (or skipped): it can be resumed or started again"""
+    entry_id: int | None = None
+    """the journal entry that logged it (to resume, start again or correct it)"""
 
 
 @dataclass(frozen=True)
@@ -158,10 +165,16 @@ class TrackView:
     """the pain limit during training (0-10)"""
     note_to_runner: str
     """the clinician's note"""
+    rule_set: str
+    """the rule set that judged the journal (docs/rules.md)"""
+    rule_set_name: str
+    """its name"""
+    why: tuple[Why, ...]
+    """every reason above (decision, running, warnings, advice) with its rule's source"""
 
     @property
     def all_done(self) -> bool:
-        return bool(self.today) and all(s.done for s in self.today)
+        return bool(self.today) and all(s.done and not s.partial for s in self.today)
 
 
 @dataclass(frozen=True)
@@ -326,6 +339,11 @@ def _track_view(
         next_session=upcoming,
         pain_limit=int(f.thresholds.pain_during_max),
         note_to_runner=f.track.enrollment.note_to_runner,
+        rule_set=state.rule_set,
+        rule_set_name=explain.rule_set_name(state.rule_set, lang),
+        why=words.why(
+            (*state.decision.reasons, *running.reasons, *state.warnings, *state.advice), lang
+        ),
     )
 
 
@@ -345,6 +363,8 @@ def _done_today(
             continue
         prog = f.track.run_plan if kind == "run" and f.track.run_plan else f.track.programme
         row = next(e for e in logged if e.kind == kind and e.enrollment_id in ids)
+        play = reverse("player", args=[on.isoformat(), kind])
+        play += f"?programme={f.track.programme.id}"
         out.append(
             SessionView(
                 date=on,
@@ -359,8 +379,10 @@ def _done_today(
                 segments=(),
                 minutes=0,
                 run_minutes=0,
-                play_url="",
+                play_url=play,
                 done=True,
+                partial=not row.completed,
+                entry_id=row.id,
             )
         )
     return tuple(out)
@@ -385,7 +407,9 @@ def _session_view(
     programme = f.track.programme if kind == "strength" else run_plan
     segments = tuple(SegmentView(g.kind, g.minutes, g.or_km) for g in s.segments)
     ids = f.track.enrollment_ids
-    done = any(e.kind == kind and e.enrollment_id in ids and e.date == s.date for e in logged)
+    row = next(
+        (e for e in logged if e.kind == kind and e.enrollment_id in ids and e.date == s.date), None
+    )
     return SessionView(
         date=s.date,
         kind=kind,
@@ -399,8 +423,11 @@ def _session_view(
         segments=segments,
         minutes=sum(g.minutes for g in segments),
         run_minutes=sum(g.minutes for g in segments if g.kind == "run"),
-        play_url=f"/play/{s.date.isoformat()}/{kind}/?programme={f.track.programme.id}",
-        done=done,
+        play_url=reverse("player", args=[s.date.isoformat(), kind])
+        + f"?programme={f.track.programme.id}",
+        done=row is not None,
+        partial=row is not None and not row.completed,
+        entry_id=row.id if row is not None else None,
     )
 
 

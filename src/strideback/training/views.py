@@ -13,7 +13,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
@@ -23,7 +24,16 @@ from strideback.accounts import physio_invites
 from strideback.accounts import services as account_services
 from strideback.accounts.models import User
 from strideback.core.languages import Lang
-from strideback.training import calendar, charts, export, onboarding, programmes, progress, words
+from strideback.training import (
+    asking,
+    calendar,
+    charts,
+    export,
+    onboarding,
+    programmes,
+    progress,
+    words,
+)
 from strideback.training import morning as morning_service
 from strideback.training import today as today_service
 from strideback.training.models import Area, Goal
@@ -41,13 +51,18 @@ def runner_page(section: str = "") -> Callable[[View], View]:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if getattr(request.user, "is_clinician", False):
-                return HttpResponseRedirect("/clinic/")
+                return redirect("clinic_patients")
             request.section = section  # type: ignore[attr-defined]
             return view(request, *args, **kwargs)
 
         return inner
 
     return wrap
+
+
+def _origin(request: HttpRequest) -> str:
+    """ "https://host", for links that leave the site (the calendar's events)."""
+    return f"{request.scheme}://{request.get_host()}"
 
 
 def _lang(request: HttpRequest) -> Lang:
@@ -79,7 +94,7 @@ def start_where(request: HttpRequest) -> HttpResponse:
         except onboarding.InputError as exc:
             error = exc
         else:
-            return HttpResponseRedirect("/start/safety/")
+            return redirect("start_safety")
     current = chosen if chosen is not None else onboarding.profile(user).areas
     context = {"areas": Area.values, "chosen": current, "error": error, "step": 1}
     return _render(request, "training/start_where.html", context, 400 if error else 200)
@@ -91,7 +106,7 @@ def start_safety(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     prof = onboarding.profile(user)
     if not prof.areas:
-        return HttpResponseRedirect("/start/")
+        return redirect("start")
     error = None
     if request.method == "POST":
         try:
@@ -101,7 +116,7 @@ def start_safety(request: HttpRequest) -> HttpResponse:
         except onboarding.InputError as exc:
             error = exc
         else:
-            return HttpResponseRedirect("/start/stop/" if flags else "/start/goal/")
+            return redirect("start_stop" if flags else "start_goal")
     lang = _lang(request)
     questions = [
         (f.value, words.flag_question(f.value, lang))
@@ -115,7 +130,7 @@ def start_safety(request: HttpRequest) -> HttpResponse:
 def start_stop(request: HttpRequest) -> HttpResponse:
     flags = onboarding.red_flag_stop(_user(request))
     if not flags:
-        return HttpResponseRedirect("/start/goal/")
+        return redirect("start_goal")
     views = [(f.value, f.urgency.value) for f in flags]
     context = {"flags": flag_views(views, _lang(request)), **physio_context(_user(request))}
     return _render(request, "training/stop.html", context)
@@ -147,10 +162,10 @@ def flag_views(flags: list[tuple[str, str]], lang: Lang) -> list[dict[str, str]]
 def start_goal(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if onboarding.red_flag_stop(user):
-        return HttpResponseRedirect("/start/stop/")
+        return redirect("start_stop")
     prof = onboarding.profile(user)
     if not prof.areas:
-        return HttpResponseRedirect("/start/")
+        return redirect("start")
     today = timezone.localdate()
     errors: dict[str, str] = {}
     goal = request.POST.get("goal", prof.goal or Goal.KEEP_RUNNING)
@@ -166,7 +181,7 @@ def start_goal(request: HttpRequest) -> HttpResponse:
         except onboarding.InputError as exc:
             errors[exc.field] = exc.code
         if not errors:
-            return HttpResponseRedirect(f"/start/programmes/?start={start}")
+            return HttpResponseRedirect(f"{reverse('start_programmes')}?start={start}")
     context = {
         "goals": Goal.values,
         "goal": goal,
@@ -191,7 +206,7 @@ def start_programmes(request: HttpRequest) -> HttpResponse:
     user, lang, today = _user(request), _lang(request), timezone.localdate()
     prof = onboarding.profile(user)
     if not prof.areas or onboarding.red_flag_stop(user):
-        return HttpResponseRedirect("/start/")
+        return redirect("start")
     start = _parse_date(request.POST.get("start") or request.GET.get("start", "")) or today
     options = onboarding.suggestions(prof.areas, prof.goal, lang)
     error = None
@@ -201,7 +216,7 @@ def start_programmes(request: HttpRequest) -> HttpResponse:
         except onboarding.InputError as exc:
             error = exc
         else:
-            return HttpResponseRedirect("/today/")
+            return redirect("today")
     chosen = request.POST.getlist("programmes") if request.method == "POST" else None
     context = {"options": options, "chosen": chosen, "start": start, "error": error, "step": 4}
     return _render(request, "training/start_programmes.html", context, 400 if error else 200)
@@ -249,7 +264,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         else:
             logout(request)
             messages.success(request, gettext("Your account and all your data have been deleted."))
-            return HttpResponseRedirect("/")
+            return redirect("home")
     return _render(request, "training/delete.html", {"error": error}, 400 if error else 200)
 
 
@@ -262,7 +277,7 @@ def stop_programme(request: HttpRequest, enrollment_id: int) -> HttpResponse:
         from django.http import Http404
 
         raise Http404("no such programme") from None
-    return HttpResponseRedirect("/settings/")
+    return redirect("settings")
 
 
 # --- today and the next-morning check ---------------------------------------------------
@@ -282,13 +297,15 @@ def today(request: HttpRequest) -> HttpResponse:
     user, lang, on = _user(request), _lang(request), timezone.localdate()
     page = today_service.kept_today(user, on, lang)
     if not page.onboarded and not page.stop:
-        return HttpResponseRedirect("/start/")
+        return redirect("start")
     context: dict[str, Any] = {
         "page": page,
         "flags": flag_views([(f.code, f.urgency) for f in page.stop], _lang(request)),
     }
     if page.stop:
         context.update(physio_context(user))
+    else:
+        context["due_questionnaires"] = asking.due_card(user, on, lang)
     if page.morning is not None and not request.GET.get("later"):
         context["scale"] = pain_scale(page.morning.limit, page.morning.suggested)
         return _render(request, "training/morning.html", context)
@@ -306,9 +323,9 @@ def morning(request: HttpRequest) -> HttpResponse:
         )
     except onboarding.InputError as exc:
         messages.error(request, gettext("Pain this morning") + f": {labels.ERRORS[exc.code]}")
-        return HttpResponseRedirect("/today/")
+        return redirect("today")
     messages.success(request, gettext("Thanks, that's saved."))
-    return HttpResponseRedirect("/today/")
+    return redirect("today")
 
 
 # --- calendar ----------------------------------------------------------------------------
@@ -333,7 +350,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         start = on - dt.timedelta(days=on.weekday() + 7)
         end = start + dt.timedelta(weeks=5, days=-1)
     page = calendar.calendar(user, start, end, on, lang)
-    feed = request.build_absolute_uri(f"/calendar/{page.token}.ics")
+    feed = request.build_absolute_uri(reverse("calendar_feed", args=[page.token]))
     context = {
         "page": page,
         "now": not wanted,
@@ -360,7 +377,7 @@ def _ics_response(body: bytes, download: bool) -> HttpResponse:
 @runner_page("calendar")
 def calendar_download(request: HttpRequest) -> HttpResponse:
     user, lang = _user(request), _lang(request)
-    body = calendar.calendar_ics(user, timezone.localdate(), lang, request.build_absolute_uri("/"))
+    body = calendar.calendar_ics(user, timezone.localdate(), lang, _origin(request))
     return _ics_response(body, download=True)
 
 
@@ -372,7 +389,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 
         raise Http404("no such calendar")
     lang: Lang = user.language if user.language in ("da", "en", "de", "nb") else "en"  # type: ignore[assignment]
-    body = calendar.calendar_ics(user, timezone.localdate(), lang, request.build_absolute_uri("/"))
+    body = calendar.calendar_ics(user, timezone.localdate(), lang, _origin(request))
     return _ics_response(body, download=False)
 
 
@@ -384,7 +401,7 @@ def calendar_reset(request: HttpRequest) -> HttpResponse:
         request,
         gettext("New link made. The old one no longer works; subscribe again with the new one."),
     )
-    return HttpResponseRedirect("/calendar/#subscribe")
+    return HttpResponseRedirect(reverse("calendar") + "#subscribe")
 
 
 # --- progress ------------------------------------------------------------------------------
@@ -439,4 +456,4 @@ def stop_sharing(request: HttpRequest, clinician_id: int) -> HttpResponse:
     except account_services.NotLinked:
         raise Http404("no such clinician") from None
     messages.success(request, gettext("Sharing has stopped."))
-    return HttpResponseRedirect("/settings/")
+    return redirect("settings")

@@ -15,6 +15,11 @@ def reason(r: Any, lang: Lang) -> str:
     return explain.reason(r, lang)
 
 
+def why(reasons: Any, lang: Lang) -> tuple[explain.Why, ...]:
+    """The reasons behind "Why?": each in words with its rule's source and rule set."""
+    return explain.why(reasons, lang)
+
+
 def flag_question(code: str, lang: Lang) -> str:
     return explain.flag_question(RedFlag(code), lang)
 

@@ -148,8 +148,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/login/"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_URL = "login"  # a URL name
+LOGIN_REDIRECT_URL = "home"  # a URL name
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("da", "Dansk"), ("en", "English"), ("de", "Deutsch"), ("nb", "Norsk bokmål")]
@@ -160,7 +160,7 @@ LOCALE_PATHS = [PACKAGE_DIR / "web" / "locale"]
 USE_TZ = True
 TIME_ZONE = os.environ.get("STRIDEBACK_TIME_ZONE", "Europe/Copenhagen")
 
-STATIC_URL = "/static/"
+STATIC_URL = "/static/"  # url-ok: a Django setting, where the static files are served
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {

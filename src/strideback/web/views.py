@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -30,9 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
     """Runners go straight to Today, clinicians to their workspace; others see the intro."""
     user = request.user
     if user.is_authenticated:
-        return HttpResponseRedirect(
-            "/clinic/" if getattr(user, "is_clinician", False) else "/today/"
-        )
+        return redirect("clinic_patients" if getattr(user, "is_clinician", False) else "today")
     return render(request, "web/home.html")
 
 
@@ -43,9 +42,9 @@ def set_language(request: HttpRequest) -> HttpResponse:
         return HttpResponseBadRequest(
             f"language: must be one of {', '.join(LANGUAGES)}", content_type="text/plain"
         )
-    target = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        target = "/"
+    target = request.POST.get("next")
+    if not target or not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        target = reverse("home")
     response = HttpResponseRedirect(target)
     response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax")
     user = request.user

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
@@ -312,6 +313,6 @@ def programme_handout(
 )
 def invite(request: HttpRequest, payload: InviteIn) -> Status[dict[str, Any]]:
     link = patients_service.invite(request.auth, payload.email, now=timezone.now())
-    url = request.build_absolute_uri(f"/invite/{link.token}")
+    url = request.build_absolute_uri(reverse("invite", args=[link.token]))
     out = {"id": link.pk, "email": link.invited_email, "status": link.status, "url": url}
     return Status(201, out)

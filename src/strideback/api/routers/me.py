@@ -15,6 +15,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
+from strideback import explain
 from strideback.accounts import services as account_services
 from strideback.api import fhir as fhir_api
 from strideback.api.auth import USER_AUTH
@@ -98,7 +99,10 @@ def today(request: HttpRequest, q: Query[LangQuery]) -> HttpResponse:
 
 def _reason(reason: Any, lang: Lang) -> dict[str, Any]:
     text = words.reason(reason, lang)
-    source = reason.source.as_json() if reason.source is not None else None
+    cited = reason.source
+    source = cited.as_json() if cited is not None else None
+    if source is not None:
+        source["text"] = explain.source_text(cited, lang)
     return {"code": str(reason.code), "facts": plain(reason.facts), "text": text, "source": source}
 
 
@@ -116,6 +120,7 @@ def decision(request: HttpRequest, q: Query[LangQuery]) -> list[dict[str, Any]]:
             {
                 "programme_id": state.programme,
                 "rule_set": state.rule_set,
+                "rule_set_name": explain.rule_set_name(state.rule_set, lang),
                 "on": state.on,
                 "status": str(state.status),
                 "phase": state.phase,

@@ -98,7 +98,8 @@ export function flush() {
 
 function registerWorker() {
   if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {});
+  // The worker must sit at the site root for its scope "/" to cover every page.
+  navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {}); // url-ok: root scope
 }
 
 registerWorker();

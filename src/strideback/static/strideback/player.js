@@ -244,7 +244,7 @@ export function createRunner(steps, { clock = realClock, onStep, onCue, onTick, 
     get paused() { return state.pausedAt !== null; },
     get ended() { return state.ended; },
     elapsed,
-    start: () => enter(0),
+    start: (from = 0) => enter(from),
     pause() {
       if (state.pausedAt !== null || state.ended) return;
       state.pausedAt = clock.now();
@@ -286,6 +286,37 @@ export function createRunner(steps, { clock = realClock, onStep, onCue, onTick, 
 // Sets actually done: a set counts when its last side's work finished (or was marked done).
 export function setsDone(steps) {
   return steps.filter((s) => (s.type === "work" || s.type === "wait") && s.lastSide && s.completed).length;
+}
+
+// A resumed session (issue: a day you can finish): the step it starts from, after the sets
+// or running minutes already logged (those steps count as done), with a get-ready first.
+export function resumeAt(steps, redo) {
+  if (!redo || !redo.resume) return 0;
+  let i = 0;
+  if (steps.some((s) => s.type === "segment")) {
+    let left = (redo.run_minutes || 0) * 60000;
+    for (; i < steps.length && steps[i].type !== "done"; i += 1) {
+      const s = steps[i];
+      if (s.type === "segment" && (s.kind === "run" ? left < s.duration : left <= 0)) break;
+      if (s.type === "segment" && s.kind === "run") left -= s.duration;
+      s.completed = true;
+    }
+  } else {
+    let count = 0;
+    while (i < steps.length && count < (redo.sets_done || 0) && steps[i].type !== "done") {
+      const s = steps[i];
+      s.completed = true;
+      if ((s.type === "work" || s.type === "wait") && s.lastSide) count += 1;
+      i += 1;
+    }
+    while (steps[i]?.type === "rest") i += 1;
+  }
+  if (i <= 1) return 0;
+  const at = steps[i];
+  if (at.type === "done" || at.type === "ready") return i;
+  const ready = steps.find((s) => s.type === "ready" && (at.item === undefined || s.item === at.item));
+  steps.splice(i, 0, { ...ready, set: at.set, sets: at.sets, completed: false });
+  return i;
 }
 
 export function setsPlanned(steps) {
@@ -467,6 +498,7 @@ function mount(root) {
   const session = JSON.parse($("#session").textContent);
   const texts = JSON.parse($("#player-texts").textContent);
   const steps = buildSteps(session, texts);
+  const resumeFrom = resumeAt(steps, session.redo);
   const log = [];
   let t0 = null;
   const now = () => (t0 === null ? 0 : Math.round(performance.now() - t0));
@@ -626,7 +658,7 @@ function mount(root) {
     ui.stage.hidden = false;
     window.scrollTo(0, 0);
     wake.on();
-    runner.start();
+    runner.start(resumeFrom);
     ui.pause.focus({ preventScroll: true });
   }
 

@@ -17,7 +17,7 @@ function keyBytes(base64url) {
 async function subscribe() {
   if (!("serviceWorker" in navigator) || !("PushManager" in window)) return false;
   if ((await Notification.requestPermission()) !== "granted") return false;
-  const registration = await navigator.serviceWorker.register("/sw.js", { scope: "/" });
+  const registration = await navigator.serviceWorker.register("/sw.js", { scope: "/" }); // url-ok: root scope, see offline.js
   await navigator.serviceWorker.ready;
   const subscription = await registration.pushManager.subscribe({
     userVisibleOnly: true,

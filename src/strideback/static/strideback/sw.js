@@ -8,9 +8,11 @@
 const VERSION = "__VERSION__";
 const CACHE = `strideback-${VERSION}`;
 const SHELL = __SHELL__;
-const OFFLINE_PAGE = "/play/offline/";
+// The app's paths, by URL name, filled in by training/pwa.py (worker_urls).
+const URLS = __URLS__;
+const OFFLINE_PAGE = URLS.offline;
 const SLOW_NETWORK_MS = 4000;
-const NEVER = ["/sw.js", "/admin/", "/play/log", "/healthz"];
+const NEVER = URLS.never;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -80,12 +82,12 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith("/logout")) {
+  if (url.pathname.startsWith(URLS.logout)) {
     event.waitUntil(forgetPages());
     return;
   }
   if (request.method !== "GET" || NEVER.some((p) => url.pathname.startsWith(p))) return;
-  if (url.pathname.startsWith("/static/") || url.pathname === "/manifest.webmanifest") {
+  if (url.pathname.startsWith(URLS.static) || url.pathname === URLS.manifest) {
     event.respondWith(staleWhileRevalidate(request, event));
   } else if (isPage(request)) {
     event.respondWith(pageFirstFromNetwork(request, event));
@@ -108,8 +110,8 @@ self.addEventListener("push", (event) => {
       body: message.body || "",
       lang: message.lang || "",
       tag: "strideback-reminder",
-      icon: "/static/strideback/icons/icon-192.png",
-      data: { url: message.url || "/today/", stop_url: message.stop_url || "" },
+      icon: URLS.icon,
+      data: { url: message.url || URLS.today, stop_url: message.stop_url || "" },
       actions: message.stop_url ? [{ action: "stop", title: message.stop_label || "Stop" }] : [],
     }),
   );
@@ -118,6 +120,6 @@ self.addEventListener("push", (event) => {
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
   const data = event.notification.data || {};
-  const target = event.action === "stop" && data.stop_url ? data.stop_url : data.url || "/today/";
+  const target = event.action === "stop" && data.stop_url ? data.stop_url : data.url || URLS.today;
   event.waitUntil(self.clients.openWindow(target));
 });
