@@ -17,7 +17,8 @@ NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 def drawn(page: Any) -> list[list[float]]:
     """Every path of the player's figure (room and body), as its numbers."""
     ds = page.evaluate(
-        "Array.from(document.querySelectorAll('[data-ui=figure] svg path'), p => p.getAttribute('d'))"
+        "Array.from(document.querySelectorAll('[data-ui=figure] svg path'),"
+        " p => p.getAttribute('d'))"
     )
     return [[float(n) for n in NUMBER.findall(d or "")] for d in ds]
 
