@@ -20,6 +20,11 @@ urlpatterns = [
     path("patients/<int:runner_id>/adjust", views.adjust, name="clinic_adjust"),
     path("patients/<int:runner_id>/rule-set", views.choose_rule_set, name="clinic_rule_set"),
     path("patients/<int:runner_id>/notes", views.add_note, name="clinic_note"),
+    path(
+        "patients/<int:runner_id>/questionnaires",
+        views.choose_questionnaires,
+        name="clinic_questionnaires",
+    ),
     path("patients/<int:runner_id>/clear-red-flag", views.clear_red_flag, name="clinic_clear"),
     path("patients/<int:runner_id>/stop", views.stop, name="clinic_stop"),
     path("patients/<int:runner_id>/handout.pdf", views.patient_handout, name="clinic_handout"),

@@ -47,7 +47,7 @@ from strideback.clinic.presenters import (
 from strideback.core.content.library import default_library
 from strideback.core.engine.thresholds import thresholds_for
 from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
-from strideback.training import calendar, progress
+from strideback.training import asking, calendar, onboarding, progress
 from strideback.training.models import Enrollment
 from strideback.words import labels
 from strideback.words.describe import dose_text
@@ -272,6 +272,7 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
         "rules": _rules_view(me, runner, enrollment, lang) if enrollment else None,
         "open_phase": next((s["phase"] for s in states if s["phase"]), 1),
         "notes": notes.notes(me, runner),
+        "questionnaires": asking.asked_rows(runner, lang),
         "clearances": patients.clearances(me, runner),
         "today": on.isoformat(),
         "section": "patients",
@@ -521,6 +522,20 @@ def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
     except patients.ClinicError as exc:
         _error(request, exc)
     return _back(runner, "notes")
+
+
+@clinician
+@require_POST
+def choose_questionnaires(request: HttpRequest, runner_id: int) -> HttpResponse:
+    """The questionnaires this patient is asked: the ticked ones (the programme's by default)."""
+    runner = _patient(request, runner_id)
+    try:
+        asking.set_asked(runner, request.POST.getlist("asked"))
+    except onboarding.InputError:
+        messages.error(request, gettext("Please choose from the questionnaires listed."))
+    else:
+        messages.success(request, gettext("Saved."))
+    return _back(runner, "questionnaires")
 
 
 @clinician

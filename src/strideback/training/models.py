@@ -263,7 +263,14 @@ class QuestionnaireResponse(models.Model):
 
     class Meta:
         ordering = ["answered_on", "id"]
-        indexes = [models.Index(fields=["user", "questionnaire_id", "answered_on"])]
+        # One answer per questionnaire and day: sent twice (a double tap, a resend), the
+        # later one replaces the first instead of counting twice.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "questionnaire_id", "answered_on"],
+                name="one_response_per_questionnaire_and_day",
+            )
+        ]
 
 
 class Reminder(models.Model):

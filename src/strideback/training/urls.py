@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from strideback.training import entry_edit, reminder_views, views
+from strideback.training import entry_edit, outcome_views, reminder_views, views
 
 urlpatterns = [
     path("today/", views.today, name="today"),
@@ -17,6 +17,11 @@ urlpatterns = [
     path("calendar/reset-link/", views.calendar_reset, name="calendar_reset"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("progress/", views.progress_page, name="progress"),
+    path(
+        "questionnaires/<slug:questionnaire_id>/",
+        outcome_views.questionnaire_page,
+        name="questionnaire",
+    ),
     path("journal/<int:entry_id>/edit/", entry_edit.edit_entry, name="entry_edit"),
     path("settings/", views.settings_page, name="settings"),
     path("settings/my-data.json", views.export_json, name="export_json"),

@@ -25,7 +25,16 @@ from strideback.accounts import services as account_services
 from strideback.accounts.models import User
 from strideback.core.content.library import default_library
 from strideback.core.languages import Lang
-from strideback.training import calendar, charts, export, onboarding, programmes, progress, words
+from strideback.training import (
+    asking,
+    calendar,
+    charts,
+    export,
+    onboarding,
+    programmes,
+    progress,
+    words,
+)
 from strideback.training import morning as morning_service
 from strideback.training import today as today_service
 from strideback.training.models import Area, Goal
@@ -358,6 +367,8 @@ def today(request: HttpRequest) -> HttpResponse:
     }
     if page.stop:
         context.update(physio_context(user))
+    else:
+        context["due_questionnaires"] = asking.due_card(user, on, lang)
     if page.morning is not None and not request.GET.get("later"):
         context["scale"] = pain_scale(page.morning.limit, page.morning.suggested)
         return _render(request, "training/morning.html", context)
