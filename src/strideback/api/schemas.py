@@ -179,6 +179,7 @@ class AdjustIn(In):
 class ClearanceIn(In):
     on: dt.date | None = None
     note: Annotated[str, StringConstraints(max_length=5000)] = ""
+    by_mistake: bool = False
 
 
 class ClearanceOut(Schema):
@@ -186,6 +187,9 @@ class ClearanceOut(Schema):
     runner_id: int = Field(description="the runner's user id")
     cleared_on: dt.date = Field(description="the day self-training may resume from")
     note: str = Field(description="what the clinician found")
+    by_mistake: bool = Field(
+        default=False, description="the runner's tick was a mistake: a recorded correction"
+    )
 
 
 class InviteIn(In):

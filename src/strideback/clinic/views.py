@@ -549,6 +549,7 @@ def clear_red_flag(request: HttpRequest, runner_id: int) -> HttpResponse:
             on=_today(),
             note=request.POST.get("note", ""),
             now=timezone.now(),
+            by_mistake=request.POST.get("by_mistake") == "yes",
         )
     except patients.ClinicError as exc:
         _error(

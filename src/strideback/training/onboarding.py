@@ -86,11 +86,7 @@ def screen_red_flags(user: User, answers: Iterable[str], on: dt.date) -> list[Re
     Any yes is stored as a ``check`` journal entry, so the stop holds until a clearance dated
     after it; returns the flags, most urgent first (empty: self-training may go on).
     """
-    known = {f.value for f in RedFlag}
-    codes = set(answers)
-    if codes - known:
-        raise InputError("red_flags", "onb.error_red_flags")
-    flags = most_urgent_first([RedFlag(c) for c in sorted(codes)])
+    flags = read_red_flags(answers)
     if flags:
         JournalEntry.objects.create(
             user=user,
@@ -100,6 +96,15 @@ def screen_red_flags(user: User, answers: Iterable[str], on: dt.date) -> list[Re
             red_flags=[f.value for f in flags],
         )
     return flags
+
+
+def read_red_flags(answers: Iterable[str]) -> list[RedFlag]:
+    """The red flags answered "yes", most urgent first; an unknown code is an InputError.
+    Nothing is stored: the page shows them back for the runner to confirm first."""
+    codes = set(answers)
+    if codes - _FLAG_CODES:
+        raise InputError("red_flags", "onb.error_red_flags")
+    return most_urgent_first([RedFlag(c) for c in sorted(codes)])
 
 
 def red_flag_stop(user: User) -> list[RedFlag]:

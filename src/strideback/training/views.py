@@ -111,21 +111,32 @@ def start_safety(request: HttpRequest) -> HttpResponse:
     if not prof.areas:
         return redirect("start")
     error = None
+    ticked: list[str] = []
+    lang = _lang(request)
     if request.method == "POST":
+        ticked = request.POST.getlist("red_flags")
+        answer = request.POST.get("answer", "")
         try:
-            flags = onboarding.screen_red_flags(
-                user, request.POST.getlist("red_flags"), timezone.localdate()
-            )
+            flags = onboarding.read_red_flags(ticked)
         except onboarding.InputError as exc:
             error = exc
         else:
-            return redirect("start_stop" if flags else "start_goal")
-    lang = _lang(request)
+            if flags and answer != "change":
+                # A tick stops self-training until a clinician clears it: the runner sees
+                # their answers first and confirms them (or corrects a tick they did not mean).
+                if answer == "confirm":
+                    onboarding.screen_red_flags(user, ticked, timezone.localdate())
+                    return redirect("start_stop")
+                views = [(f.value, words.flag_question(f.value, lang)) for f in flags]
+                context = {"ticked": views, "step": 2}
+                return _render(request, "training/start_safety_confirm.html", context)
+            if not flags:
+                return redirect("start_goal")
     questions = [
         (f.value, words.flag_question(f.value, lang))
         for f in onboarding.red_flag_questions(prof.areas)
     ]
-    context = {"questions": questions, "error": error, "step": 2}
+    context = {"questions": questions, "error": error, "step": 2, "ticked": ticked}
     return _render(request, "training/start_safety.html", context, 400 if error else 200)
 
 

@@ -172,13 +172,19 @@ def clear_red_flag(
 ) -> Status[dict[str, Any]]:
     runner = patients_service.patient(request.auth, runner_id)
     clearance = notes_service.clear_red_flag(
-        request.auth, runner, on=payload.on or today_date(), note=payload.note, now=timezone.now()
+        request.auth,
+        runner,
+        on=payload.on or today_date(),
+        note=payload.note,
+        now=timezone.now(),
+        by_mistake=payload.by_mistake,
     )
     out = {
         "id": clearance.pk,
         "runner_id": runner.pk,
         "cleared_on": clearance.cleared_on,
         "note": clearance.note,
+        "by_mistake": clearance.by_mistake,
     }
     return Status(201, out)
 
