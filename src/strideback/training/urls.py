@@ -32,6 +32,11 @@ urlpatterns = [
     path(
         "settings/programmes/<int:enrollment_id>/stop/", views.stop_programme, name="stop_programme"
     ),
+    path(
+        "settings/programmes/<int:enrollment_id>/earlier/",
+        views.earlier_phases,
+        name="earlier_phases",
+    ),
     path("settings/clinicians/<int:clinician_id>/stop/", views.stop_sharing, name="stop_sharing"),
     path("settings/reminders/", reminder_views.reminder_settings, name="reminder_settings"),
     path(
