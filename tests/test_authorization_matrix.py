@@ -378,6 +378,11 @@ PAGES: dict[str, Page] = {
         lambda w: {"enrollment_id": w.enrollment.pk},
         post={},
     ),
+    "settings/programmes/<id:enrollment_id>/earlier/": Page(
+        page(ANON_REFUSED, "any", "any", "any", "any"),
+        lambda w: {"enrollment_id": w.enrollment.pk},
+        post={"earlier": "yes"},
+    ),
     "settings/clinicians/<id:clinician_id>/stop/": Page(
         page(ANON_REFUSED, "any", "any", "any", "any"),
         lambda w: {"clinician_id": w.clinician.pk},
@@ -422,6 +427,9 @@ PAGES: dict[str, Page] = {
     ),
     "clinic/patients/<id:runner_id>/adjust": Page(PATIENT_FORM, runner, post={"note": "x"}),
     "clinic/patients/<id:runner_id>/notes": Page(PATIENT_FORM, runner, post={"text": "x"}),
+    "clinic/patients/<id:runner_id>/rule-set": Page(
+        PATIENT_FORM, runner, post={"rule_set": "trek"}
+    ),
     "clinic/patients/<id:runner_id>/questionnaires": Page(
         PATIENT_FORM, runner, post={"asked": ["groc"]}
     ),
