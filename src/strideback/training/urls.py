@@ -17,6 +17,8 @@ urlpatterns = [
     path("calendar/reset-link/", views.calendar_reset, name="calendar_reset"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("progress/", views.progress_page, name="progress"),
+    path("runs/", outcome_views.runs_page, name="runs"),
+    path("runs/share/", outcome_views.runs_share, name="runs_share"),
     path(
         "questionnaires/<slug:questionnaire_id>/",
         outcome_views.questionnaire_page,
@@ -30,6 +32,11 @@ urlpatterns = [
     path("settings/delete/", views.delete_account, name="delete_account"),
     path(
         "settings/programmes/<int:enrollment_id>/stop/", views.stop_programme, name="stop_programme"
+    ),
+    path(
+        "settings/programmes/<int:enrollment_id>/earlier/",
+        views.earlier_phases,
+        name="earlier_phases",
     ),
     path("settings/clinicians/<int:clinician_id>/stop/", views.stop_sharing, name="stop_sharing"),
     path("settings/reminders/", reminder_views.reminder_settings, name="reminder_settings"),
