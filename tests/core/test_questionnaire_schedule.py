@@ -42,6 +42,15 @@ def test_never_more_than_one_card_a_week() -> None:
     assert due(["kujala-akps", "psfs"], START, None, day(34), answered) == ["kujala-akps", "psfs"]
 
 
+def test_the_rest_of_one_card_stays_due_after_the_first_answer() -> None:
+    ids = ["kujala-akps", "psfs"]
+    # The baseline card: answering the Kujala first leaves the PSFS on the same card.
+    assert due(ids, START, None, day(1), {"kujala-akps": [day(1)]}) == ["psfs"]
+    assert due(ids, START, None, day(3), {"kujala-akps": [day(1)]}) == ["psfs"]
+    # Both answered: nothing until the next asking day.
+    assert due(ids, START, None, day(3), {"kujala-akps": [day(1)], "psfs": [day(1)]}) == []
+
+
 def test_a_clinician_adds_and_skips() -> None:
     assert chosen(["ffi", "psfs"], add=["groc"], skip=["psfs"]) == ["ffi", "groc"]
     assert chosen(["ffi"], add=["ffi", "my-scale"]) == ["ffi", "my-scale"]

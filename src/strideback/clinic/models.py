@@ -29,3 +29,21 @@ class ClinicalNote(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+class RuleSetChange(models.Model):
+    """A clinician switched one runner's rule set in one programme (from -> to, by whom,
+    when): the history shown on the patient page. The rule set in force is on the
+    ``Enrollment``; these rows only remember the switches."""
+
+    runner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    programme_id = models.SlugField(max_length=80)
+    rule_set_from = models.CharField(max_length=40)
+    rule_set_to = models.CharField(max_length=40)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]

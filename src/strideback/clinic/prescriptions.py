@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from strideback.accounts.models import User
 from strideback.clinic import choices
+from strideback.clinic.models import RuleSetChange
 from strideback.clinic.patients import ClinicError, patient
 from strideback.core.content.adjust import AdjustmentError, apply_adjustments
 from strideback.core.content.library import Library, default_library
@@ -112,6 +113,8 @@ def prescribe(
     replaced = [pid for pid, prog in library.programmes.items() if prog.kind in kinds]
     said = earlier_pain_free is not None and phase > 1
     with transaction.atomic():
+        if chosen:
+            _record_switch(runner, programme, "", chosen, clinician, now)
         Enrollment.objects.filter(user=runner, active=True, programme_id__in=replaced).update(
             active=False
         )
@@ -177,15 +180,47 @@ def adjust(
     if note is not None:
         enrollment.note_to_runner = note.strip()
     when = now or timezone.now()
+    switched = None
     if rule_set is not None:
-        enrollment.rule_set = choices.rule_set(programme, rule_set)
+        chosen = choices.rule_set(programme, rule_set)
+        if chosen != enrollment.rule_set:
+            switched = (enrollment.rule_set, chosen)
+        enrollment.rule_set = chosen
         enrollment.rule_set_by, enrollment.rule_set_at = clinician, when
     if earlier_pain_free is not None:
         enrollment.earlier_pain_free = earlier_pain_free
         enrollment.earlier_stated_by, enrollment.earlier_stated_at = clinician, when
     enrollment.prescribed_by = clinician
-    enrollment.save()
+    with transaction.atomic():
+        if switched is not None:
+            _record_switch(runner, programme, *switched, clinician, when)
+        enrollment.save()
     return enrollment
+
+
+def _record_switch(
+    runner: User, programme: Programme, old: str, new: str, clinician: User, when: dt.datetime
+) -> None:
+    """One line of the rule-set history ("" is the programme's default, stored by its id)."""
+    default = programme.rule_sets[0]
+    RuleSetChange.objects.create(
+        runner=runner,
+        programme_id=programme.id,
+        rule_set_from=old or default,
+        rule_set_to=new or default,
+        changed_by=clinician,
+        changed_at=when,
+    )
+
+
+def rule_set_history(clinician: User, runner: User, programme_id: str) -> list[RuleSetChange]:
+    """The switches of the runner's rule set in one programme, newest first."""
+    patient(clinician, runner.pk)
+    return list(
+        RuleSetChange.objects.filter(runner=runner, programme_id=programme_id).select_related(
+            "changed_by"
+        )
+    )
 
 
 def prescribed_programme(enrollment: Enrollment, library: Library | None = None) -> Programme:

@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from strideback import explain
 from strideback.accounts import services as account_services
 from strideback.accounts.models import User
 from strideback.clinic import handout, notes, patients, prescriptions
@@ -46,7 +47,7 @@ from strideback.clinic.presenters import (
 from strideback.core.content.library import default_library
 from strideback.core.engine.thresholds import thresholds_for
 from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
-from strideback.training import calendar, progress
+from strideback.training import asking, calendar, onboarding, progress
 from strideback.training.models import Enrollment
 from strideback.words import labels
 from strideback.words.describe import dose_text
@@ -89,6 +90,7 @@ LABELS = {
     "email": gettext_lazy("Runner's e-mail (optional)"),
     "text": gettext_lazy("New note"),
     "note": gettext_lazy("Note to the patient"),
+    "start_phase": gettext_lazy("Start in phase"),
 }
 
 
@@ -181,7 +183,7 @@ def invite(request: HttpRequest) -> HttpResponse:
     url = request.build_absolute_uri(reverse("invite", args=[link.token]))
     lang = _lang(request)
     if link.invited_email:
-        clinic = patients.profile(me).clinic_name or me.name or me.email
+        clinic = patients.profile(me).clinic_name or me.display_name
         # In the runner's own language when they have an account, else in the page's.
         mail_lang = _account_language(link.invited_email) or lang
         with translation.override(mail_lang):
@@ -245,6 +247,9 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
         if table and enrollment
         else [],
         "choices": programme_choices(library, lang),
+        "start_phases": range(
+            1, max((len(p.phases) for p in library.programmes.values()), default=1) + 1
+        ),
         "exercises": sorted(
             ((ex.id, ex.text.get(lang).name) for ex in library.exercises.values()),
             key=lambda pair: pair[1].lower(),
@@ -264,8 +269,10 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
             lang,
         ),
         "states": states,
+        "rules": _rules_view(me, runner, enrollment, lang) if enrollment else None,
         "open_phase": next((s["phase"] for s in states if s["phase"]), 1),
         "notes": notes.notes(me, runner),
+        "questionnaires": asking.asked_rows(runner, lang),
         "clearances": patients.clearances(me, runner),
         "today": on.isoformat(),
         "section": "patients",
@@ -343,6 +350,10 @@ def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
         _error(request, patients.ClinicError("start", "must be a date (YYYY-MM-DD)"))
         return _back(runner, "prescribe")
     try:
+        raw_phase = request.POST.get("start_phase", "1").strip() or "1"
+        if not raw_phase.isdigit():
+            raise patients.ClinicError("start_phase", "must be a phase number")
+        earlier = {"yes": True, "no": False}.get(request.POST.get("earlier", "").strip())
         prescriptions.prescribe(
             _user(request),
             runner,
@@ -350,6 +361,8 @@ def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
             start,
             note=request.POST.get("note", ""),
             now=timezone.now(),
+            start_phase=int(raw_phase),
+            earlier_pain_free=earlier,
         )
     except patients.ClinicError as exc:
         _error(request, exc)
@@ -362,7 +375,7 @@ def _number(request: HttpRequest, name: str) -> int | None:
     value = request.POST.get(name, "").strip()
     if not value:
         return None
-    if not value.isdigit():
+    if not value.isdecimal():
         raise patients.ClinicError(name, "must be a whole number")
     return int(value)
 
@@ -451,6 +464,55 @@ def _thresholds_from_form(request: HttpRequest, current: dict[str, Any]) -> dict
     return out
 
 
+def _rules_view(me: User, runner: User, enrollment: Enrollment, lang: Lang) -> dict[str, Any]:
+    """The rule set the programme follows for this runner (who chose it, when), the ones the
+    clinician may switch to (the programme's own), and the switches so far."""
+    programme = default_library().programme(enrollment.programme_id)
+    current = enrollment.rule_set or programme.rule_sets[0]
+    return {
+        "current": current,
+        "name": explain.rule_set_name(current, lang),
+        "chosen_by": enrollment.rule_set_by if enrollment.rule_set else None,
+        "chosen_at": enrollment.rule_set_at if enrollment.rule_set else None,
+        "choices": [(rs, explain.rule_set_name(rs, lang)) for rs in programme.rule_sets],
+        "history": [
+            {
+                "old": explain.rule_set_name(c.rule_set_from, lang),
+                "new": explain.rule_set_name(c.rule_set_to, lang),
+                "by": c.changed_by,
+                "at": c.changed_at,
+            }
+            for c in prescriptions.rule_set_history(me, runner, enrollment.programme_id)
+        ],
+    }
+
+
+@clinician
+@require_POST
+def choose_rule_set(request: HttpRequest, runner_id: int) -> HttpResponse:
+    """Switch the runner's rule set in the shown programme to one the programme offers; any
+    other choice is an error naming the field, and nothing is saved."""
+    runner = _patient(request, runner_id)
+    enrollment = _chosen(request, runner)
+    if enrollment is None:
+        return HttpResponseBadRequest("the patient has no active programme")
+    chosen = request.POST.get("rule_set", "").strip()
+    label = gettext("Rules to follow")
+    try:
+        if not chosen:
+            raise patients.ClinicError("rule_set", "choose one")
+        prescriptions.adjust(_user(request), runner, enrollment_id=enrollment.pk, rule_set=chosen)
+    except patients.ClinicError as exc:
+        if exc.field == "rule_set":
+            exc = patients.ClinicError(
+                "rule_set", gettext("choose one of the rules listed for this programme")
+            )
+        _error(request, exc, label)
+        return _back(runner, "rules", enrollment)
+    messages.success(request, gettext("Saved."))
+    return _back(runner, "rules", enrollment)
+
+
 @clinician
 @require_POST
 def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
@@ -464,6 +526,20 @@ def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
 
 @clinician
 @require_POST
+def choose_questionnaires(request: HttpRequest, runner_id: int) -> HttpResponse:
+    """The questionnaires this patient is asked: the ticked ones (the programme's by default)."""
+    runner = _patient(request, runner_id)
+    try:
+        asking.set_asked(runner, request.POST.getlist("asked"))
+    except onboarding.InputError:
+        messages.error(request, gettext("Please choose from the questionnaires listed."))
+    else:
+        messages.success(request, gettext("Saved."))
+    return _back(runner, "questionnaires")
+
+
+@clinician
+@require_POST
 def clear_red_flag(request: HttpRequest, runner_id: int) -> HttpResponse:
     runner = _patient(request, runner_id)
     try:
@@ -473,6 +549,7 @@ def clear_red_flag(request: HttpRequest, runner_id: int) -> HttpResponse:
             on=_today(),
             note=request.POST.get("note", ""),
             now=timezone.now(),
+            by_mistake=request.POST.get("by_mistake") == "yes",
         )
     except patients.ClinicError as exc:
         _error(
@@ -544,6 +621,13 @@ def library_handout(request: HttpRequest, programme_id: str) -> HttpResponse:
 def clinic_profile(request: HttpRequest) -> HttpResponse:
     me = _user(request)
     if request.method == "POST":
+        try:
+            account_services.set_name(me, request.POST.get("name", ""))
+        except account_services.NameInvalid:
+            messages.error(
+                request, gettext("Your name: keep it under 150 characters, on one line.")
+            )
+            return redirect("clinic_profile")
         patients.update_profile(
             me,
             clinic_name=request.POST.get("clinic_name", "")[:200],

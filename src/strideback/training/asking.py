@@ -10,6 +10,7 @@ from collections import defaultdict
 from strideback.accounts.models import User
 from strideback.core.content.library import default_library
 from strideback.core.content.models import Programme
+from strideback.core.languages import Lang
 from strideback.core.questionnaires.schedule import chosen, due
 from strideback.questionnaires import questionnaires
 from strideback.training.models import Enrollment, Profile, QuestionnaireResponse
@@ -54,6 +55,12 @@ def due_for(user: User, on: dt.date) -> list[str]:
     return out
 
 
+def due_card(user: User, on: dt.date, lang: Lang) -> list[tuple[str, str]]:
+    """Today's one card: (id, title) of every questionnaire due, in the runner's language."""
+    known = questionnaires()
+    return [(qid, known[qid].text.get(lang).title) for qid in due_for(user, on)]
+
+
 def set_choice(runner: User, add: list[str], skip: list[str]) -> tuple[list[str], list[str]]:
     """A clinician adds or skips questionnaires for this patient; unknown ids change nothing."""
     known = questionnaires()
@@ -67,3 +74,41 @@ def set_choice(runner: User, add: list[str], skip: list[str]) -> tuple[list[str]
     profile.questionnaires = {"add": list(dict.fromkeys(add)), "skip": list(dict.fromkeys(skip))}
     profile.save(update_fields=["questionnaires"])
     return clinician_choice(runner)
+
+
+def programme_questionnaires(user: User) -> list[str]:
+    """The questionnaires the runner's active programmes name, in order."""
+    library = default_library()
+    out: list[str] = []
+    for enrollment in Enrollment.objects.filter(user=user, active=True).order_by("start", "id"):
+        programme = library.programmes.get(enrollment.programme_id)
+        for qid in programme.questionnaires if programme is not None else ():
+            if qid not in out:
+                out.append(qid)
+    return out
+
+
+def asked_rows(user: User, lang: Lang) -> list[dict[str, object]]:
+    """Every questionnaire with whether this patient is asked it, and whether that is the
+    programme's choice or a clinician's (the patient page's checkboxes)."""
+    by_programme = programme_questionnaires(user)
+    add, skip = clinician_choice(user)
+    asked = set(chosen(by_programme, add, skip))
+    return [
+        {
+            "id": qid,
+            "title": q.text.get(lang).title,
+            "asked": qid in asked,
+            "by_programme": qid in by_programme,
+        }
+        for qid, q in questionnaires().items()
+    ]
+
+
+def set_asked(runner: User, asked: list[str]) -> tuple[list[str], list[str]]:
+    """The clinician ticks the questionnaires this patient is asked: the programme's ones left
+    out are skipped, others ticked are added (the same choice as the API's add and skip)."""
+    by_programme = programme_questionnaires(runner)
+    add = [q for q in asked if q not in by_programme]
+    skip = [q for q in by_programme if q not in asked]
+    return set_choice(runner, add, skip)

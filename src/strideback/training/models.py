@@ -187,6 +187,9 @@ class RedFlagClearance(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     note = models.TextField(blank=True)
+    # The clinician found the runner's tick was a mistake: the stop is lifted as a correction
+    # (the check entry stays in the journal as it was saved).
+    by_mistake = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
 
@@ -263,7 +266,14 @@ class QuestionnaireResponse(models.Model):
 
     class Meta:
         ordering = ["answered_on", "id"]
-        indexes = [models.Index(fields=["user", "questionnaire_id", "answered_on"])]
+        # One answer per questionnaire and day: sent twice (a double tap, a resend), the
+        # later one replaces the first instead of counting twice.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "questionnaire_id", "answered_on"],
+                name="one_response_per_questionnaire_and_day",
+            )
+        ]
 
 
 class Reminder(models.Model):

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from django.db import IntegrityError, transaction
+
 from strideback.accounts.models import User
 from strideback.core.questionnaires.models import Questionnaire
 from strideback.core.questionnaires.scoring import AnswerError, score
@@ -54,12 +56,21 @@ def record_response(
     except AnswerError as exc:
         raise InputError(f"answers.{exc.item}", str(exc).split(": ", 1)[1]) from None
     names = _activities(q, answers, activities)
-    return QuestionnaireResponse.objects.create(
-        user=user,
-        questionnaire_id=q.id,
-        answered_on=on,
-        answers={k: v for k, v in answers.items() if v is not None},
-        activities=names,
-        score=result.score,
-        subscales=result.subscales,
-    )
+    values = {
+        "answers": {k: v for k, v in answers.items() if v is not None},
+        "activities": names,
+        "score": result.score,
+        "subscales": result.subscales,
+    }
+    # Stored once per questionnaire and day: a second send (a double tap on the phone, the
+    # network's retry) replaces the first; the unique constraint settles two at once.
+    for _ in range(2):
+        try:
+            with transaction.atomic():
+                row, _created = QuestionnaireResponse.objects.update_or_create(
+                    user=user, questionnaire_id=q.id, answered_on=on, defaults=values
+                )
+            return row
+        except IntegrityError:
+            continue
+    raise RuntimeError("could not store the response")  # pragma: no cover

@@ -28,8 +28,31 @@ def frames(
     return kept[1], kept[2]
 
 
+BOX_FPS = 2  # the still's box: every half second of the movement is enough (padded below)
+_BOXES: dict[tuple[int, Timing, bool], tuple[Figure, tuple[int, int, int, int]]] = {}
+
+
 def _box(figure: Figure, timing: Timing, second_side: bool) -> tuple[int, int, int, int]:
-    _, drawn = frames(figure, timing, second_side)
+    """The box every moment of the movement fits in, so the figure never rescales: the
+    bounds of the key poses and of a frame every half second, padded (between two such
+    frames a limb moves a few millimetres off their bounds at most; solving every frame of a
+    repetition would take a second or more for one still)."""
+    key = (id(figure), timing, second_side)
+    kept = _BOXES.get(key)
+    if kept is not None and kept[0] is figure:
+        return kept[1]
+    times = sorted(set(sample_times(figure, timing, BOX_FPS)) | set(key_times(figure, timing)))
+    drawn = [
+        body_shapes(figure, body_at(figure, timing, t, second_side), second_side) for t in times
+    ]
+    box = _bounds_with_room(figure, drawn, second_side)
+    _BOXES[key] = (figure, box)
+    return box
+
+
+def _bounds_with_room(
+    figure: Figure, drawn: list[list[Shape]], second_side: bool
+) -> tuple[int, int, int, int]:
     body = bounds(drawn, pad=0)
     room = [
         s for s in room_shapes(figure, body, second_side) if s.points[0] != s.points[-1] or True

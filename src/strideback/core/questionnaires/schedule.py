@@ -5,7 +5,9 @@ They are asked at the start (the baseline), then every 4 weeks, and when the pro
 planned weeks are over (the issue's schedule, Strideback's own spacing). A questionnaire is
 due when it has not been answered since the latest of those days. Questionnaires that measure
 change by themselves (the GROC) are not asked at the start. Today shows at most one card a
-week: nothing is due within 7 days of the runner's last answer.
+week: nothing new comes due within 7 days of the runner's last answer. The card lists every
+questionnaire due at one asking day, so the ones the runner has not answered yet stay on it
+until they are answered (answering the first does not hide the rest for a week).
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ def due(
     if checkpoint is None:
         return []
     last_any = max((d for days in answered.values() for d in days), default=None)
-    if last_any is not None and (on - last_any).days < QUIET_DAYS:
+    card_open = last_any is not None and last_any >= checkpoint  # this asking day's card
+    if last_any is not None and not card_open and (on - last_any).days < QUIET_DAYS:
         return []
     skip_now = set(not_at_baseline) if checkpoint == start else set()
     return [
