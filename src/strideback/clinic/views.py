@@ -395,7 +395,7 @@ def _number(request: HttpRequest, name: str) -> int | None:
     value = request.POST.get(name, "").strip()
     if not value:
         return None
-    if not value.isdigit():
+    if not value.isdecimal():
         raise patients.ClinicError(name, "must be a whole number")
     return int(value)
 
