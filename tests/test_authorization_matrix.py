@@ -430,6 +430,7 @@ PAGES: dict[str, Page] = {
     ),
     "clinic/patients/<int:runner_id>/stop": Page(PATIENT_FORM, runner, post={}),
     "clinic/patients/<int:runner_id>/handout.pdf": Page(PATIENT, runner),
+    "clinic/patients/<int:runner_id>/timeline/": Page(PATIENT, runner),
 }
 
 

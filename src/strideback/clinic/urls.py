@@ -20,6 +20,7 @@ urlpatterns = [
     path("patients/<int:runner_id>/adjust", views.adjust, name="clinic_adjust"),
     path("patients/<int:runner_id>/rule-set", views.choose_rule_set, name="clinic_rule_set"),
     path("patients/<int:runner_id>/notes", views.add_note, name="clinic_note"),
+    path("patients/<int:runner_id>/timeline/", views.patient_timeline, name="clinic_timeline"),
     path(
         "patients/<int:runner_id>/questionnaires",
         views.choose_questionnaires,
