@@ -368,6 +368,7 @@ PAGES: dict[str, Page] = {
     "start/goal/": Page(RUNNER),
     "start/programmes/": Page(RUNNER),
     "settings/": Page(RUNNER),
+    "settings/name/": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={"name": "A"}),
     "settings/my-data.json": Page(RUNNER),
     "settings/my-journal.csv": Page(RUNNER),
     "settings/delete/": Page(

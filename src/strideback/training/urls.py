@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("journal/<int:entry_id>/edit/", entry_edit.edit_entry, name="entry_edit"),
     path("settings/", views.settings_page, name="settings"),
+    path("settings/name/", views.settings_name, name="settings_name"),
     path("settings/my-data.json", views.export_json, name="export_json"),
     path("settings/my-journal.csv", views.export_csv, name="export_csv"),
     path("settings/delete/", views.delete_account, name="delete_account"),
