@@ -237,6 +237,15 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
         "flags": flag_lines(row, lang),
         "enrollment": enrollment,
         "prescriptions": others if len(others) > 1 else [],
+        # The run plan beside an exercise programme (the knee programme's 5 km plan).
+        "run_plans": [
+            (prog.text.get(lang).title, e.start)
+            for e in Enrollment.objects.filter(user=runner, active=True).order_by("id")
+            if (prog := library.programmes.get(e.programme_id)) is not None
+            and prog.kind == "run_plan"
+            and enrollment is not None
+            and e.pk != enrollment.pk
+        ],
         "programme": programme,
         "programme_title": programme.text.get(lang).title if programme else "",
         "phases": _phase_view(library, programme, lang) if programme else [],
@@ -247,6 +256,11 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
         if table and enrollment
         else [],
         "choices": programme_choices(library, lang),
+        "companions": [
+            (p.text.get(lang).title, library.programmes[p.companion].text.get(lang).title)
+            for p in library.programmes.values()
+            if p.companion in library.programmes
+        ],
         "start_phases": range(
             1, max((len(p.phases) for p in library.programmes.values()), default=1) + 1
         ),
@@ -354,6 +368,11 @@ def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
         if not raw_phase.isdigit():
             raise patients.ClinicError("start_phase", "must be a phase number")
         earlier = {"yes": True, "no": False}.get(request.POST.get("earlier", "").strip())
+        chosen = default_library().programmes.get(request.POST.get("programme", ""))
+        # The companion run plan, as onboarding offers it; ignored for a programme without one.
+        with_run_plan = request.POST.get("with_run_plan") == "yes" and bool(
+            chosen and chosen.companion
+        )
         prescriptions.prescribe(
             _user(request),
             runner,
@@ -363,6 +382,7 @@ def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
             now=timezone.now(),
             start_phase=int(raw_phase),
             earlier_pain_free=earlier,
+            with_run_plan=with_run_plan,
         )
     except patients.ClinicError as exc:
         _error(request, exc)
@@ -375,7 +395,7 @@ def _number(request: HttpRequest, name: str) -> int | None:
     value = request.POST.get(name, "").strip()
     if not value:
         return None
-    if not value.isdigit():
+    if not value.isdecimal():
         raise patients.ClinicError(name, "must be a whole number")
     return int(value)
 

@@ -405,7 +405,7 @@ def morning(request: HttpRequest) -> HttpResponse:
     raw = request.POST.get("pain", "")
     try:
         morning_service.record_next_morning(
-            user, int(raw) if raw.isdigit() else -1, timezone.localdate()
+            user, int(raw) if raw.isdecimal() else -1, timezone.localdate()
         )
     except onboarding.InputError as exc:
         messages.error(request, gettext("Pain this morning") + f": {labels.ERRORS[exc.code]}")
