@@ -151,3 +151,35 @@ def test_a_killed_worker_is_replaced_and_requests_are_answered_again(tmp_path: P
         assert recovered < 10, f"took {recovered:.1f} s to answer again"
         assert len(children(proc.pid)) == 2
         print(f"worker replaced; {refused} refused; answering again after {recovered:.1f} s")
+
+
+def test_the_login_throttle_counts_across_workers(tmp_path: Path) -> None:
+    """Five wrong passwords lock the account whichever of the two workers answered them."""
+    import http.cookiejar
+    import re
+    import urllib.error
+    import urllib.parse
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    statuses = []
+    with serving(tmp_path, port, workers=2):
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        with opener.open(f"{base}/login/", timeout=10) as page:  # noqa: S310 - localhost only
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.read().decode())
+        assert token is not None
+        for _ in range(8):
+            body = urllib.parse.urlencode(
+                {
+                    "csrfmiddlewaretoken": token.group(1),
+                    "email": "someone@example.org",
+                    "password": "wrong",
+                }
+            ).encode()
+            try:
+                with opener.open(f"{base}/login/", data=body, timeout=10) as answer:  # noqa: S310
+                    statuses.append(answer.status)
+            except urllib.error.HTTPError as error:
+                statuses.append(error.code)
+    assert statuses == [400] * 5 + [429] * 3, statuses

@@ -87,3 +87,38 @@ def test_the_runner_opens_why_on_today(make_page: Any, axe: Any, shot: Any, logi
     assert axe(page) == []
     no_sideways_scroll(page)
     shot(page, "rules-today-why-da-360")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_runner_starts_in_phase_four_and_says_later_in_settings_that_phase_three_was_fine(
+    make_page: Any, axe: Any, shot: Any, login: Any
+) -> None:
+    from strideback.training import onboarding
+
+    runner = User.objects.create_user("mads@example.org", "pw-12345678", language="en")
+    onboarding.save_areas(runner, ("front_of_knee",))
+    onboarding.save_goal(runner, "back_to_5k")
+    page = make_page(viewport=PHONE)
+    login(page, runner)
+    page.goto(page.base + "/start/programmes/")
+    page.get_by_label("Start in phase").select_option("4")
+    page.get_by_label("I'm not sure").check()
+    assert axe(page) == []
+    shot(page, "rules-start-phase-360")
+    page.get_by_role("button", name="Let's start").click()
+    page.wait_for_url("**/today/")
+    track = page.locator("section.track").first
+    assert "No running yet: phase 3 is not logged here" in track.inner_text()
+    page.get_by_role("link", name="Say how the earlier phases went, in Settings").click()
+    page.wait_for_url("**/settings/#earlier")
+    assert "You started in phase 4." in page.locator("#earlier").inner_text()
+    assert axe(page) == []
+    shot(page, "rules-settings-earlier-360")
+    page.locator("#earlier").get_by_label("Yes, without knee pain").check()
+    page.locator("#earlier").get_by_role("button", name="Save").click()
+    page.wait_for_url("**/settings/#earlier-*")
+    assert "that they went without knee pain" in page.locator("#earlier").inner_text()
+    page.goto(page.base + "/today/")
+    assert "You may run" in page.locator("section.track").first.inner_text()
+    knee = Enrollment.objects.get(user=runner, programme_id="anterior-knee-pain")
+    assert knee.earlier_pain_free is True and knee.earlier_stated_by == runner

@@ -165,6 +165,16 @@ def test_clearing_a_red_flag_records_who_and_when(
     assert clearance.cleared_on == timezone.localdate()
 
 
+def test_a_clearance_of_a_tick_made_by_mistake_is_recorded_and_shown_as_a_correction(
+    physio: Client, patient: User
+) -> None:
+    entry(patient, timezone.localdate(), kind="check", red_flags=["knee_locked"])
+    url = f"/clinic/patients/{patient.pk}/"
+    physio.post(f"{url}clear-red-flag", {"note": "Phoned: meant no", "by_mistake": "yes"})
+    assert RedFlagClearance.objects.get(user=patient).by_mistake
+    assert "(a tick by mistake, corrected): Phoned: meant no" in physio.get(url).content.decode()
+
+
 def test_a_clearance_without_a_finding_is_refused_naming_the_field(
     physio: Client, patient: User
 ) -> None:

@@ -167,7 +167,9 @@ def test_a_yes_in_the_safety_questions_shows_the_stop_and_no_programme(
     logged_in: Client, runner: User
 ) -> None:
     logged_in.post("/start/", {"areas": ["heel"]})
-    response = logged_in.post("/start/safety/", {"red_flags": ["heel_squeeze_pain"]})
+    response = logged_in.post(
+        "/start/safety/", {"red_flags": ["heel_squeeze_pain"], "answer": "confirm"}
+    )
     assert response["Location"] == "/start/stop/"
     page = logged_in.get("/start/stop/").content.decode()
     assert "Have a clinician look at this first" in page
@@ -236,6 +238,6 @@ def test_not_a_diagnosis_is_said_once_on_each_page(logged_in: Client, runner: Us
     said = "training advice, not a diagnosis"
     assert logged_in.get("/start/").content.decode().count(said) == 1  # onboarding
     logged_in.post("/start/", {"areas": ["heel"]})
-    logged_in.post("/start/safety/", {"red_flags": ["heel_squeeze_pain"]})
+    logged_in.post("/start/safety/", {"red_flags": ["heel_squeeze_pain"], "answer": "confirm"})
     for page in ("/start/stop/", "/today/", "/calendar/", "/settings/"):
         assert logged_in.get(page).content.decode().count(said) == 1, page

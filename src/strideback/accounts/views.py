@@ -34,17 +34,18 @@ def _next(request: HttpRequest, default: str) -> str:
     return default
 
 
-def _ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     lang = _lang(request)
     form = SignupForm(request.POST or None, lang=lang)
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.sign_up(form.cleaned_data["email"], form.cleaned_data["password"], lang)
+            user = services.sign_up(
+                form.cleaned_data["email"],
+                form.cleaned_data["password"],
+                lang,
+                name=form.cleaned_data.get("name", ""),
+            )
         except services.EmailTaken:
             form.add_error(
                 "email", gettext("There is already an account with this address. Log in instead.")
@@ -57,26 +58,17 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimit.throttled_login("email")
 def login_view(request: HttpRequest) -> HttpResponse:
     lang = _lang(request)
     form = LoginForm(request.POST or None, lang=lang)
     if request.method == "POST" and form.is_valid():
-        email, ip = form.cleaned_data["email"].strip().lower(), _ip(request)
-        if ratelimit.is_blocked(email, ip):
-            form.add_error(
-                "email",
-                gettext(
-                    "Too many wrong attempts. Wait %(minutes)s minutes, or reset your password."
-                )
-                % {"minutes": 15},
-            )
-            return render(request, "accounts/login.html", {"form": form}, status=429)
+        email = form.cleaned_data["email"].strip().lower()
+        # A wrong password is counted by the throttle (Django's user_login_failed signal).
         user = authenticate(request, username=email, password=form.cleaned_data["password"])
         if user is None:
-            ratelimit.record_failure(email, ip)
             form.add_error("password", gettext("That e-mail and password don't match."))
         else:
-            ratelimit.clear(email, ip)
             login(request, user)
             return _remember_language(HttpResponseRedirect(_next(request, reverse("home"))), user)
     context = {"form": form, "next": _next(request, "")}
@@ -102,7 +94,15 @@ def password_reset(request: HttpRequest) -> HttpResponse:
     lang = _lang(request)
     form = EmailForm(request.POST or None, lang=lang)
     if request.method == "POST" and form.is_valid():
-        found = services.password_reset_link(form.cleaned_data["email"])
+        email = form.cleaned_data["email"]
+        if ratelimit.reset_blocked(request, email):
+            return ratelimit.too_many(
+                request,
+                gettext("Too many password reset requests. Wait %(minutes)s minutes and try again.")
+                % {"minutes": ratelimit.WINDOW_MINUTES},
+            )
+        ratelimit.reset_requested(request, email)
+        found = services.password_reset_link(email)
         if found is not None:
             _send_reset_mail(request, *found)
         return render(request, "accounts/password_reset_sent.html")
@@ -132,6 +132,7 @@ def password_reset_confirm(request: HttpRequest, uidb64: str, token: str) -> Htt
     form = NewPasswordForm(user, request.POST or None, lang=lang)
     if request.method == "POST" and form.is_valid():
         services.set_password(user, form.cleaned_data["password"])
+        ratelimit.clear_account(user.email)  # the way out of a lock-out
         messages.success(
             request, gettext("Your password has been changed. Log in with the new one.")
         )

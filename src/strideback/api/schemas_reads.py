@@ -163,6 +163,7 @@ class EntryExport(Schema):
 class ClearanceExport(Schema):
     cleared_on: str = described("the day self-training could resume (YYYY-MM-DD)")
     note: str = described("what the clinician found")
+    by_mistake: bool = described("the runner's tick was a mistake: a recorded correction")
 
 
 class ClinicianExport(Schema):

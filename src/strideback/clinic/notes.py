@@ -11,15 +11,27 @@ from strideback.training.models import RedFlagClearance
 
 
 def clear_red_flag(
-    clinician: User, runner: User, *, on: dt.date, note: str = "", now: dt.datetime
+    clinician: User,
+    runner: User,
+    *,
+    on: dt.date,
+    note: str = "",
+    now: dt.datetime,
+    by_mistake: bool = False,
 ) -> RedFlagClearance:
     """Record that the clinician has seen the runner and self-training may resume, with what
-    they found: a clearance without a finding is refused."""
+    they found: a clearance without a finding is refused. ``by_mistake``: the runner's tick
+    was a mistake, recorded as a correction."""
     patient(clinician, runner.pk)
     if not note.strip():
         raise ClinicError("note", "say what you found: it is kept with the clearance")
     return RedFlagClearance.objects.create(
-        user=runner, cleared_on=on, cleared_by=clinician, note=note.strip(), created_at=now
+        user=runner,
+        cleared_on=on,
+        cleared_by=clinician,
+        note=note.strip(),
+        by_mistake=by_mistake,
+        created_at=now,
     )
 
 

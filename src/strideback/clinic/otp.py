@@ -10,10 +10,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from strideback.accounts import ratelimit
 from strideback.clinic.access import clinician_unverified
 
 DEVICE_NAME = "Strideback"
@@ -38,7 +40,7 @@ def qr_svg(url: str) -> str:
 
 
 def _code(request: HttpRequest) -> str:
-    return "".join(ch for ch in request.POST.get("code", "") if ch.isdigit())
+    return "".join(ch for ch in request.POST.get("code", "") if ch.isdecimal())
 
 
 @clinician_unverified
@@ -77,11 +79,20 @@ def verify(request: HttpRequest) -> HttpResponse:
         return HttpResponseRedirect(reverse("clinic_otp_setup") + "?next=" + _next(request))
     error = False
     if request.method == "POST":
+        email = user.get_username()  # type: ignore[union-attr]
+        if ratelimit.login_blocked(request, email):
+            return ratelimit.too_many(
+                request,
+                gettext("Too many wrong codes. Wait %(minutes)s minutes and try again.")
+                % {"minutes": ratelimit.WINDOW_MINUTES},
+            )
         code = _code(request)
         for device in devices:
             if device.verify_token(code):
                 otp_login(request, device)
+                ratelimit.clear_account(email)
                 return HttpResponseRedirect(_next(request))
+        ratelimit.login_failed(request, email)
         error = True
     context = {"error": error, "next": _next(request)}
     return render(request, "clinic/otp_verify.html", context, status=400 if error else 200)

@@ -90,6 +90,7 @@ LABELS = {
     "email": gettext_lazy("Runner's e-mail (optional)"),
     "text": gettext_lazy("New note"),
     "note": gettext_lazy("Note to the patient"),
+    "start_phase": gettext_lazy("Start in phase"),
 }
 
 
@@ -182,7 +183,7 @@ def invite(request: HttpRequest) -> HttpResponse:
     url = request.build_absolute_uri(reverse("invite", args=[link.token]))
     lang = _lang(request)
     if link.invited_email:
-        clinic = patients.profile(me).clinic_name or me.name or me.email
+        clinic = patients.profile(me).clinic_name or me.display_name
         # In the runner's own language when they have an account, else in the page's.
         mail_lang = _account_language(link.invited_email) or lang
         with translation.override(mail_lang):
@@ -246,6 +247,9 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
         if table and enrollment
         else [],
         "choices": programme_choices(library, lang),
+        "start_phases": range(
+            1, max((len(p.phases) for p in library.programmes.values()), default=1) + 1
+        ),
         "exercises": sorted(
             ((ex.id, ex.text.get(lang).name) for ex in library.exercises.values()),
             key=lambda pair: pair[1].lower(),
@@ -346,6 +350,10 @@ def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
         _error(request, patients.ClinicError("start", "must be a date (YYYY-MM-DD)"))
         return _back(runner, "prescribe")
     try:
+        raw_phase = request.POST.get("start_phase", "1").strip() or "1"
+        if not raw_phase.isdigit():
+            raise patients.ClinicError("start_phase", "must be a phase number")
+        earlier = {"yes": True, "no": False}.get(request.POST.get("earlier", "").strip())
         prescriptions.prescribe(
             _user(request),
             runner,
@@ -353,6 +361,8 @@ def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
             start,
             note=request.POST.get("note", ""),
             now=timezone.now(),
+            start_phase=int(raw_phase),
+            earlier_pain_free=earlier,
         )
     except patients.ClinicError as exc:
         _error(request, exc)
@@ -365,7 +375,7 @@ def _number(request: HttpRequest, name: str) -> int | None:
     value = request.POST.get(name, "").strip()
     if not value:
         return None
-    if not value.isdigit():
+    if not value.isdecimal():
         raise patients.ClinicError(name, "must be a whole number")
     return int(value)
 
@@ -539,6 +549,7 @@ def clear_red_flag(request: HttpRequest, runner_id: int) -> HttpResponse:
             on=_today(),
             note=request.POST.get("note", ""),
             now=timezone.now(),
+            by_mistake=request.POST.get("by_mistake") == "yes",
         )
     except patients.ClinicError as exc:
         _error(
@@ -610,6 +621,13 @@ def library_handout(request: HttpRequest, programme_id: str) -> HttpResponse:
 def clinic_profile(request: HttpRequest) -> HttpResponse:
     me = _user(request)
     if request.method == "POST":
+        try:
+            account_services.set_name(me, request.POST.get("name", ""))
+        except account_services.NameInvalid:
+            messages.error(
+                request, gettext("Your name: keep it under 150 characters, on one line.")
+            )
+            return redirect("clinic_profile")
         patients.update_profile(
             me,
             clinic_name=request.POST.get("clinic_name", "")[:200],

@@ -81,7 +81,7 @@ def export_data(user: User) -> dict[str, object]:
         ],
         "journal": [_entry_row(e) for e in entries],
         "clearances": [
-            {"cleared_on": c.cleared_on.isoformat(), "note": c.note}
+            {"cleared_on": c.cleared_on.isoformat(), "note": c.note, "by_mistake": c.by_mistake}
             for c in RedFlagClearance.objects.filter(user=user).order_by("cleared_on")
         ],
         "clinicians": [

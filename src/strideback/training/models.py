@@ -187,6 +187,9 @@ class RedFlagClearance(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     note = models.TextField(blank=True)
+    # The clinician found the runner's tick was a mistake: the stop is lifted as a correction
+    # (the check entry stays in the journal as it was saved).
+    by_mistake = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
 

@@ -86,11 +86,7 @@ def screen_red_flags(user: User, answers: Iterable[str], on: dt.date) -> list[Re
     Any yes is stored as a ``check`` journal entry, so the stop holds until a clearance dated
     after it; returns the flags, most urgent first (empty: self-training may go on).
     """
-    known = {f.value for f in RedFlag}
-    codes = set(answers)
-    if codes - known:
-        raise InputError("red_flags", "onb.error_red_flags")
-    flags = most_urgent_first([RedFlag(c) for c in sorted(codes)])
+    flags = read_red_flags(answers)
     if flags:
         JournalEntry.objects.create(
             user=user,
@@ -100,6 +96,15 @@ def screen_red_flags(user: User, answers: Iterable[str], on: dt.date) -> list[Re
             red_flags=[f.value for f in flags],
         )
     return flags
+
+
+def read_red_flags(answers: Iterable[str]) -> list[RedFlag]:
+    """The red flags answered "yes", most urgent first; an unknown code is an InputError.
+    Nothing is stored: the page shows them back for the runner to confirm first."""
+    codes = set(answers)
+    if codes - _FLAG_CODES:
+        raise InputError("red_flags", "onb.error_red_flags")
+    return most_urgent_first([RedFlag(c) for c in sorted(codes)])
 
 
 def red_flag_stop(user: User) -> list[RedFlag]:
@@ -182,6 +187,7 @@ def enroll(
     if any(pid not in library.programmes for pid in ids):
         raise InputError("programmes", "onb.error_programmes")
     check_start(start, on)
+    check_start_phase(library, ids, start_phase)
     if red_flag_stop(user):
         raise InputError("red_flags", "onb.error_stopped")
     with transaction.atomic():
@@ -194,6 +200,33 @@ def enroll(
             prof.onboarded_at = timezone.now()
             prof.save(update_fields=["onboarded_at"])
     return out
+
+
+def check_start_phase(library: Library, programme_ids: Sequence[str], phase: int) -> None:
+    """Every exercise programme chosen has the start phase (run plans start at their first
+    week whatever it is)."""
+    for pid in programme_ids:
+        prog = library.programmes.get(pid)
+        if prog is None or prog.kind != "exercises":
+            continue
+        if phase not in [p.number for p in prog.phases]:
+            raise InputError("start_phase", "onb.error_start_phase")
+
+
+def phase_choices(library: Library, programme_ids: Sequence[str]) -> list[int]:
+    """The phases a runner may start in: those of the exercise programme with the most."""
+    counts = [
+        len(prog.phases)
+        for pid in programme_ids
+        if (prog := library.programmes.get(pid)) is not None and prog.kind == "exercises"
+    ]
+    return list(range(1, max(counts, default=1) + 1))
+
+
+def earlier_answer(text: str) -> bool | None:
+    """The runner's word on the phases before their start phase: "yes" (without pain), "no",
+    or anything else (not said)."""
+    return {"yes": True, "no": False}.get(text.strip())
 
 
 def check_start(start: dt.date, on: dt.date) -> None:

@@ -61,7 +61,7 @@ def clinicians(user: User) -> list[ClinicianView]:
         out.append(
             ClinicianView(
                 link.clinician_id,
-                link.clinician.name or link.clinician.email,
+                link.clinician.display_name,
                 profile.clinic_name if profile is not None else "",
                 link.accepted_at,
             )
@@ -76,4 +76,75 @@ def stop_programme(user: User, enrollment_id: int) -> Enrollment:
         raise LookupError(enrollment_id)
     enrollment.active = False
     enrollment.save(update_fields=["active", "updated_at"])
+    return enrollment
+
+
+# --- the runner's word on the phases before their log ---------------------------------------
+
+
+@dataclass(frozen=True)
+class EarlierView:
+    """One exercise programme whose running gate waits for someone's word on the training
+    before the runner's log (they started past phase 1, or a phase went unlogged)."""
+
+    id: int  # the enrollment
+    programme_id: str
+    title: str
+    start_phase: int
+    said: bool | None  # without knee pain (True), with it (False), not said (None)
+    said_by_clinician: bool
+    said_on: dt.date | None
+
+
+def earlier_phases(
+    user: User, lang: Lang, waiting: set[str], library: Library | None = None
+) -> list[EarlierView]:
+    """The programmes where the runner may say the earlier phases went without knee pain:
+    those started past phase 1, and those whose running gate waits for a phase nobody logged
+    (``waiting``: their programme ids, from Today's reasons)."""
+    library = library or default_library()
+    out = []
+    for e in active_enrollments(user):
+        prog = library.programmes.get(e.programme_id)
+        if prog is None or prog.kind != "exercises" or len(prog.phases) < 2:
+            continue
+        if e.start_phase <= 1 and e.programme_id not in waiting and e.earlier_pain_free is None:
+            continue
+        by_clinician = e.earlier_stated_by_id is not None and e.earlier_stated_by_id != user.pk
+        out.append(
+            EarlierView(
+                e.pk,
+                e.programme_id,
+                prog.text.get(lang).title,
+                e.start_phase,
+                e.earlier_pain_free,
+                by_clinician,
+                e.earlier_stated_at.date() if e.earlier_stated_at else None,
+            )
+        )
+    return out
+
+
+def state_earlier_phases(
+    user: User, enrollment_id: int, pain_free: bool, now: dt.datetime
+) -> Enrollment:
+    """Record the runner's own word that the phases before their log went without knee pain
+    (or not), with the time; the running gate reads it (``convert.statement``). A word their
+    clinician gave stays theirs to change (``LookupError`` here, as for another's programme)."""
+    enrollment = Enrollment.objects.filter(user=user, pk=enrollment_id, active=True).first()
+    if enrollment is None:
+        raise LookupError(enrollment_id)
+    if enrollment.earlier_stated_by_id not in (None, user.pk):
+        raise PermissionError("your physiotherapist gave this answer")
+    enrollment.earlier_pain_free = pain_free
+    enrollment.earlier_stated_by = user
+    enrollment.earlier_stated_at = now
+    enrollment.save(
+        update_fields=[
+            "earlier_pain_free",
+            "earlier_stated_by",
+            "earlier_stated_at",
+            "updated_at",
+        ]
+    )
     return enrollment

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from strideback.accounts import physio_invites
 from strideback.accounts import services as account_services
 from strideback.accounts.models import User
+from strideback.core.content.library import default_library
 from strideback.core.languages import Lang
 from strideback.training import (
     asking,
@@ -40,6 +41,8 @@ from strideback.training.models import Area, Goal
 from strideback.words import labels
 
 View = Callable[..., HttpResponse]
+# The reason that waits for the runner's word on an unlogged phase (Settings answers it).
+NO_LOG = "running_gate_no_log"
 
 
 def runner_page(section: str = "") -> Callable[[View], View]:
@@ -108,21 +111,32 @@ def start_safety(request: HttpRequest) -> HttpResponse:
     if not prof.areas:
         return redirect("start")
     error = None
+    ticked: list[str] = []
+    lang = _lang(request)
     if request.method == "POST":
+        ticked = request.POST.getlist("red_flags")
+        answer = request.POST.get("answer", "")
         try:
-            flags = onboarding.screen_red_flags(
-                user, request.POST.getlist("red_flags"), timezone.localdate()
-            )
+            flags = onboarding.read_red_flags(ticked)
         except onboarding.InputError as exc:
             error = exc
         else:
-            return redirect("start_stop" if flags else "start_goal")
-    lang = _lang(request)
+            if flags and answer != "change":
+                # A tick stops self-training until a clinician clears it: the runner sees
+                # their answers first and confirms them (or corrects a tick they did not mean).
+                if answer == "confirm":
+                    onboarding.screen_red_flags(user, ticked, timezone.localdate())
+                    return redirect("start_stop")
+                views = [(f.value, words.flag_question(f.value, lang)) for f in flags]
+                context = {"ticked": views, "step": 2}
+                return _render(request, "training/start_safety_confirm.html", context)
+            if not flags:
+                return redirect("start_goal")
     questions = [
         (f.value, words.flag_question(f.value, lang))
         for f in onboarding.red_flag_questions(prof.areas)
     ]
-    context = {"questions": questions, "error": error, "step": 2}
+    context = {"questions": questions, "error": error, "step": 2, "ticked": ticked}
     return _render(request, "training/start_safety.html", context, 400 if error else 200)
 
 
@@ -193,6 +207,13 @@ def start_goal(request: HttpRequest) -> HttpResponse:
     return _render(request, "training/start_goal.html", context, 400 if errors else 200)
 
 
+def _number(text: str) -> int | None:
+    try:
+        return int(text.strip())
+    except ValueError:
+        return None
+
+
 def _parse_date(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text.strip())
@@ -209,16 +230,38 @@ def start_programmes(request: HttpRequest) -> HttpResponse:
         return redirect("start")
     start = _parse_date(request.POST.get("start") or request.GET.get("start", "")) or today
     options = onboarding.suggestions(prof.areas, prof.goal, lang)
+    library = default_library()
+    phases = onboarding.phase_choices(library, [o.programme_id for o in options])
     error = None
+    start_phase = _number(request.POST.get("start_phase", "1"))
+    earlier = request.POST.get("earlier", "")
     if request.method == "POST":
         try:
-            onboarding.enroll(user, request.POST.getlist("programmes"), start, today)
+            if start_phase is None or start_phase not in phases:
+                raise onboarding.InputError("start_phase", "onb.error_start_phase")
+            onboarding.enroll(
+                user,
+                request.POST.getlist("programmes"),
+                start,
+                today,
+                start_phase=start_phase,
+                earlier_pain_free=onboarding.earlier_answer(earlier) if start_phase > 1 else None,
+            )
         except onboarding.InputError as exc:
             error = exc
         else:
             return redirect("today")
     chosen = request.POST.getlist("programmes") if request.method == "POST" else None
-    context = {"options": options, "chosen": chosen, "start": start, "error": error, "step": 4}
+    context = {
+        "options": options,
+        "chosen": chosen,
+        "start": start,
+        "error": error,
+        "step": 4,
+        "phases": phases,
+        "start_phase": start_phase or 1,
+        "earlier": earlier,
+    }
     return _render(request, "training/start_programmes.html", context, 400 if error else 200)
 
 
@@ -228,12 +271,29 @@ def start_programmes(request: HttpRequest) -> HttpResponse:
 @runner_page("settings")
 def settings_page(request: HttpRequest) -> HttpResponse:
     user = _user(request)
+    lang = _lang(request)
+    page = today_service.kept_today(user, timezone.localdate(), lang)
+    waiting = {t.programme_id for t in page.tracks if any(w.code == NO_LOG for w in t.why)}
     context = {
-        "programmes": programmes.programmes(user, _lang(request)),
+        "programmes": programmes.programmes(user, lang),
+        "earlier": programmes.earlier_phases(user, lang, waiting),
         "clinicians": programmes.clinicians(user),
         **physio_context(user),
     }
     return _render(request, "training/settings.html", context)
+
+
+@runner_page("settings")
+@require_POST
+def settings_name(request: HttpRequest) -> HttpResponse:
+    """The runner's display name (optional): what a physiotherapist who follows them sees."""
+    try:
+        account_services.set_name(_user(request), request.POST.get("name", ""))
+    except account_services.NameInvalid:
+        messages.error(request, gettext("Your name: keep it under 150 characters, on one line."))
+    else:
+        messages.success(request, gettext("Your name is saved."))
+    return HttpResponseRedirect(reverse("settings") + "#s-name")
 
 
 @runner_page("settings")
@@ -266,6 +326,33 @@ def delete_account(request: HttpRequest) -> HttpResponse:
             messages.success(request, gettext("Your account and all your data have been deleted."))
             return redirect("home")
     return _render(request, "training/delete.html", {"error": error}, 400 if error else 200)
+
+
+@runner_page("settings")
+@require_POST
+def earlier_phases(request: HttpRequest, enrollment_id: int) -> HttpResponse:
+    """The runner says the phases before their log went without knee pain (or not)."""
+    answer = onboarding.earlier_answer(request.POST.get("earlier", ""))
+    anchor = f"{reverse('settings')}#earlier-{enrollment_id}"
+    if answer is None:
+        messages.error(
+            request,
+            gettext("%(field)s: %(problem)s")
+            % {
+                "field": gettext("Earlier phases without knee pain"),
+                "problem": gettext("pick yes or no."),
+            },
+        )
+        return HttpResponseRedirect(anchor)
+    try:
+        programmes.state_earlier_phases(_user(request), enrollment_id, answer, timezone.now())
+    except LookupError:
+        raise Http404("no such programme") from None
+    except PermissionError:
+        messages.error(request, gettext("Your physiotherapist gave this answer: ask them."))
+        return HttpResponseRedirect(anchor)
+    messages.success(request, gettext("Saved."))
+    return HttpResponseRedirect(anchor)
 
 
 @runner_page("settings")
@@ -319,7 +406,7 @@ def morning(request: HttpRequest) -> HttpResponse:
     raw = request.POST.get("pain", "")
     try:
         morning_service.record_next_morning(
-            user, int(raw) if raw.isdigit() else -1, timezone.localdate()
+            user, int(raw) if raw.isdecimal() else -1, timezone.localdate()
         )
     except onboarding.InputError as exc:
         messages.error(request, gettext("Pain this morning") + f": {labels.ERRORS[exc.code]}")

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "strideback.web.input_guard.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -191,6 +192,27 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (
 WHITENOISE_MAX_AGE = 3600
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The login throttle (strideback.accounts.ratelimit) counts in a store every worker shares: the
+# database (its table is made by `migrate`), or Redis when STRIDEBACK_REDIS_URL is set.
+_redis_url = os.environ.get("STRIDEBACK_REDIS_URL", "").strip()
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": "strideback",
+        }
+        if _redis_url
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "strideback_throttle",
+            # Never cull live counts to make room (the default keeps 300 entries).
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        }
+    ),
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -3,11 +3,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from strideback.accounts.ratelimit import throttled_login
 from strideback.web import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("language", views.set_language, name="set_language"),
+    # The admin's login shares the login throttle (its form names the e-mail "username").
+    path("admin/login/", throttled_login("username")(admin.site.login)),
     path("admin/", admin.site.urls),
     path("", include("strideback.training.pwa_urls")),  # manifest, service worker (root scope)
     path("play/", include("strideback.training.player_urls")),  # the session player

@@ -371,6 +371,7 @@ ONBOARDING_FIELDS: dict[str, Promise] = {
     "goal": _("Goal"),
     "start": _("Start date"),
     "programmes": _("Programmes"),
+    "start_phase": _("Start in phase"),
 }
 
 # why an invitation cannot be accepted
@@ -467,6 +468,7 @@ ERRORS: dict[str, Promise] = {
     "onb.error_goal": _("pick one of the two goals."),
     "onb.error_start": _("enter a date from the last four weeks up to three months ahead."),
     "onb.error_programmes": _("pick at least one programme."),
+    "onb.error_start_phase": _("pick a phase that every programme you chose has."),
     "onb.error_stopped": _("a clinician needs to look at your safety answers first."),
     "morning.error_pain": _("pick a number from 0 to 10."),
     "settings.error_confirm": _("that's not the e-mail you're logged in with."),

@@ -51,10 +51,10 @@ def _residuals(
 SATISFIED_MM = 1.0
 
 
-def _satisfied(res: list[float], pulls: int) -> bool:
+def _satisfied(res: list[float], pulls: int, within: float = SATISFIED_MM) -> bool:
     """Every contact, pin and grip within a millimetre and nothing inside a surface (the
     last ``pulls`` entries only pull towards the written pose or a soft contact)."""
-    return max((abs(r) for r in res[: len(res) - pulls]), default=0.0) < SATISFIED_MM
+    return max((abs(r) for r in res[: len(res) - pulls]), default=0.0) < within
 
 
 def _solve_linear(a: list[list[float]], rhs: list[float]) -> list[float]:
@@ -85,13 +85,18 @@ def solve(
     surfaces: Mapping[str, Distance],
     free: Sequence[str],
     grips: Mapping[str, str] | None = None,
+    start: Mapping[str, float] | None = None,
+    within: float = SATISFIED_MM,
     soft: Mapping[str, tuple[str, float]] | None = None,
 ) -> dict[str, float]:
     """``written`` adjusted so that every ``touch`` point rests on its surface, every pinned
     point stays where it is and every gripping hand holds its point; only x, y, z and the
-    ``free`` joints change. ``soft`` points are pulled towards their surface with a weight
-    (0..1) as far as the rest allows (a roller passing from one point of a thigh to another)."""
-    pose = dict(written)
+    ``free`` joints change. ``start``, when given, is where the search begins (a nearby
+    solved pose: the previous frame of a movement), which saves most of the work; the search
+    stops once every contact is ``within`` that many millimetres. ``soft`` points are pulled
+    towards their surface with a weight (0..1) as far as the rest allows (a roller passing
+    from one point of a thigh to another)."""
+    pose = dict(written) | {d: v for d, v in (start or {}).items() if d in ("x", "y", "z", *free)}
     grips = grips or {}
     soft = soft or {}
     unknowns = ["x", "y", "z", *free]
@@ -99,7 +104,7 @@ def solve(
     lam = 1e-3
     res = _residuals(pose, written, unknowns, touch, pins, surfaces, grips, soft)
     cost = sum(r * r for r in res)
-    if _satisfied(res, pulls):
+    if _satisfied(res, pulls, within):
         return pose
     for _ in range(ITERATIONS):
         cols = []
@@ -133,7 +138,7 @@ def solve(
                 settled = cost - trial_cost < 1e-5 * cost + 1e-6
                 pose, res, cost = trial, trial_res, trial_cost
                 lam = max(lam / 3, 1e-7)
-                if settled or _satisfied(res, pulls):
+                if settled or _satisfied(res, pulls, within):
                     return pose
                 break
             lam *= 4
