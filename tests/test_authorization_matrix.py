@@ -352,6 +352,9 @@ PAGES: dict[str, Page] = {
     "calendar/<str:token>.ics": Page(page(404, 404, 404, 404, 404), lambda w: {"token": "nope"}),
     "calendar/reset-link/": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={}),
     "progress/": Page(RUNNER),
+    "runs/": Page(RUNNER),
+    # The share sheet's post carries no CSRF token; another site's is refused by Sec-Fetch-Site.
+    "runs/share/": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={}),
     # A runner corrects only their own entry: another runner's is not there for them.
     "journal/<int:entry_id>/edit/": Page(
         page(ANON_REFUSED, OK, 404, "any", "any"), lambda w: {"entry_id": w.entry.pk}
@@ -365,6 +368,7 @@ PAGES: dict[str, Page] = {
     "start/goal/": Page(RUNNER),
     "start/programmes/": Page(RUNNER),
     "settings/": Page(RUNNER),
+    "settings/name/": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={"name": "A"}),
     "settings/my-data.json": Page(RUNNER),
     "settings/my-journal.csv": Page(RUNNER),
     "settings/delete/": Page(

@@ -183,7 +183,7 @@ def invite(request: HttpRequest) -> HttpResponse:
     url = request.build_absolute_uri(reverse("invite", args=[link.token]))
     lang = _lang(request)
     if link.invited_email:
-        clinic = patients.profile(me).clinic_name or me.name or me.email
+        clinic = patients.profile(me).clinic_name or me.display_name
         # In the runner's own language when they have an account, else in the page's.
         mail_lang = _account_language(link.invited_email) or lang
         with translation.override(mail_lang):
@@ -621,6 +621,13 @@ def library_handout(request: HttpRequest, programme_id: str) -> HttpResponse:
 def clinic_profile(request: HttpRequest) -> HttpResponse:
     me = _user(request)
     if request.method == "POST":
+        try:
+            account_services.set_name(me, request.POST.get("name", ""))
+        except account_services.NameInvalid:
+            messages.error(
+                request, gettext("Your name: keep it under 150 characters, on one line.")
+            )
+            return redirect("clinic_profile")
         patients.update_profile(
             me,
             clinic_name=request.POST.get("clinic_name", "")[:200],

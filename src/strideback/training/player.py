@@ -23,6 +23,8 @@ from pydantic import ValidationError
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
 from strideback.core.engine.plan import PlannedItem, PlannedSession
+from strideback.core.figures.animation import animation
+from strideback.core.figures.exercise import label, timing_of
 from strideback.core.languages import Lang
 from strideback.training import convert, followed, programmes
 from strideback.training.journal import (
@@ -79,6 +81,10 @@ def _item_json(library: Library, item: PlannedItem, lang: Lang) -> dict[str, Any
         "note": replaced.text.get(lang).name if replaced is not None else None,
         "setup": [],
         "dose_text": dose_text(dose, lang),
+        # The figure's frames, computed once per exercise and dose (kept for every later
+        # request); only the text alternative is in the runner's language.
+        "figure": animation(exercise.figure, timing_of(dose), dose.per_side)
+        | {"label": label(exercise, lang)},
         "dose": {
             "sets": dose.sets,
             "reps": dose.reps,

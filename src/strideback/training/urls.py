@@ -17,6 +17,8 @@ urlpatterns = [
     path("calendar/reset-link/", views.calendar_reset, name="calendar_reset"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("progress/", views.progress_page, name="progress"),
+    path("runs/", outcome_views.runs_page, name="runs"),
+    path("runs/share/", outcome_views.runs_share, name="runs_share"),
     path(
         "questionnaires/<slug:questionnaire_id>/",
         outcome_views.questionnaire_page,
@@ -24,6 +26,7 @@ urlpatterns = [
     ),
     path("journal/<int:entry_id>/edit/", entry_edit.edit_entry, name="entry_edit"),
     path("settings/", views.settings_page, name="settings"),
+    path("settings/name/", views.settings_name, name="settings_name"),
     path("settings/my-data.json", views.export_json, name="export_json"),
     path("settings/my-journal.csv", views.export_csv, name="export_csv"),
     path("settings/delete/", views.delete_account, name="delete_account"),

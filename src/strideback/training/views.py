@@ -284,6 +284,19 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 
 
 @runner_page("settings")
+@require_POST
+def settings_name(request: HttpRequest) -> HttpResponse:
+    """The runner's display name (optional): what a physiotherapist who follows them sees."""
+    try:
+        account_services.set_name(_user(request), request.POST.get("name", ""))
+    except account_services.NameInvalid:
+        messages.error(request, gettext("Your name: keep it under 150 characters, on one line."))
+    else:
+        messages.success(request, gettext("Your name is saved."))
+    return HttpResponseRedirect(reverse("settings") + "#s-name")
+
+
+@runner_page("settings")
 def export_json(request: HttpRequest) -> HttpResponse:
     data = export.export_data(_user(request))
     body = json.dumps(data, ensure_ascii=False, indent=2, default=str)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from strideback.core.figures.body import mirrored
 from strideback.core.figures.kinematics import Vec, points
 from strideback.core.figures.scene import surfaces
-from strideback.core.figures.solve import solve
+from strideback.core.figures.solve import SATISFIED_MM, solve
 from strideback.core.figures.spec import Figure
 
 COUNT_SECONDS = 3.0  # reps without a tempo: one every 3 s (the player's count)
@@ -149,8 +149,16 @@ class Solved:
         ta, tb = self.touch[a], self.touch[b]
         return {p: s for p, s in ta.items() if tb.get(p) == s}
 
-    def between(self, a: str, b: str, u: float) -> dict[str, float]:
-        """The pose ``u`` (0..1, eased) of the way from key pose ``a`` to ``b``."""
+    def between(
+        self,
+        a: str,
+        b: str,
+        u: float,
+        start: dict[str, float] | None = None,
+        within: float = SATISFIED_MM,
+    ) -> dict[str, float]:
+        """The pose ``u`` (0..1, eased) of the way from key pose ``a`` to ``b`` (``start``: a
+        solved pose near it, to search from)."""
         if a == b or u <= 0.0:
             return self.keys[a]
         if u >= 1.0:
@@ -160,7 +168,14 @@ class Solved:
         ga, gb = self.figure.grips(a), self.figure.grips(b)
         grips = {h: p for h, p in ga.items() if gb.get(h) == p}
         return solve(
-            pose, self.shared(a, b), self._pins(a, b), self.surfaces, self.figure.free, grips
+            pose,
+            self.shared(a, b),
+            self._pins(a, b),
+            self.surfaces,
+            self.figure.free,
+            grips,
+            start,
+            within,
         )
 
     def phase_at(self, timing: Timing, t: float) -> tuple[Phase, float]:

@@ -48,10 +48,10 @@ def _residuals(
 SATISFIED_MM = 1.0
 
 
-def _satisfied(res: list[float], unknowns: Sequence[str]) -> bool:
+def _satisfied(res: list[float], unknowns: Sequence[str], within: float = SATISFIED_MM) -> bool:
     """Every contact, pin and grip within a millimetre and nothing inside a surface (the
     last entries only pull towards the written pose)."""
-    return max((abs(r) for r in res[: len(res) - len(unknowns)]), default=0.0) < SATISFIED_MM
+    return max((abs(r) for r in res[: len(res) - len(unknowns)]), default=0.0) < within
 
 
 def _solve_linear(a: list[list[float]], rhs: list[float]) -> list[float]:
@@ -82,17 +82,21 @@ def solve(
     surfaces: Mapping[str, Distance],
     free: Sequence[str],
     grips: Mapping[str, str] | None = None,
+    start: Mapping[str, float] | None = None,
+    within: float = SATISFIED_MM,
 ) -> dict[str, float]:
     """``written`` adjusted so that every ``touch`` point rests on its surface, every pinned
     point stays where it is and every gripping hand holds its point; only x, y, z and the
-    ``free`` joints change."""
-    pose = dict(written)
+    ``free`` joints change. ``start``, when given, is where the search begins (a nearby
+    solved pose: the previous frame of a movement), which saves most of the work; the search
+    stops once every contact is ``within`` that many millimetres."""
+    pose = dict(written) | {d: v for d, v in (start or {}).items() if d in ("x", "y", "z", *free)}
     grips = grips or {}
     unknowns = ["x", "y", "z", *free]
     lam = 1e-3
     res = _residuals(pose, written, unknowns, touch, pins, surfaces, grips)
     cost = sum(r * r for r in res)
-    if _satisfied(res, unknowns):
+    if _satisfied(res, unknowns, within):
         return pose
     for _ in range(ITERATIONS):
         cols = []
@@ -126,7 +130,7 @@ def solve(
                 settled = cost - trial_cost < 1e-5 * cost + 1e-6
                 pose, res, cost = trial, trial_res, trial_cost
                 lam = max(lam / 3, 1e-7)
-                if settled or _satisfied(res, unknowns):
+                if settled or _satisfied(res, unknowns, within):
                     return pose
                 break
             lam *= 4

@@ -11,6 +11,7 @@
 //     everything it plays to window.StridebackPlayer.log, so tests can observe it.
 
 import { sendEntry, newKey, pending } from "./offline.js";
+import { createFigure, stillPoses } from "./figure.js";
 
 const READY_MS = 10000;
 const SWITCH_MS = 5000;
@@ -427,7 +428,62 @@ function createWakeLock() {
   };
 }
 
-// --- 3c. the page ------------------------------------------------------------------------
+// --- 3c. the figure: which pose or movement each step shows ---------------------------------
+
+// What the figure does in a step: null (none), a still pose, or moving with the step's clock.
+export function figurePlan(session, step) {
+  if (session.kind === "run") {
+    const anim = step.type === "segment" ? session.figures?.[step.kind] : session.figures?.walk;
+    if (!anim) return null;
+    return { anim, second: false, move: step.type === "segment" };
+  }
+  const anim = session.items?.[step.item]?.figure;
+  if (!anim || step.type === "done") return null;
+  const second = step.type === "switch" || step.side === 2;
+  return { anim, second, move: step.type === "work" || step.type === "wait" };
+}
+
+// Draws each step's figure; moves it on every animation frame while a step is under way,
+// reading the runner's own clock, so it is where the pacer is even after a pause or a stall.
+function createFigurePlayer(host, session, runner) {
+  if (!host) return { step() {}, kick() {}, stats: null };
+  const view = createFigure(host);
+  const reduced = window.matchMedia?.("(prefers-reduced-motion: reduce)");
+  const stats = { frames: 0, busyMs: 0, maxMs: 0 };
+  let plan = null;
+  let raf = null;
+
+  function frame() {
+    raf = null;
+    if (!plan?.move || reduced?.matches || runner.paused || runner.ended) return;
+    const t0 = performance.now();
+    view.at(plan.anim, plan.second, runner.elapsed() / 1000);
+    const ms = performance.now() - t0;
+    stats.frames += 1;
+    stats.busyMs += ms;
+    stats.maxMs = Math.max(stats.maxMs, ms);
+    raf = requestAnimationFrame(frame);
+  }
+
+  function kick() {
+    if (raf === null && plan?.move && !reduced?.matches) raf = requestAnimationFrame(frame);
+  }
+
+  function step(s) {
+    plan = figurePlan(session, s);
+    host.hidden = !plan;
+    if (!plan) return;
+    view.label(plan.anim.label);
+    if (reduced?.matches) view.stills(plan.anim, plan.second);
+    else if (plan.move) view.at(plan.anim, plan.second, 0);
+    else view.pose(plan.anim, plan.second, stillPoses(plan.anim)[0]);
+    kick();
+  }
+  reduced?.addEventListener?.("change", () => { if (plan && runner.step) step(runner.step); });
+  return { step, kick, stats };
+}
+
+// --- 3d. the page ------------------------------------------------------------------------
 
 const $ = (selector, root = document) => root.querySelector(selector);
 
@@ -571,7 +627,8 @@ function mount(root) {
     if (step.type !== "segment" && step.duration) ui.bar.style.width = `${(at / step.duration) * 100}%`;
   }
 
-  const runner = createRunner(steps, { onStep, onCue, onTick, onEnd: (completed) => finish(completed) });
+  const runner = createRunner(steps, { onStep: (step) => { onStep(step); figure.step(step); }, onCue, onTick, onEnd: (completed) => finish(completed) });
+  const figure = createFigurePlayer($("[data-ui=figure]", root), session, runner);
 
   function setPaused(paused) {
     ui.pause.textContent = texts[paused ? "player.resume" : "player.pause"];
@@ -741,7 +798,7 @@ function mount(root) {
   // Controls ---------------------------------------------------------------------------
   $("[data-action=start]", root).addEventListener("click", start);
   ui.pause.addEventListener("click", () => {
-    if (runner.paused) { runner.resume(); setPaused(false); } else { runner.pause(); setPaused(true); }
+    if (runner.paused) { runner.resume(); setPaused(false); figure.kick(); } else { runner.pause(); setPaused(true); }
   });
   ui.skip.addEventListener("click", () => { setPaused(false); runner.skip(); });
   ui.next.addEventListener("click", () => { setPaused(false); runner.skipItem(); });
@@ -776,7 +833,7 @@ function mount(root) {
   document.addEventListener("strideback:outbox", showNetwork);
   showNetwork();
 
-  window.StridebackPlayer = { log, steps, runner, session, texts, audio, wake, timeline: () => timeline(session, texts) };
+  window.StridebackPlayer = { log, steps, runner, session, texts, audio, wake, figure: figure.stats, timeline: () => timeline(session, texts) };
   root.dataset.ready = "true";
 }
 

@@ -1,0 +1,125 @@
+"""The exercise figure in the player, in real headless Chromium with a controlled clock: it
+is where the pacer says (start, top, held, back) at each of the pacer's phase changes, on each
+side, still during rests, two still poses with reduced motion, and cheap to draw."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.browser.test_player import READY, STRENGTH, open_player, runner
+
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def drawn(page: Any) -> list[list[float]]:
+    """Every path of the player's figure (room and body), as its numbers."""
+    ds = page.evaluate(
+        "Array.from(document.querySelectorAll('[data-ui=figure] svg path'),"
+        " p => p.getAttribute('d'))"
+    )
+    return [[float(n) for n in NUMBER.findall(d or "")] for d in ds]
+
+
+def served(page: Any, exercise: str, seconds: float, side: str = "first") -> list[list[float]]:
+    """The same figure as the server draws it at that moment (``GET .../figure.svg?t=``)."""
+    url = f"{page.base}/exercises/{exercise}/figure.svg?t={seconds}&side={side}"
+    svg = page.request.get(url).text()
+    return [[float(n) for n in NUMBER.findall(d)] for d in re.findall(r' d="([^"]*)"', svg)]
+
+
+def apart(a: list[list[float]], b: list[list[float]]) -> float:
+    """How far apart two drawings are: the largest difference of any coordinate (SVG units of
+    5 mm); the floor line, which spans the picture, is left out."""
+    assert len(a) == len(b), (len(a), len(b))
+    worst = 0.0
+    for pa, pb in zip(a, b, strict=True):
+        assert len(pa) == len(pb)
+        if len(pa) == 4 and pa[1] == pa[3]:  # a horizontal line: the floor
+            continue
+        worst = max([worst, *(abs(x - y) for x, y in zip(pa, pb, strict=True))])
+    return worst
+
+
+def first_exercise(page: Any) -> str:
+    return str(page.evaluate("window.StridebackPlayer.session.items[0].exercise"))
+
+
+class Clock:
+    """The page's fake clock, counted from the tap on Start."""
+
+    def __init__(self, page: Any) -> None:
+        self.page, self.ms = page, 0
+
+    def to(self, ms: int) -> None:
+        self.page.clock.run_for(ms - self.ms)
+        self.ms = ms
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_figure_is_at_each_pose_when_the_pacer_changes_phase(phone: Any, login: Any) -> None:
+    # Phase 1's first exercise: 10 reps at 3-2-3, as the library's dose (so the server's
+    # figure URL moves to the same tempo).
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    exercise = first_exercise(phone)
+    phone.get_by_role("button", name="Start").click()
+    clock = Clock(phone)
+    figure = phone.locator("[data-ui=figure] svg")
+    assert figure.get_attribute("role") == "img"
+    assert figure.get_attribute("aria-label")
+    start, top = served(phone, exercise, 0), served(phone, exercise, 3)
+    assert apart(top, start) > 10  # the figure really moves between start and top
+    assert apart(drawn(phone), start) <= 1.5  # getting ready: the start pose, still
+    clock.to(READY - 500)
+    assert apart(drawn(phone), start) <= 1.5
+
+    # Reps 1 and 2 at the pacer's phase changes ("up", "hold", "down", the next "up") and
+    # inside the hold: the figure is where the server draws it at that moment of a rep.
+    for rep in (0, 1):
+        for at in (0, 1500, 3000, 4000, 5000, 6500):
+            clock.to(READY + rep * 8000 + at)
+            assert apart(drawn(phone), served(phone, exercise, at / 1000)) <= 2.0, (rep, at)
+    clock.to(READY + 2 * 8000)
+    assert apart(drawn(phone), start) <= 1.5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_figure_is_big_at_360_px_and_pause_stays_in_reach(
+    phone: Any, login: Any, shot: Any
+) -> None:
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    phone.get_by_role("button", name="Start").click()
+    Clock(phone).to(READY + 3000)
+    box = phone.locator("[data-ui=figure] svg").bounding_box()
+    assert box["width"] >= 300 and box["height"] >= 180
+    pause = phone.get_by_role("button", name="Pause").bounding_box()
+    assert pause["y"] + pause["height"] / 2 <= 740  # in reach without scrolling
+    shot(phone, "player-figure-360")
+    phone.emulate_media(color_scheme="dark")
+    shot(phone, "player-figure-360-dark")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_reduced_motion_the_figure_shows_start_and_end_side_by_side(
+    phone: Any, login: Any
+) -> None:
+    phone.emulate_media(reduced_motion="reduce")
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    exercise = first_exercise(phone)
+    phone.get_by_role("button", name="Start").click()
+    clock = Clock(phone)
+    clock.to(READY + 1500)
+    panels = phone.locator("[data-ui=figure] svg > g")
+    assert panels.count() == 2
+    still = drawn(phone)
+    start, end = served(phone, exercise, 0), served(phone, exercise, 3)
+    half = len(still) // 2
+    assert apart(still[:half], start) <= 1.5
+    # The second panel is the end pose, drawn to the right of the first.
+    assert apart(still[half:], end) <= 1.5
+    assert "translate(" in (panels.nth(1).get_attribute("transform") or "")
+    for at in (3000, 4500, 6500):  # nothing moves
+        clock.to(READY + at)
+        assert drawn(phone) == still
