@@ -342,6 +342,7 @@ PAGES: dict[str, Page] = {
         ANYONE, lambda w: {"exercise_id": "mini-squat-band"}
     ),
     "exercises/": Page(ANYONE),
+    "programmes/<slug:programme_id>/": Page(ANYONE, lambda w: {"programme_id": "leg-axis"}),
     "exercises/<slug:exercise_id>/": Page(ANYONE, lambda w: {"exercise_id": "mini-squat-band"}),
     "play/<str:day>/<str:kind>/": Page(RUNNER, lambda w: {"day": today(), "kind": "strength"}),
     "today/": Page(RUNNER),
@@ -378,6 +379,11 @@ PAGES: dict[str, Page] = {
         page(ANON_REFUSED, "any", "any", "any", "any"),
         lambda w: {"enrollment_id": w.enrollment.pk},
         post={},
+    ),
+    "settings/programmes/<int:enrollment_id>/earlier/": Page(
+        page(ANON_REFUSED, "any", 404, "any", "any"),
+        lambda w: {"enrollment_id": w.enrollment.pk},
+        post={"earlier": "yes"},
     ),
     "settings/clinicians/<int:clinician_id>/stop/": Page(
         page(ANON_REFUSED, "any", "any", "any", "any"),
@@ -423,6 +429,9 @@ PAGES: dict[str, Page] = {
     ),
     "clinic/patients/<int:runner_id>/adjust": Page(PATIENT_FORM, runner, post={"note": "x"}),
     "clinic/patients/<int:runner_id>/notes": Page(PATIENT_FORM, runner, post={"text": "x"}),
+    "clinic/patients/<int:runner_id>/rule-set": Page(
+        PATIENT_FORM, runner, post={"rule_set": "trek"}
+    ),
     "clinic/patients/<int:runner_id>/questionnaires": Page(
         PATIENT_FORM, runner, post={"asked": ["groc"]}
     ),
