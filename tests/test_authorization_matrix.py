@@ -439,6 +439,7 @@ PAGES: dict[str, Page] = {
     ),
     "clinic/patients/<id:runner_id>/stop": Page(PATIENT_FORM, runner, post={}),
     "clinic/patients/<id:runner_id>/handout.pdf": Page(PATIENT, runner),
+    "clinic/patients/<id:runner_id>/timeline/": Page(PATIENT, runner),
 }
 
 

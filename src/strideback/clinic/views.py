@@ -47,7 +47,7 @@ from strideback.clinic.presenters import (
 from strideback.core.content.library import default_library
 from strideback.core.engine.thresholds import thresholds_for
 from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
-from strideback.training import asking, calendar, onboarding, progress
+from strideback.training import asking, calendar, onboarding, progress, timeline
 from strideback.training.models import Enrollment
 from strideback.words import labels
 from strideback.words.describe import dose_text
@@ -237,6 +237,15 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
         "flags": flag_lines(row, lang),
         "enrollment": enrollment,
         "prescriptions": others if len(others) > 1 else [],
+        # The run plan beside an exercise programme (the knee programme's 5 km plan).
+        "run_plans": [
+            (prog.text.get(lang).title, e.start)
+            for e in Enrollment.objects.filter(user=runner, active=True).order_by("id")
+            if (prog := library.programmes.get(e.programme_id)) is not None
+            and prog.kind == "run_plan"
+            and enrollment is not None
+            and e.pk != enrollment.pk
+        ],
         "programme": programme,
         "programme_title": programme.text.get(lang).title if programme else "",
         "phases": _phase_view(library, programme, lang) if programme else [],
@@ -247,6 +256,11 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
         if table and enrollment
         else [],
         "choices": programme_choices(library, lang),
+        "companions": [
+            (p.text.get(lang).title, library.programmes[p.companion].text.get(lang).title)
+            for p in library.programmes.values()
+            if p.companion in library.programmes
+        ],
         "start_phases": range(
             1, max((len(p.phases) for p in library.programmes.values()), default=1) + 1
         ),
@@ -354,6 +368,11 @@ def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
         if not raw_phase.isdigit():
             raise patients.ClinicError("start_phase", "must be a phase number")
         earlier = {"yes": True, "no": False}.get(request.POST.get("earlier", "").strip())
+        chosen = default_library().programmes.get(request.POST.get("programme", ""))
+        # The companion run plan, as onboarding offers it; ignored for a programme without one.
+        with_run_plan = request.POST.get("with_run_plan") == "yes" and bool(
+            chosen and chosen.companion
+        )
         prescriptions.prescribe(
             _user(request),
             runner,
@@ -363,6 +382,7 @@ def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
             now=timezone.now(),
             start_phase=int(raw_phase),
             earlier_pain_free=earlier,
+            with_run_plan=with_run_plan,
         )
     except patients.ClinicError as exc:
         _error(request, exc)
@@ -522,6 +542,17 @@ def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
     except patients.ClinicError as exc:
         _error(request, exc)
     return _back(runner, "notes")
+
+
+@clinician
+@require_GET
+def patient_timeline(request: HttpRequest, runner_id: int) -> HttpResponse:
+    """The patient's timeline: the runner's own, same service and template."""
+    runner = _patient(request, runner_id)
+    page = timeline.timeline(runner, _today(), _lang(request))
+    context = {"runner": runner, "t": page, "page": page.progress, "clinician": True}
+    context["section"] = "patients"
+    return render(request, "clinic/timeline.html", context)
 
 
 @clinician
