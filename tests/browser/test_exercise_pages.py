@@ -50,7 +50,7 @@ def test_the_library_filters_without_javascript_and_is_axe_clean(
     wide = page.evaluate(
         """() => [...document.querySelectorAll('body *')]
             .filter(e => e.getBoundingClientRect().right > 361)
-            .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+            .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
             .slice(0, 8)"""
     )
     assert wide == []
