@@ -352,8 +352,11 @@ PAGES: dict[str, Page] = {
     "calendar/<str:token>.ics": Page(page(404, 404, 404, 404, 404), lambda w: {"token": "nope"}),
     "calendar/reset-link/": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={}),
     "progress/": Page(RUNNER),
+    "runs/": Page(RUNNER),
+    # The share sheet's post carries no CSRF token; another site's is refused by Sec-Fetch-Site.
+    "runs/share/": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={}),
     # A runner corrects only their own entry: another runner's is not there for them.
-    "journal/<int:entry_id>/edit/": Page(
+    "journal/<id:entry_id>/edit/": Page(
         page(ANON_REFUSED, OK, 404, "any", "any"), lambda w: {"entry_id": w.entry.pk}
     ),
     "questionnaires/<slug:questionnaire_id>/": Page(
@@ -365,17 +368,23 @@ PAGES: dict[str, Page] = {
     "start/goal/": Page(RUNNER),
     "start/programmes/": Page(RUNNER),
     "settings/": Page(RUNNER),
+    "settings/name/": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={"name": "A"}),
     "settings/my-data.json": Page(RUNNER),
     "settings/my-journal.csv": Page(RUNNER),
     "settings/delete/": Page(
         page(ANON_REFUSED, "any", "any", "any", "any"), post={"confirm": "a@example.org"}
     ),
-    "settings/programmes/<int:enrollment_id>/stop/": Page(
+    "settings/programmes/<id:enrollment_id>/stop/": Page(
         page(ANON_REFUSED, "any", "any", "any", "any"),
         lambda w: {"enrollment_id": w.enrollment.pk},
         post={},
     ),
-    "settings/clinicians/<int:clinician_id>/stop/": Page(
+    "settings/programmes/<id:enrollment_id>/earlier/": Page(
+        page(ANON_REFUSED, "any", "any", "any", "any"),
+        lambda w: {"enrollment_id": w.enrollment.pk},
+        post={"earlier": "yes"},
+    ),
+    "settings/clinicians/<id:clinician_id>/stop/": Page(
         page(ANON_REFUSED, "any", "any", "any", "any"),
         lambda w: {"clinician_id": w.clinician.pk},
         post={},
@@ -399,7 +408,7 @@ PAGES: dict[str, Page] = {
     "reminders/keep/<str:token>/": Page(
         page(404, 404, 404, 404, 404), lambda w: {"token": "forged"}, post={}
     ),
-    "settings/tokens/<int:token_id>/revoke": Page(
+    "settings/tokens/<id:token_id>/revoke": Page(
         page(ANON_REFUSED, "any", "any", "any", "any"),
         lambda w: {"token_id": ApiToken.objects.get(user=w.a).pk},
         post={},
@@ -413,27 +422,31 @@ PAGES: dict[str, Page] = {
     "clinic/library/<slug:programme_id>/handout.pdf": Page(
         CLINIC, lambda w: {"programme_id": "leg-axis"}
     ),
-    "clinic/patients/<int:runner_id>/": Page(PATIENT, runner),
-    "clinic/patients/<int:runner_id>/prescribe": Page(
+    "clinic/patients/<id:runner_id>/": Page(PATIENT, runner),
+    "clinic/patients/<id:runner_id>/prescribe": Page(
         PATIENT_FORM, runner, post={"programme": "medial-knee-pain", "start": "2026-01-01"}
     ),
-    "clinic/patients/<int:runner_id>/adjust": Page(PATIENT_FORM, runner, post={"note": "x"}),
-    "clinic/patients/<int:runner_id>/notes": Page(PATIENT_FORM, runner, post={"text": "x"}),
-    "clinic/patients/<int:runner_id>/questionnaires": Page(
+    "clinic/patients/<id:runner_id>/adjust": Page(PATIENT_FORM, runner, post={"note": "x"}),
+    "clinic/patients/<id:runner_id>/notes": Page(PATIENT_FORM, runner, post={"text": "x"}),
+    "clinic/patients/<id:runner_id>/rule-set": Page(
+        PATIENT_FORM, runner, post={"rule_set": "trek"}
+    ),
+    "clinic/patients/<id:runner_id>/questionnaires": Page(
         PATIENT_FORM, runner, post={"asked": ["groc"]}
     ),
-    "clinic/patients/<int:runner_id>/clear-red-flag": Page(
+    "clinic/patients/<id:runner_id>/clear-red-flag": Page(
         PATIENT_FORM, runner, post={"note": "seen"}
     ),
-    "clinic/patients/<int:runner_id>/stop": Page(PATIENT_FORM, runner, post={}),
-    "clinic/patients/<int:runner_id>/handout.pdf": Page(PATIENT, runner),
+    "clinic/patients/<id:runner_id>/stop": Page(PATIENT_FORM, runner, post={}),
+    "clinic/patients/<id:runner_id>/handout.pdf": Page(PATIENT, runner),
+    "clinic/patients/<id:runner_id>/timeline/": Page(PATIENT, runner),
 }
 
 
 def fill(route: str, params: dict[str, Any]) -> str:
     url = route
     for name, value in params.items():
-        for converter in ("", "int:", "str:", "slug:", "path:"):
+        for converter in ("", "int:", "id:", "str:", "slug:", "path:"):
             url = url.replace(f"<{converter}{name}>", str(value))
     return "/" + url
 

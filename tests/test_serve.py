@@ -59,10 +59,15 @@ def wait_until_gone(pids: set[int], seconds: float) -> set[int]:
 
 @contextmanager
 def serving(
-    data_dir: Path, port: int, workers: int = 1, stop: signal.Signals = signal.SIGTERM
+    data_dir: Path,
+    port: int,
+    workers: int = 1,
+    stop: signal.Signals = signal.SIGTERM,
+    **settings: str,
 ) -> Iterator[tuple[subprocess.Popen[str], float]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("STRIDEBACK_", "DJANGO_"))}
     env.pop("DATABASE_URL", None)
+    env.update(settings)
     cmd = [
         sys.executable,
         "-m",

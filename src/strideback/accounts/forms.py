@@ -52,8 +52,18 @@ class LangForm(forms.Form):
 
 
 class SignupForm(LangForm):
-    labels = {"email": gettext_lazy("E-mail"), "password": gettext_lazy("Choose a password")}
-    helps = {"password": gettext_lazy("At least 8 characters, and not only numbers.")}
+    labels = {
+        "name": gettext_lazy("Your name (optional)"),
+        "email": gettext_lazy("E-mail"),
+        "password": gettext_lazy("Choose a password"),
+    }
+    helps = {
+        "name": gettext_lazy("Shown to a physiotherapist who follows you, instead of your e-mail."),
+        "password": gettext_lazy("At least 8 characters, and not only numbers."),
+    }
+    name = forms.CharField(
+        max_length=150, required=False, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     email = forms.EmailField(
         max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )

@@ -43,6 +43,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     objects = UserManager()
 
+    @property
+    def display_name(self) -> str:
+        """The name a person chose, or their e-mail address where they gave none: the one
+        rule for showing a person (patient list and page, invitations, handout cover)."""
+        return self.name or self.email
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -45,7 +45,7 @@ def invite_physio(request: HttpRequest) -> HttpResponse:
         message = PROBLEMS[exc.code]
         messages.error(request, gettext("Your physiotherapist's e-mail") + f": {message}")
         return HttpResponseRedirect(back + "#physio")
-    name = user.name or user.email
+    name = user.display_name
     link = request.build_absolute_uri(reverse("clinic_join", args=[found.token]))
     mail_lang = next((code for code in LANGUAGES if code == user.language), lang)
     with translation.override(mail_lang):  # in the runner's own language

@@ -31,6 +31,30 @@ class InviteError(Exception):
         self.code = code
 
 
+NAME_MAX = 150
+
+
+class NameInvalid(ValueError):
+    """A display name that cannot be kept: too long, or with control characters."""
+
+
+def clean_name(name: str) -> str:
+    """A display name as kept: trimmed; empty is allowed (a runner need not give one)."""
+    name = " ".join(name.split())
+    if len(name) > NAME_MAX:
+        raise NameInvalid(f"at most {NAME_MAX} characters")
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise NameInvalid("no control characters")
+    return name
+
+
+def set_name(user: User, name: str) -> User:
+    """Change the person's display name (raises NameInvalid and changes nothing)."""
+    user.name = clean_name(name)
+    user.save(update_fields=["name"])
+    return user
+
+
 def sign_up(email: str, password: str, language: str = DEFAULT_LANGUAGE, name: str = "") -> User:
     """A new runner account (the password is hashed with argon2 by the settings)."""
     email = User.objects.normalize_email(email).strip().lower()
@@ -38,7 +62,7 @@ def sign_up(email: str, password: str, language: str = DEFAULT_LANGUAGE, name: s
         if User.objects.filter(email__iexact=email).exists():
             raise EmailTaken(email)
         lang = language if is_language(language) else DEFAULT_LANGUAGE
-        return User.objects.create_user(email, password, language=lang, name=name.strip())
+        return User.objects.create_user(email, password, language=lang, name=clean_name(name))
 
 
 @dataclass(frozen=True)
@@ -58,7 +82,7 @@ def invite(token: str) -> Invite | None:
     profile = getattr(link.clinician, "clinician_profile", None)
     return Invite(
         token=link.token,
-        clinician_name=link.clinician.name or link.clinician.email,
+        clinician_name=link.clinician.display_name,
         clinic_name=profile.clinic_name if profile is not None else "",
         status=link.status,
         runner_id=link.runner_id,

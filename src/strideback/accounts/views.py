@@ -40,7 +40,12 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None, lang=lang)
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.sign_up(form.cleaned_data["email"], form.cleaned_data["password"], lang)
+            user = services.sign_up(
+                form.cleaned_data["email"],
+                form.cleaned_data["password"],
+                lang,
+                name=form.cleaned_data.get("name", ""),
+            )
         except services.EmailTaken:
             form.add_error(
                 "email", gettext("There is already an account with this address. Log in instead.")

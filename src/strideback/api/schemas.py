@@ -5,12 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from ninja import Schema
-from pydantic import ConfigDict, Field, StringConstraints
+from ninja import Path, Schema
+from pydantic import ConfigDict, Field, StrictBool, StrictInt, StringConstraints
+
+from strideback.core.text import MAX_ID
+from strideback.training.schemas import NoNul
+
+# A row id in a path: larger than any row can have is a 422 naming it, not a database overflow.
+RowId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
-class In(Schema):
-    """A request body: an unknown field is an error, not silently dropped."""
+class In(NoNul, Schema):
+    """A request body: an unknown field is an error, not silently dropped; no text may hold a
+    NUL character."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -162,18 +169,18 @@ class PrescribeIn(In):
     thresholds: dict[str, Any] = {}
     note: Annotated[str, StringConstraints(max_length=5000)] = ""
     rule_set: Annotated[str, StringConstraints(max_length=40)] | None = None
-    start_phase: int = 1
-    earlier_phases_pain_free: bool | None = None
-    with_run_plan: bool = False
+    start_phase: StrictInt = 1
+    earlier_phases_pain_free: StrictBool | None = None
+    with_run_plan: StrictBool = False
 
 
 class AdjustIn(In):
-    enrollment_id: int | None = None
+    enrollment_id: Annotated[StrictInt, Field(ge=1, le=MAX_ID)] | None = None
     adjustments: list[Any] | None = None
     thresholds: dict[str, Any] | None = None
     note: Annotated[str, StringConstraints(max_length=5000)] | None = None
     rule_set: Annotated[str, StringConstraints(max_length=40)] | None = None
-    earlier_phases_pain_free: bool | None = None
+    earlier_phases_pain_free: StrictBool | None = None
 
 
 class ClearanceIn(In):

@@ -202,7 +202,7 @@ def handout_pdf(
             programme,
             _lang(language),
             clinic=clinic,
-            patient_name=runner.name or runner.email,
+            patient_name=runner.display_name,
             note=enrollment.note_to_runner,
             limits=limits(enrollment, library),
         )

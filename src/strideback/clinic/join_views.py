@@ -24,7 +24,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("no such invitation")
     me: User = request.user  # type: ignore[assignment]
     runner = found.runner
-    name = runner.name or runner.email
+    name = runner.display_name
     used = found.accepted_by_id not in (None, me.pk)
     if request.method == "POST" and not used:
         link = physio_join.accept(me, token, now=timezone.now())

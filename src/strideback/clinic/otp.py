@@ -40,7 +40,7 @@ def qr_svg(url: str) -> str:
 
 
 def _code(request: HttpRequest) -> str:
-    return "".join(ch for ch in request.POST.get("code", "") if ch.isdigit())
+    return "".join(ch for ch in request.POST.get("code", "") if ch.isdecimal())
 
 
 @clinician_unverified

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+import strideback.accounts.converters  # noqa: F401 - registers <id:...>
 from strideback.clinic import join_views, otp, views
 
 urlpatterns = [
@@ -15,17 +16,18 @@ urlpatterns = [
     path(
         "library/<slug:programme_id>/handout.pdf", views.library_handout, name="clinic_library_pdf"
     ),
-    path("patients/<int:runner_id>/", views.patient_page, name="clinic_patient"),
-    path("patients/<int:runner_id>/prescribe", views.prescribe, name="clinic_prescribe"),
-    path("patients/<int:runner_id>/adjust", views.adjust, name="clinic_adjust"),
-    path("patients/<int:runner_id>/rule-set", views.choose_rule_set, name="clinic_rule_set"),
-    path("patients/<int:runner_id>/notes", views.add_note, name="clinic_note"),
+    path("patients/<id:runner_id>/", views.patient_page, name="clinic_patient"),
+    path("patients/<id:runner_id>/prescribe", views.prescribe, name="clinic_prescribe"),
+    path("patients/<id:runner_id>/adjust", views.adjust, name="clinic_adjust"),
+    path("patients/<id:runner_id>/rule-set", views.choose_rule_set, name="clinic_rule_set"),
+    path("patients/<id:runner_id>/notes", views.add_note, name="clinic_note"),
+    path("patients/<id:runner_id>/timeline/", views.patient_timeline, name="clinic_timeline"),
     path(
-        "patients/<int:runner_id>/questionnaires",
+        "patients/<id:runner_id>/questionnaires",
         views.choose_questionnaires,
         name="clinic_questionnaires",
     ),
-    path("patients/<int:runner_id>/clear-red-flag", views.clear_red_flag, name="clinic_clear"),
-    path("patients/<int:runner_id>/stop", views.stop, name="clinic_stop"),
-    path("patients/<int:runner_id>/handout.pdf", views.patient_handout, name="clinic_handout"),
+    path("patients/<id:runner_id>/clear-red-flag", views.clear_red_flag, name="clinic_clear"),
+    path("patients/<id:runner_id>/stop", views.stop, name="clinic_stop"),
+    path("patients/<id:runner_id>/handout.pdf", views.patient_handout, name="clinic_handout"),
 ]

@@ -47,7 +47,7 @@ from strideback.clinic.presenters import (
 from strideback.core.content.library import default_library
 from strideback.core.engine.thresholds import thresholds_for
 from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
-from strideback.training import asking, calendar, onboarding, progress
+from strideback.training import asking, calendar, onboarding, progress, timeline
 from strideback.training.models import Enrollment
 from strideback.words import labels
 from strideback.words.describe import dose_text
@@ -183,7 +183,7 @@ def invite(request: HttpRequest) -> HttpResponse:
     url = request.build_absolute_uri(reverse("invite", args=[link.token]))
     lang = _lang(request)
     if link.invited_email:
-        clinic = patients.profile(me).clinic_name or me.name or me.email
+        clinic = patients.profile(me).clinic_name or me.display_name
         # In the runner's own language when they have an account, else in the page's.
         mail_lang = _account_language(link.invited_email) or lang
         with translation.override(mail_lang):
@@ -237,6 +237,15 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
         "flags": flag_lines(row, lang),
         "enrollment": enrollment,
         "prescriptions": others if len(others) > 1 else [],
+        # The run plan beside an exercise programme (the knee programme's 5 km plan).
+        "run_plans": [
+            (prog.text.get(lang).title, e.start)
+            for e in Enrollment.objects.filter(user=runner, active=True).order_by("id")
+            if (prog := library.programmes.get(e.programme_id)) is not None
+            and prog.kind == "run_plan"
+            and enrollment is not None
+            and e.pk != enrollment.pk
+        ],
         "programme": programme,
         "programme_title": programme.text.get(lang).title if programme else "",
         "phases": _phase_view(library, programme, lang) if programme else [],
@@ -247,6 +256,11 @@ def patient_page(request: HttpRequest, runner_id: int) -> HttpResponse:
         if table and enrollment
         else [],
         "choices": programme_choices(library, lang),
+        "companions": [
+            (p.text.get(lang).title, library.programmes[p.companion].text.get(lang).title)
+            for p in library.programmes.values()
+            if p.companion in library.programmes
+        ],
         "start_phases": range(
             1, max((len(p.phases) for p in library.programmes.values()), default=1) + 1
         ),
@@ -354,6 +368,11 @@ def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
         if not raw_phase.isdigit():
             raise patients.ClinicError("start_phase", "must be a phase number")
         earlier = {"yes": True, "no": False}.get(request.POST.get("earlier", "").strip())
+        chosen = default_library().programmes.get(request.POST.get("programme", ""))
+        # The companion run plan, as onboarding offers it; ignored for a programme without one.
+        with_run_plan = request.POST.get("with_run_plan") == "yes" and bool(
+            chosen and chosen.companion
+        )
         prescriptions.prescribe(
             _user(request),
             runner,
@@ -363,6 +382,7 @@ def prescribe(request: HttpRequest, runner_id: int) -> HttpResponse:
             now=timezone.now(),
             start_phase=int(raw_phase),
             earlier_pain_free=earlier,
+            with_run_plan=with_run_plan,
         )
     except patients.ClinicError as exc:
         _error(request, exc)
@@ -375,7 +395,7 @@ def _number(request: HttpRequest, name: str) -> int | None:
     value = request.POST.get(name, "").strip()
     if not value:
         return None
-    if not value.isdigit():
+    if not value.isdecimal():
         raise patients.ClinicError(name, "must be a whole number")
     return int(value)
 
@@ -525,6 +545,17 @@ def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
 
 
 @clinician
+@require_GET
+def patient_timeline(request: HttpRequest, runner_id: int) -> HttpResponse:
+    """The patient's timeline: the runner's own, same service and template."""
+    runner = _patient(request, runner_id)
+    page = timeline.timeline(runner, _today(), _lang(request))
+    context = {"runner": runner, "t": page, "page": page.progress, "clinician": True}
+    context["section"] = "patients"
+    return render(request, "clinic/timeline.html", context)
+
+
+@clinician
 @require_POST
 def choose_questionnaires(request: HttpRequest, runner_id: int) -> HttpResponse:
     """The questionnaires this patient is asked: the ticked ones (the programme's by default)."""
@@ -621,6 +652,13 @@ def library_handout(request: HttpRequest, programme_id: str) -> HttpResponse:
 def clinic_profile(request: HttpRequest) -> HttpResponse:
     me = _user(request)
     if request.method == "POST":
+        try:
+            account_services.set_name(me, request.POST.get("name", ""))
+        except account_services.NameInvalid:
+            messages.error(
+                request, gettext("Your name: keep it under 150 characters, on one line.")
+            )
+            return redirect("clinic_profile")
         patients.update_profile(
             me,
             clinic_name=request.POST.get("clinic_name", "")[:200],

@@ -119,14 +119,14 @@ def parse_phase(programme: Programme, value: str | None) -> int | None:
     if value is None:
         return None
     numbers = [p.number for p in programme.phases]
-    if value.isdigit() and int(value) in numbers:
+    if value.isdecimal() and int(value) in numbers:
         return int(value)
     choices = ", ".join(str(n) for n in numbers) or "none: a run plan has no phases"
     raise CommandError(f"--start-phase: '{value}' is not a phase of '{programme.id}' ({choices})")
 
 
 def parse_days(value: str) -> int:
-    if value.isdigit() and 1 <= int(value) <= MAX_DAYS:
+    if value.isdecimal() and 1 <= int(value) <= MAX_DAYS:
         return int(value)
     raise CommandError(f"--days: must be a whole number from 1 to {MAX_DAYS}, got '{value}'")
 

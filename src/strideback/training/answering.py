@@ -137,7 +137,7 @@ def submit(
         item.name = posted.get(f"name-{item.id}", "").strip()
         if item.value:
             if item.scale and item.value != NOT_APPLICABLE:
-                answers[item.id] = int(item.value) if item.value.isdigit() else item.value
+                answers[item.id] = int(item.value) if item.value.isdecimal() else item.value
             else:
                 answers[item.id] = item.value
     try:

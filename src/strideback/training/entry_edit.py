@@ -4,6 +4,7 @@ JavaScript: a plain form, every error named with its field."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django.contrib import messages
@@ -52,6 +53,8 @@ def _number(raw: str, low: float, high: float, whole: bool) -> float | None:
     try:
         value = float(raw.replace(",", "."))
     except ValueError:
+        return None
+    if not math.isfinite(value):  # "nan", "inf": no number of sets or minutes
         return None
     if whole and value != int(value):
         return None

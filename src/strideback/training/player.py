@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.request import RawPostDataException
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -306,7 +307,7 @@ def _redo(request: HttpRequest, day: dt.date, kind: str) -> JournalEntry | None:
     raw = request.GET.get("entry")
     if not raw:
         return None
-    if not raw.isdigit():
+    if not raw.isdecimal():
         raise Http404("entry: expected a journal entry id")
     entry = JournalEntry.objects.filter(pk=int(raw), user=request.user, date=day, kind=kind).first()
     if entry is None:
@@ -352,8 +353,9 @@ def log(request: HttpRequest) -> HttpResponse:
         errors = [{"field": "session", "message": "log in first"}]
         return JsonResponse({"errors": errors}, status=401)
     try:
+        # A form's body has been read as fields already (web/input_guard.py): not JSON anyway.
         body = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RawPostDataException):
         return _unprocessable([{"field": "body", "message": "must be a JSON object"}])
     if not isinstance(body, dict):
         return _unprocessable([{"field": "body", "message": "must be a JSON object"}])
@@ -385,7 +387,7 @@ def _log_over(request: HttpRequest, raw: str, data: EntryIn) -> JsonResponse:
     correction, by the same rule: ``journal.update_entry``)."""
     entry = (
         JournalEntry.objects.filter(pk=int(raw), user=request.user).first()
-        if raw.isdigit()
+        if raw.isdecimal()
         else None
     )
     if entry is None:

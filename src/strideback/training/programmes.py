@@ -61,7 +61,7 @@ def clinicians(user: User) -> list[ClinicianView]:
         out.append(
             ClinicianView(
                 link.clinician_id,
-                link.clinician.name or link.clinician.email,
+                link.clinician.display_name,
                 profile.clinic_name if profile is not None else "",
                 link.accepted_at,
             )

@@ -60,7 +60,7 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
     shown = reminders.choices(user)
     if request.method == "POST":
         form = request.POST
-        days = [int(d) for d in form.getlist("weekdays") if d.isdigit()]
+        days = [int(d) for d in form.getlist("weekdays") if d.isdecimal()]
         try:
             reminders.save_choices(
                 user,

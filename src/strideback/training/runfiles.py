@@ -30,7 +30,14 @@ RUN_SPORTS = {"running", "run", "trail_running", "trail running", "treadmill", "
 
 
 class RunFileError(ValueError):
-    """The file cannot be read as a run: one line saying why."""
+    """The file cannot be read as a run: one line saying why, and a ``code`` for the pages'
+    words (``empty``, ``too_big``, ``unreadable``, ``not_a_watch_file``, ``no_times``,
+    ``no_activity``) with the file's ``format``."""
+
+    def __init__(self, message: str, code: str = "unreadable", format: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.format = format
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,8 @@ class Refused:
     start: dt.datetime | None
     sport: str
     reason: str
+    code: str = "not_a_run"  # or "no_time", "too_fast" (then ``kmh`` says how fast)
+    kmh: float = 0.0
 
     def as_json(self) -> dict[str, object]:
         start = self.start.isoformat().replace("+00:00", "Z") if self.start else None
@@ -107,12 +116,16 @@ def _gpx(data: bytes) -> list[Activity]:
     try:
         parsed = gpxpy.parse(data.decode("utf-8-sig"))
     except (gpxpy.gpx.GPXException, UnicodeDecodeError, ValueError) as exc:
-        raise RunFileError(f"is not a readable GPX file ({_first_line(exc)})") from exc
+        raise RunFileError(
+            f"is not a readable GPX file ({_first_line(exc)})", "unreadable", "gpx"
+        ) from exc
     found = []
     for track in parsed.tracks:
         bounds = track.get_time_bounds()
         if bounds.start_time is None or bounds.end_time is None:
-            raise RunFileError("is a GPX route without times, not a recorded run")
+            raise RunFileError(
+                "is a GPX route without times, not a recorded run", "no_times", "gpx"
+            )
         moving = track.get_moving_data(stopped_speed_threshold=STOPPED_KMH)
         found.append(
             Activity(
@@ -134,7 +147,9 @@ def _tcx(data: bytes) -> list[Activity]:
             out.write(data)
         exercise = TCXReader().read(path, only_gps=False)
     except (ET.ParseError, KeyError, ValueError, TypeError, AttributeError) as exc:
-        raise RunFileError(f"is not a readable TCX file ({_first_line(exc)})") from exc
+        raise RunFileError(
+            f"is not a readable TCX file ({_first_line(exc)})", "unreadable", "tcx"
+        ) from exc
     finally:
         os.unlink(path)
     points = [
@@ -143,7 +158,7 @@ def _tcx(data: bytes) -> list[Activity]:
         if p.time is not None and p.distance is not None
     ]
     if exercise.start_time is None or exercise.end_time is None:
-        raise RunFileError("is a TCX file without a recorded activity")
+        raise RunFileError("is a TCX file without a recorded activity", "no_activity", "tcx")
     return [
         Activity(
             start=_utc(exercise.start_time),
@@ -163,7 +178,9 @@ def _fit(data: bytes) -> list[Activity]:
                 if isinstance(frame, fitdecode.FitDataMessage) and frame.name == "session":
                     sessions.append({f.name: f.value for f in frame.fields})
     except (fitdecode.FitError, ValueError, KeyError, EOFError) as exc:
-        raise RunFileError(f"is not a readable FIT file ({_first_line(exc)})") from exc
+        raise RunFileError(
+            f"is not a readable FIT file ({_first_line(exc)})", "unreadable", "fit"
+        ) from exc
     found = []
     for s in sessions:
         start = s.get("start_time")
@@ -196,7 +213,7 @@ def _kind(data: bytes) -> str:
             return "tcx"
         if b"<gpx" in head:
             return "gpx"
-    raise RunFileError("is not a GPX, TCX or FIT file")
+    raise RunFileError("is not a GPX, TCX or FIT file", "not_a_watch_file")
 
 
 def _judge(activity: Activity, source: str) -> Run | Refused:
@@ -204,7 +221,9 @@ def _judge(activity: Activity, source: str) -> Run | Refused:
     if sport not in RUN_SPORTS and activity.sport not in RUN_SPORTS:
         return Refused(activity.start, activity.sport, f"is a {activity.sport} activity, not a run")
     if activity.start is None or activity.duration_s <= 0:
-        return Refused(activity.start, activity.sport, "has no start time or duration")
+        return Refused(
+            activity.start, activity.sport, "has no start time or duration", code="no_time"
+        )
     moving = activity.moving_s or activity.duration_s
     if activity.distance_m > 0 and activity.distance_m / moving * 3.6 > FASTEST_RUN_KMH:
         kmh = activity.distance_m / moving * 3.6
@@ -212,6 +231,8 @@ def _judge(activity: Activity, source: str) -> Run | Refused:
             activity.start,
             activity.sport,
             f"averages {kmh:.0f} km/h, faster than a run ({FASTEST_RUN_KMH:.0f} km/h at most)",
+            code="too_fast",
+            kmh=kmh,
         )
     return Run(
         start=activity.start.replace(microsecond=0),
@@ -229,13 +250,13 @@ def read_runs(data: bytes) -> tuple[list[Run], list[Refused]]:
     Raises ``RunFileError`` for a file that is empty, too big, unreadable or holds no activity.
     """
     if not data.strip():
-        raise RunFileError("is empty")
+        raise RunFileError("is empty", "empty")
     if len(data) > MAX_BYTES:
-        raise RunFileError(f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise RunFileError(f"is larger than {MAX_BYTES // (1024 * 1024)} MB", "too_big")
     source = _kind(data)
     activities = {"gpx": _gpx, "tcx": _tcx, "fit": _fit}[source](data)
     if not activities:
-        raise RunFileError(f"holds no recorded activity ({source.upper()})")
+        raise RunFileError(f"holds no recorded activity ({source.upper()})", "no_activity", source)
     runs: list[Run] = []
     refused: list[Refused] = []
     for activity in activities:

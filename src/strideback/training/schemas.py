@@ -6,12 +6,37 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+    field_validator,
+)
 
 from strideback.core.content.library import default_library
 from strideback.core.engine.red_flags import RedFlag
+from strideback.core.text import NUL_MESSAGE, nul_paths
 
-PainScore = Annotated[int, Field(ge=0, le=10)]
+# Numbers and yes/no as JSON numbers and booleans: "5" or true is a 422, never stored as 5 or 1.
+PainScore = Annotated[StrictInt, Field(ge=0, le=10)]
+
+
+class NoNul(BaseModel):
+    """A body whose text never holds a NUL character: the field holding one is a 422 naming it
+    (PostgreSQL cannot store one; on SQLite it would be stored as sent)."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        if isinstance(value, BaseModel):
+            return value  # a nested body checks its own fields
+        for path in nul_paths(value):
+            raise ValueError(f"{path}: {NUL_MESSAGE}" if path else NUL_MESSAGE)
+        return value
 
 
 class PainIn(BaseModel):
@@ -22,22 +47,22 @@ class PainIn(BaseModel):
     next_morning: PainScore | None = None
 
 
-class EntryIn(BaseModel):
+class EntryIn(NoNul):
     """A journal entry as a runner (or their device) sends it."""
 
     model_config = ConfigDict(extra="forbid")
 
     date: dt.date
     kind: Literal["strength", "run", "check"]
-    completed: bool = True
-    sets_done: Annotated[int, Field(ge=0, le=100)] | None = None
+    completed: StrictBool = True
+    sets_done: Annotated[StrictInt, Field(ge=0, le=100)] | None = None
     pain: PainIn = PainIn()
-    swelling: bool = False
+    swelling: StrictBool = False
     red_flags: list[str] = []
     painful_exercises: list[Annotated[str, StringConstraints(max_length=80)]] = []
-    run_minutes: Annotated[float, Field(gt=0, le=600)] | None = None
-    run_week: Annotated[int, Field(ge=1, le=52)] | None = None
-    run_day: Annotated[int, Field(ge=1, le=7)] | None = None
+    run_minutes: Annotated[StrictFloat, Field(gt=0, le=600)] | None = None
+    run_week: Annotated[StrictInt, Field(ge=1, le=52)] | None = None
+    run_day: Annotated[StrictInt, Field(ge=1, le=7)] | None = None
     note: Annotated[str, StringConstraints(max_length=2000)] = ""
     idempotency_key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$")] | None = (
         None

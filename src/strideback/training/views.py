@@ -28,11 +28,10 @@ from strideback.core.languages import Lang
 from strideback.training import (
     asking,
     calendar,
-    charts,
     export,
     onboarding,
     programmes,
-    progress,
+    timeline,
     words,
 )
 from strideback.training import morning as morning_service
@@ -284,6 +283,19 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 
 
 @runner_page("settings")
+@require_POST
+def settings_name(request: HttpRequest) -> HttpResponse:
+    """The runner's display name (optional): what a physiotherapist who follows them sees."""
+    try:
+        account_services.set_name(_user(request), request.POST.get("name", ""))
+    except account_services.NameInvalid:
+        messages.error(request, gettext("Your name: keep it under 150 characters, on one line."))
+    else:
+        messages.success(request, gettext("Your name is saved."))
+    return HttpResponseRedirect(reverse("settings") + "#s-name")
+
+
+@runner_page("settings")
 def export_json(request: HttpRequest) -> HttpResponse:
     data = export.export_data(_user(request))
     body = json.dumps(data, ensure_ascii=False, indent=2, default=str)
@@ -393,7 +405,7 @@ def morning(request: HttpRequest) -> HttpResponse:
     raw = request.POST.get("pain", "")
     try:
         morning_service.record_next_morning(
-            user, int(raw) if raw.isdigit() else -1, timezone.localdate()
+            user, int(raw) if raw.isdecimal() else -1, timezone.localdate()
         )
     except onboarding.InputError as exc:
         messages.error(request, gettext("Pain this morning") + f": {labels.ERRORS[exc.code]}")
@@ -484,42 +496,8 @@ def calendar_reset(request: HttpRequest) -> HttpResponse:
 @runner_page("progress")
 def progress_page(request: HttpRequest) -> HttpResponse:
     user, lang, on = _user(request), _lang(request), timezone.localdate()
-    page = progress.progress(user, on, lang)
-    mondays = [w.monday for w in page.weeks]
-    context = {
-        "page": page,
-        "pain_chart": charts.pain_chart(
-            page.pain,
-            page.since,
-            on,
-            page.limit,
-            gettext("Pain over time"),
-            gettext(
-                "%(count)s entries on a 0-10 scale: during, right after "
-                "and next morning. The limit is %(limit)s."
-            )
-            % {"count": len(page.pain), "limit": page.limit},
-        ),
-        "sessions_chart": charts.bar_chart(
-            mondays,
-            [(w.done, w.planned) for w in page.weeks],
-            gettext("Sessions: done against planned"),
-            gettext("%(done)s of %(planned)s planned strength sessions done, week by week.")
-            % {"done": page.done, "planned": page.planned},
-            "sessions-chart",
-        ),
-        "run_chart": charts.bar_chart(
-            mondays,
-            [(w.run_minutes, None) for w in page.weeks],
-            gettext("Running minutes per week"),
-            gettext("%(minutes)s minutes of running in all over this period.")
-            % {"minutes": round(page.run_minutes)},
-            "run-chart",
-            step=10,
-        ),
-        "has_runs": any(w.runs for w in page.weeks),
-    }
-    return _render(request, "training/progress.html", context)
+    page = timeline.timeline(user, on, lang)
+    return _render(request, "training/progress.html", {"page": page.progress, "t": page})
 
 
 @runner_page("settings")

@@ -7,6 +7,9 @@ STRIDEBACK_ALLOWED_HOSTS comma-separated host names (default: localhost only)
 DATABASE_URL          postgres://... to use PostgreSQL instead of SQLite
 STRIDEBACK_EMAIL_HOST (+ _PORT, _USER, _PASSWORD, _USE_TLS, _FROM) to send e-mail by SMTP
 STRIDEBACK_BASE_URL   the app's address, for links in reminders (default http://127.0.0.1:8000)
+STRIDEBACK_HTTPS      "1" behind a TLS proxy: secure cookies, HSTS, redirect to https, the proxy's
+                      X-Forwarded-Proto/-For trusted, https origins of the allowed hosts trusted
+STRIDEBACK_REDIS_URL  redis://... to keep the login throttle's counts in Redis (default: database)
 """
 
 from __future__ import annotations
@@ -49,6 +52,34 @@ CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("STRIDEBACK_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
 
+
+def https_origins(hosts: list[str]) -> list[str]:
+    """The https origin of every allowed host (".example.org" covers its subdomains)."""
+    origins = []
+    for host in hosts:
+        if host == "*":
+            continue
+        origins.append(f"https://*{host}" if host.startswith(".") else f"https://{host}")
+    return origins
+
+
+# Behind TLS with one switch: the proxy in front (nginx, Caddy) speaks https to browsers and
+# tells the app so in X-Forwarded-Proto (it must set it, overwriting any the client sent).
+HTTPS = _flag("STRIDEBACK_HTTPS")
+# The login throttle then takes the client's address from the proxy's X-Forwarded-For.
+STRIDEBACK_BEHIND_PROXY = HTTPS
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    # The proxy's and a monitor's health check may ask over plain http on the inside.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = int(os.environ.get("STRIDEBACK_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    CSRF_TRUSTED_ORIGINS += [
+        o for o in https_origins(ALLOWED_HOSTS) if o not in CSRF_TRUSTED_ORIGINS
+    ]
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -78,6 +109,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "strideback.web.input_guard.InputGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -215,7 +247,7 @@ CACHES = {
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = _flag("STRIDEBACK_SECURE_COOKIES")
+SESSION_COOKIE_SECURE = HTTPS or _flag("STRIDEBACK_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -34,6 +34,7 @@ from strideback.api.schemas import (
     PatientOut,
     PrescribeIn,
     PrescriptionOut,
+    RowId,
 )
 from strideback.api.schemas_reads import NoteOut
 from strideback.clinic import handout, patient_list, prescriptions
@@ -102,7 +103,7 @@ def flags(request: HttpRequest) -> HttpResponse:
     response={200: PatientDetail, **ERRORS},
     summary="One patient: flags, prescriptions and the last four weeks of journal",
 )
-def patient_detail(request: HttpRequest, runner_id: int) -> dict[str, Any]:
+def patient_detail(request: HttpRequest, runner_id: RowId) -> dict[str, Any]:
     runner = patients_service.patient(request.auth, runner_id)  # 404 unless an active patient
     on = today_date()
     entries = patients_service.journal(
@@ -122,7 +123,9 @@ def patient_detail(request: HttpRequest, runner_id: int) -> dict[str, Any]:
     response={201: PrescriptionOut, **ERRORS},
     summary="Prescribe a library programme (replaces an active one of the same kind)",
 )
-def prescribe(request: HttpRequest, runner_id: int, payload: PrescribeIn) -> Status[dict[str, Any]]:
+def prescribe(
+    request: HttpRequest, runner_id: RowId, payload: PrescribeIn
+) -> Status[dict[str, Any]]:
     runner = patients_service.patient(request.auth, runner_id)
     enrollment = prescriptions.prescribe(
         request.auth,
@@ -146,7 +149,7 @@ def prescribe(request: HttpRequest, runner_id: int, payload: PrescribeIn) -> Sta
     response={200: PrescriptionOut, **ERRORS},
     summary="Adjust the active prescription (only the fields given)",
 )
-def adjust(request: HttpRequest, runner_id: int, payload: AdjustIn) -> dict[str, Any]:
+def adjust(request: HttpRequest, runner_id: RowId, payload: AdjustIn) -> dict[str, Any]:
     runner = patients_service.patient(request.auth, runner_id)
     enrollment = prescriptions.adjust(
         request.auth,
@@ -168,7 +171,7 @@ def adjust(request: HttpRequest, runner_id: int, payload: AdjustIn) -> dict[str,
     summary="Clear a red-flag stop after seeing the patient",
 )
 def clear_red_flag(
-    request: HttpRequest, runner_id: int, payload: ClearanceIn
+    request: HttpRequest, runner_id: RowId, payload: ClearanceIn
 ) -> Status[dict[str, Any]]:
     runner = patients_service.patient(request.auth, runner_id)
     clearance = notes_service.clear_red_flag(
@@ -198,7 +201,7 @@ class NoteIn(In):
     response={201: NoteOut, **ERRORS},
     summary="A private clinical note (seen only by its author)",
 )
-def add_note(request: HttpRequest, runner_id: int, payload: NoteIn) -> Status[dict[str, Any]]:
+def add_note(request: HttpRequest, runner_id: RowId, payload: NoteIn) -> Status[dict[str, Any]]:
     runner = patients_service.patient(request.auth, runner_id)
     note = notes_service.add_note(request.auth, runner, payload.text, now=timezone.now())
     return Status(201, {"id": note.pk, "text": note.text, "created_at": note.created_at})
@@ -209,7 +212,7 @@ def add_note(request: HttpRequest, runner_id: int, payload: NoteIn) -> Status[di
     response={200: list[NoteOut], **ERRORS},
     summary="My notes about this patient, newest first",
 )
-def notes(request: HttpRequest, runner_id: int) -> list[dict[str, Any]]:
+def notes(request: HttpRequest, runner_id: RowId) -> list[dict[str, Any]]:
     runner = patients_service.patient(request.auth, runner_id)
     return [
         {"id": n.pk, "text": n.text, "created_at": n.created_at}
@@ -222,7 +225,7 @@ def notes(request: HttpRequest, runner_id: int) -> list[dict[str, Any]]:
     response={204: None, **ERRORS},
     summary="Stop following this patient (the care link ends)",
 )
-def stop_following(request: HttpRequest, runner_id: int) -> Status[None]:
+def stop_following(request: HttpRequest, runner_id: RowId) -> Status[None]:
     account_services.stop_sharing(request.auth, runner_id, now=timezone.now())
     return Status(204, None)
 
@@ -246,7 +249,7 @@ def _pdf(data: bytes, name: str) -> HttpResponse:
     openapi_extra={"responses": PDF},
     summary="The patient's prescribed programme as a printable handout",
 )
-def patient_handout(request: HttpRequest, runner_id: int, q: Query[HandoutQuery]) -> HttpResponse:
+def patient_handout(request: HttpRequest, runner_id: RowId, q: Query[HandoutQuery]) -> HttpResponse:
     runner = patients_service.patient(request.auth, runner_id)
     data = handout.handout_pdf(request.auth, runner=runner, lang=q.lang)
     return _pdf(data, f"strideback-handout-{runner_id}")
@@ -269,7 +272,7 @@ class QuestionnaireChoiceOut(Schema):
     summary="Add or skip questionnaires for this patient (on top of the programmes' own)",
 )
 def patient_questionnaires(
-    request: HttpRequest, runner_id: int, payload: QuestionnaireChoiceIn
+    request: HttpRequest, runner_id: RowId, payload: QuestionnaireChoiceIn
 ) -> dict[str, Any]:
     runner = patients_service.patient(request.auth, runner_id)  # 404 unless an active patient
     add, skip = set_choice(runner, payload.add, payload.skip)
@@ -282,7 +285,7 @@ def patient_questionnaires(
     summary="The patient's outcome series: questionnaire scores, runs from the watch, loads",
 )
 def patient_outcomes(
-    request: HttpRequest, runner_id: int, q: Query[HandoutQuery]
+    request: HttpRequest, runner_id: RowId, q: Query[HandoutQuery]
 ) -> dict[str, Any]:
     runner = patients_service.patient(request.auth, runner_id)  # 404 unless an active patient
     return outcomes(runner, fhir_api.language_for(runner, q.lang))
@@ -294,7 +297,7 @@ def patient_outcomes(
     openapi_extra={"responses": fhir_api.RESPONSES},
     summary="The patient's record as a FHIR R4 Bundle (application/fhir+json)",
 )
-def patient_fhir(request: HttpRequest, runner_id: int, q: Query[HandoutQuery]) -> HttpResponse:
+def patient_fhir(request: HttpRequest, runner_id: RowId, q: Query[HandoutQuery]) -> HttpResponse:
     runner = patients_service.patient(request.auth, runner_id)  # 404 unless an active patient
     return fhir_api.respond(runner, q.lang)
 

@@ -12,7 +12,8 @@ from pydantic import Field
 
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
-from strideback.api.schemas import ERRORS, EntryOut
+from strideback.api.schemas import ERRORS, EntryOut, RowId
+from strideback.core.text import MAX_ID
 from strideback.training.journal import (
     KEY_REUSED,
     EntryLocked,
@@ -69,10 +70,10 @@ class JournalQuery(Schema):
     since: dt.date | None = None
     until: dt.date | None = None
     limit: int = Field(100, ge=1, le=1000)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_ID)
 
 
-def _own(request: HttpRequest, entry_id: int) -> JournalEntry:
+def _own(request: HttpRequest, entry_id: RowId) -> JournalEntry:
     entry = (
         JournalEntry.objects.select_related("enrollment")
         .filter(pk=entry_id, user=request.auth)
@@ -110,7 +111,7 @@ def list_entries(request: HttpRequest, q: Query[JournalQuery]) -> list[dict[str,
 
 
 @router.get("/{entry_id}", response={200: EntryOut, **ERRORS}, summary="One entry")
-def get_entry(request: HttpRequest, entry_id: int) -> dict[str, object]:
+def get_entry(request: HttpRequest, entry_id: RowId) -> dict[str, object]:
     return entry_out(_own(request, entry_id))
 
 
@@ -119,7 +120,7 @@ def get_entry(request: HttpRequest, entry_id: int) -> dict[str, object]:
     response={200: EntryOut, **ERRORS},
     summary="Correct an entry (within 24 hours of logging it)",
 )
-def edit_entry(request: HttpRequest, entry_id: int, payload: EntryIn) -> dict[str, object]:
+def edit_entry(request: HttpRequest, entry_id: RowId, payload: EntryIn) -> dict[str, object]:
     entry = _own(request, entry_id)
     try:
         return entry_out(update_entry(entry, payload, now=timezone.now()))

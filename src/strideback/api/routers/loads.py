@@ -9,22 +9,20 @@ from typing import Annotated, Any
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
-from pydantic import ConfigDict, Field
+from pydantic import Field, StrictFloat, StrictInt
 
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
-from strideback.api.schemas import ERRORS
+from strideback.api.schemas import ERRORS, In
 from strideback.training.loads import advice, record_set
 from strideback.training.models import SetLoad
 
 router = Router(tags=["loads"], auth=USER_AUTH)
 
 
-class SetIn(Schema):
-    model_config = ConfigDict(extra="forbid")
-
-    load_kg: Annotated[float, Field(ge=0, le=200, multiple_of=0.5)]
-    reps: Annotated[int, Field(ge=0, le=100)]
+class SetIn(In):
+    load_kg: Annotated[StrictFloat, Field(ge=0, le=200, multiple_of=0.5)]
+    reps: Annotated[StrictInt, Field(ge=0, le=100)]
 
 
 class SetOut(Schema):

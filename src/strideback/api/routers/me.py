@@ -13,7 +13,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
-from pydantic import Field
+from pydantic import Field, StrictBool, StrictInt
 
 from strideback import explain
 from strideback.accounts import services as account_services
@@ -24,7 +24,7 @@ from strideback.api.outcomes import OutcomesOut
 from strideback.api.render import json_text
 from strideback.api.routers.journal import entry_out
 from strideback.api.routers.programmes import language
-from strideback.api.schemas import ERRORS, EntryOut, In
+from strideback.api.schemas import ERRORS, EntryOut, In, RowId
 from strideback.api.schemas_reads import CalendarOut, DecisionOut, ExportOut, PlanOut
 from strideback.core.content.library import default_library
 from strideback.core.languages import Lang
@@ -241,7 +241,7 @@ def export_fhir(request: HttpRequest, q: Query[LangQuery]) -> HttpResponse:
 
 
 class MorningIn(In):
-    pain: int = Field(ge=0, le=10)
+    pain: StrictInt = Field(ge=0, le=10)
 
 
 @router.post(
@@ -257,8 +257,8 @@ def morning(request: HttpRequest, payload: MorningIn) -> list[dict[str, Any]]:
 class EnrollIn(In):
     programme_ids: list[str] = Field(min_length=1, max_length=6)
     start: dt.date
-    start_phase: int = Field(1, description="start the exercise programmes in this phase")
-    earlier_phases_pain_free: bool | None = Field(
+    start_phase: StrictInt = Field(1, description="start the exercise programmes in this phase")
+    earlier_phases_pain_free: StrictBool | None = Field(
         None, description="past phase 1: were the earlier phases done without knee pain?"
     )
 
@@ -319,7 +319,7 @@ def enroll(request: HttpRequest, payload: EnrollIn) -> Status[list[dict[str, Any
     response={200: EnrollmentOut, **ERRORS},
     summary="Stop following a programme (its history stays)",
 )
-def stop_programme(request: HttpRequest, enrollment_id: int) -> dict[str, Any]:
+def stop_programme(request: HttpRequest, enrollment_id: RowId) -> dict[str, Any]:
     try:
         return _enrollment(programmes.stop_programme(request.auth, enrollment_id))
     except LookupError:
@@ -345,7 +345,7 @@ def red_flag_check(request: HttpRequest, payload: RedFlagsIn) -> list[str]:
     response={204: None, **ERRORS},
     summary="Stop sharing my plan with a clinician",
 )
-def stop_sharing(request: HttpRequest, clinician_id: int) -> Status[None]:
+def stop_sharing(request: HttpRequest, clinician_id: RowId) -> Status[None]:
     if request.auth.is_clinician:
         raise ApiError(403, "clinicians stop a care link under /clinician/patients")
     account_services.stop_sharing(request.auth, clinician_id, now=timezone.now())

@@ -8,12 +8,12 @@ from typing import Annotated, Any
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
-from pydantic import ConfigDict, Field, StringConstraints
+from pydantic import Field, StringConstraints
 
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
 from strideback.api.routers.programmes import LangQuery, language
-from strideback.api.schemas import ERRORS
+from strideback.api.schemas import ERRORS, In
 from strideback.api.schemas_reads import QuestionnaireOut
 from strideback.core.languages import Lang
 from strideback.core.questionnaires.models import Questionnaire
@@ -72,9 +72,7 @@ def get_questionnaire(
     return questionnaire_json(found, language(request, q.lang))
 
 
-class ResponseIn(Schema):
-    model_config = ConfigDict(extra="forbid")
-
+class ResponseIn(In):
     answers: dict[str, int | str | None]
     activities: list[Annotated[str, StringConstraints(max_length=200)]] = Field(
         default_factory=list, max_length=5

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from pydantic import Field
+from pydantic import Field, StrictBool, StrictInt
 
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
@@ -21,10 +21,10 @@ HH_MM = r"^[0-9]{2}:[0-9]{2}$"
 
 
 class RemindersIn(In):
-    enabled: bool
+    enabled: StrictBool
     time: str | None = Field(default=None, pattern=HH_MM, description="HH:MM, my local time")
     channels: list[str] = Field(default_factory=list, max_length=2, description="email, push")
-    weekdays: list[int] = Field(
+    weekdays: list[StrictInt] = Field(
         default_factory=list, max_length=7, description="0 = Monday; empty: my plan's days"
     )
     time_zone: str | None = Field(default=None, max_length=64, description="e.g. Europe/Berlin")
@@ -85,7 +85,7 @@ class SubscriptionIn(In):
 
     endpoint: str = Field(pattern=r"^https?://", max_length=1000)
     keys: PushKeys
-    expirationTime: int | None = None  # noqa: N815 (the browser's name)
+    expirationTime: StrictInt | None = None  # noqa: N815 (the browser's name)
 
 
 class SubscriptionOut(Schema):

@@ -8,7 +8,7 @@ from ninja import Router, Status
 from strideback.api.auth import USER_AUTH, has_second_factor, session_only
 from strideback.api.errors import ApiError
 from strideback.api.models import ApiToken
-from strideback.api.schemas import ERRORS, TokenCreated, TokenIn, TokenOut
+from strideback.api.schemas import ERRORS, RowId, TokenCreated, TokenIn, TokenOut
 from strideback.api.tokens import TokenNameError, create_token, revoke_token, user_tokens
 
 router = Router(tags=["tokens"], auth=USER_AUTH)
@@ -48,7 +48,7 @@ def new_token(request: HttpRequest, payload: TokenIn) -> Status[dict[str, object
 
 
 @router.delete("/{token_id}", response={204: None, **ERRORS}, summary="Revoke a token")
-def delete_token(request: HttpRequest, token_id: int) -> Status[None]:
+def delete_token(request: HttpRequest, token_id: RowId) -> Status[None]:
     if revoke_token(request.auth, token_id) is None:
         raise ApiError(404, "no such token", "token_id")
     return Status(204, None)
