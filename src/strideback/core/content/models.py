@@ -77,9 +77,7 @@ class Exercise(Model):
         if figure.motion == "hold" and figure.cues not in HOLD_CUES:
             raise ValueError(f"figure.cues: a hold is cued {' or '.join(sorted(HOLD_CUES))}")
         if figure.motion == "rep" and figure.cues not in MOVING_CUES:
-            raise ValueError(
-                f"figure.cues: a movement is cued {', '.join(sorted(MOVING_CUES))}"
-            )
+            raise ValueError(f"figure.cues: a movement is cued {', '.join(sorted(MOVING_CUES))}")
         if self.per_side and figure.side is None:
             raise ValueError("figure.side: done on each side, so say which side is first")
         needed = ready_needed(figure, list(self.equipment))
