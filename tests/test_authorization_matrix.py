@@ -342,6 +342,7 @@ PAGES: dict[str, Page] = {
         ANYONE, lambda w: {"exercise_id": "mini-squat-band"}
     ),
     "exercises/": Page(ANYONE),
+    "programmes/<slug:programme_id>/": Page(ANYONE, lambda w: {"programme_id": "leg-axis"}),
     "exercises/<slug:exercise_id>/": Page(ANYONE, lambda w: {"exercise_id": "mini-squat-band"}),
     "play/<str:day>/<str:kind>/": Page(RUNNER, lambda w: {"day": today(), "kind": "strength"}),
     "today/": Page(RUNNER),

@@ -37,6 +37,7 @@ from strideback.training.journal import (
     log_entry,
     update_entry,
 )
+from strideback.training.loads import player_loads
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
 from strideback.words import labels
@@ -294,6 +295,8 @@ def play(request: HttpRequest, day: str, kind: str) -> HttpResponse:
         "scale": range(11),
         "section": "today",
     }
+    if payload is not None and kind == "strength":
+        context["rm_loads"] = player_loads(request.user, when, payload.get("items", []), lang)
     response = render(request, "training/player.html", context)
     # The service worker keeps its own copy for offline use; the browser cache must not
     # serve a stale player when the network is there.

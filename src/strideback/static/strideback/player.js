@@ -608,6 +608,8 @@ function mount(root) {
   }
 
   function onStep(step) {
+    // For loads.js (kg and reps after each set of a repetition-maximum exercise).
+    root.dispatchEvent(new CustomEvent("player:step", { detail: { type: step.type, item: step.item, set: step.set, sets: step.sets } }));
     root.dataset.step = step.type;
     ui.stage.dataset.kind = step.kind || step.type;
     ui.where.textContent = where(step);
