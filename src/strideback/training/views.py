@@ -249,7 +249,7 @@ def start_programmes(request: HttpRequest) -> HttpResponse:
         except onboarding.InputError as exc:
             error = exc
         else:
-            return redirect("today")
+            return redirect("start_reminders")
     chosen = request.POST.getlist("programmes") if request.method == "POST" else None
     context = {
         "options": options,
