@@ -368,6 +368,7 @@ PAGES: dict[str, Page] = {
     "start/stop/": Page(RUNNER),
     "start/goal/": Page(RUNNER),
     "start/programmes/": Page(RUNNER),
+    "start/reminders/": Page(RUNNER, post={"enabled": "on", "time": "18:00", "channels": "email"}),
     "settings/": Page(RUNNER),
     "settings/name/": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={"name": "A"}),
     "settings/my-data.json": Page(RUNNER),

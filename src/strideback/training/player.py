@@ -40,8 +40,8 @@ from strideback.training.journal import (
 from strideback.training.loads import player_loads
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
-from strideback.words import labels
 from strideback.words.describe import dose_text
+from strideback.words.sessions import PLAYER, braces
 
 KINDS = ("strength", "run")
 SPEECH_LANG: dict[str, str] = {"da": "da-DK", "en": "en-GB", "de": "de-DE", "nb": "nb-NO"}
@@ -203,7 +203,7 @@ def planned_session(
 def player_texts(lang: Lang) -> dict[str, str]:
     """Every text the player script shows or speaks, in ``lang``, by the names it uses."""
     with translation.override(lang):
-        return {k: labels.braces(str(v)) for k, v in labels.PLAYER.items()}
+        return {k: braces(str(v)) for k, v in PLAYER.items()}
 
 
 def _last_pain(user: Any, kind: str) -> dict[str, int | None]:
