@@ -49,7 +49,7 @@ from strideback.core.engine.thresholds import thresholds_for
 from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
 from strideback.training import asking, calendar, onboarding, progress, timeline
 from strideback.training.models import Enrollment
-from strideback.words import labels
+from strideback.words.clinic import CLINIC_FIELDS, CLINIC_NAMED, THRESHOLDS
 from strideback.words.describe import dose_text
 
 JOURNAL_DAYS = 28
@@ -100,9 +100,9 @@ def field_label(path: str, lang: Lang) -> str:
     name = re.sub(r"\[\d+\]", "", path).rsplit(".", 1)[-1]
     for found in (
         LABELS.get(name),
-        labels.THRESHOLDS.get(name),
-        labels.CLINIC_NAMED.get(name),
-        labels.CLINIC_FIELDS.get(name),
+        THRESHOLDS.get(name),
+        CLINIC_NAMED.get(name),
+        CLINIC_FIELDS.get(name),
     ):
         if found is not None:
             return str(found)

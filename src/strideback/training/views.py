@@ -37,7 +37,7 @@ from strideback.training import (
 from strideback.training import morning as morning_service
 from strideback.training import today as today_service
 from strideback.training.models import Area, Goal
-from strideback.words import labels
+from strideback.words.errors import ERRORS
 
 View = Callable[..., HttpResponse]
 # The reason that waits for the runner's word on an unlogged phase (Settings answers it).
@@ -408,7 +408,7 @@ def morning(request: HttpRequest) -> HttpResponse:
             user, int(raw) if raw.isdecimal() else -1, timezone.localdate()
         )
     except onboarding.InputError as exc:
-        messages.error(request, gettext("Pain this morning") + f": {labels.ERRORS[exc.code]}")
+        messages.error(request, gettext("Pain this morning") + f": {ERRORS[exc.code]}")
         return redirect("today")
     messages.success(request, gettext("Thanks, that's saved."))
     return redirect("today")

@@ -79,7 +79,7 @@ function mountLoads() {
     if (!current) return;
     const body = { load_kg: Number(ui.kg.value || 0), reps: Number(ui.reps.value || 0) };
     const { exercise, set } = current;
-    const url = `/api/v1/me/loads/${day}/${encodeURIComponent(exercise)}/${set}`;
+    const url = `${panel.dataset.setsUrl}/${day}/${encodeURIComponent(exercise)}/${set}`;
     let response;
     try {
       response = await fetch(url, {
@@ -100,7 +100,7 @@ function mountLoads() {
     }
     loads[exercise].logged[String(set)] = body;
     ui.status.textContent = panel.dataset.saved;
-    const advice = await fetch(`/api/v1/me/loads/next?exercise=${encodeURIComponent(exercise)}&on=${day}`, { credentials: "same-origin" })
+    const advice = await fetch(`${panel.dataset.nextUrl}?exercise=${encodeURIComponent(exercise)}&on=${day}`, { credentials: "same-origin" })
       .then((r) => (r.ok ? r.json() : null))
       .catch(() => null);
     if (advice) {
