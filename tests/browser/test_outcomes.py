@@ -97,11 +97,18 @@ def test_the_questionnaire_from_todays_card_by_keyboard(
     assert phone.errors == []
 
 
+@pytest.mark.parametrize("locale", ["en-GB", "de-DE", "nb-NO"])
 @pytest.mark.django_db(transaction=True)
-def test_the_ffi_fits_a_phone_and_is_accessible(phone: Any, login: Any, axe: Any) -> None:
+def test_the_ffi_fits_a_phone_and_is_accessible(
+    make_page: Any, login: Any, axe: Any, shot: Any, locale: str
+) -> None:
+    phone = make_page(locale=locale)
+    watch(phone)
     user = runner("plantar-heel-pain", 2)
     login(phone, user)
     phone.goto(phone.base + "/questionnaires/ffi/")
+    assert phone.locator("html").get_attribute("lang") == locale[:2]
+    shot(phone, f"questionnaire-ffi-{locale[:2]}-360")
     assert axe(phone) == []
     no_sideways_scroll(phone)
     # Every number is a thumb-sized target.
