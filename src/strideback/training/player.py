@@ -26,6 +26,7 @@ from strideback.core.content.models import Programme
 from strideback.core.engine.plan import PlannedItem, PlannedSession
 from strideback.core.figures.animation import animation
 from strideback.core.figures.exercise import label, timing_of
+from strideback.core.figures.spec import cue_words
 from strideback.core.languages import Lang
 from strideback.training import convert, followed, programmes
 from strideback.training.journal import (
@@ -87,6 +88,12 @@ def _item_json(library: Library, item: PlannedItem, lang: Lang) -> dict[str, Any
         # request); only the text alternative is in the runner's language.
         "figure": animation(exercise.figure, timing_of(dose), dose.per_side)
         | {"label": label(exercise, lang)},
+        # The pacer's words, which side first and the time to get ready: the exercise's own.
+        "pacer": {
+            "words": list(cue_words(exercise.figure.cues)),
+            "first_side": exercise.figure.side if dose.per_side else None,
+            "get_ready": exercise.figure.get_ready,
+        },
         "dose": {
             "sets": dose.sets,
             "reps": dose.reps,
