@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
@@ -12,6 +13,12 @@ from strideback.core.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang
 COOKIE = "strideback_lang"
 # Browsers say "no" or "nn" for Norwegian; Bokmål is the written form we offer.
 ALIASES: dict[str, Lang] = {"no": "nb", "nn": "nb", "nb": "nb", "da": "da", "de": "de", "en": "en"}
+
+
+def set_language_cookie(response: HttpResponse, lang: str) -> None:
+    """Remember the chosen language for a year (only over https behind STRIDEBACK_HTTPS)."""
+    secure = bool(settings.SESSION_COOKIE_SECURE)
+    response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax", secure=secure)
 
 
 def from_accept_language(header: str) -> Lang | None:
