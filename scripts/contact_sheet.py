@@ -41,8 +41,8 @@ def sheet(lang: str, only: set[str] | None) -> str:
             f"{figure.view} · {figure.motion}</p><div class=row>{stills}</div></section>"
         )
     style = (
-        "@page{size:A3;margin:8mm}body{font:8pt sans-serif;display:flex;flex-wrap:wrap}"
-        "section{width:31%;margin:0 1% 4mm;break-inside:avoid;border-top:1px solid #ccc}"
+        "@page{size:A2;margin:8mm}body{font:8pt sans-serif;display:flex;flex-wrap:wrap}"
+        "section{width:23%;margin:0 1% 4mm;break-inside:avoid;border-top:1px solid #ccc}"
         "h2{font-size:9pt;margin:1mm 0 0}.id{color:#777;margin:0}.row{display:flex;gap:2mm}"
         ".still{flex:1}.still svg{width:100%;height:40mm}.still p{margin:0;color:#777}"
     )
@@ -52,7 +52,7 @@ def sheet(lang: str, only: set[str] | None) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="the PDF to write")
-    parser.add_argument("--png", help="also write the first page as PNG here")
+    parser.add_argument("--png", help="also write the sheet as PNG here (its first page)")
     parser.add_argument("--lang", default="en", choices=("da", "en", "de", "nb"))
     parser.add_argument("--only", help="comma-separated exercise ids")
     args = parser.parse_args()

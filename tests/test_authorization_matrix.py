@@ -342,6 +342,7 @@ PAGES: dict[str, Page] = {
         ANYONE, lambda w: {"exercise_id": "mini-squat-band"}
     ),
     "exercises/": Page(ANYONE),
+    "programmes/<slug:programme_id>/": Page(ANYONE, lambda w: {"programme_id": "leg-axis"}),
     "exercises/<slug:exercise_id>/": Page(ANYONE, lambda w: {"exercise_id": "mini-squat-band"}),
     "play/<str:day>/<str:kind>/": Page(RUNNER, lambda w: {"day": today(), "kind": "strength"}),
     "today/": Page(RUNNER),
@@ -367,6 +368,7 @@ PAGES: dict[str, Page] = {
     "start/stop/": Page(RUNNER),
     "start/goal/": Page(RUNNER),
     "start/programmes/": Page(RUNNER),
+    "start/reminders/": Page(RUNNER, post={"enabled": "on", "time": "18:00", "channels": "email"}),
     "settings/": Page(RUNNER),
     "settings/name/": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={"name": "A"}),
     "settings/my-data.json": Page(RUNNER),
@@ -439,6 +441,7 @@ PAGES: dict[str, Page] = {
     ),
     "clinic/patients/<id:runner_id>/stop": Page(PATIENT_FORM, runner, post={}),
     "clinic/patients/<id:runner_id>/handout.pdf": Page(PATIENT, runner),
+    "clinic/patients/<id:runner_id>/timeline/": Page(PATIENT, runner),
 }
 
 

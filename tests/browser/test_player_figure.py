@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser.test_player import READY, STRENGTH, open_player, runner
+from tests.browser.test_player import SET_UP as READY
+from tests.browser.test_player import STRENGTH, open_player, runner
 
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
@@ -93,7 +94,7 @@ def test_the_figure_is_big_at_360_px_and_pause_stays_in_reach(
     phone.get_by_role("button", name="Start").click()
     Clock(phone).to(READY + 3000)
     box = phone.locator("[data-ui=figure] svg").bounding_box()
-    assert box["width"] >= 300 and box["height"] >= 180
+    assert box["width"] >= 300 and box["height"] >= 160
     pause = phone.get_by_role("button", name="Pause").bounding_box()
     assert pause["y"] + pause["height"] / 2 <= 740  # in reach without scrolling
     shot(phone, "player-figure-360")
@@ -123,3 +124,91 @@ def test_with_reduced_motion_the_figure_shows_start_and_end_side_by_side(
     for at in (3000, 4500, 6500):  # nothing moves
         clock.to(READY + at)
         assert drawn(phone) == still
+
+
+WORDS = [
+    "player.get_ready",
+    "cue.up",
+    "cue.down",
+    "cue.out",
+    "cue.in",
+    "cue.hold",
+    "cue.push",
+    "cue.relax",
+    "cue.rest",
+    "cue.switch",
+    "cue.go_short",
+]
+
+# Every line of text in the pacer, checked against the circle it sits in: each corner of
+# each line's box must lie inside the ring (the circle less its border).
+OUTSIDE = """(el) => {
+  const ring = el.closest('.pacer');
+  const box = ring.getBoundingClientRect();
+  const border = parseFloat(getComputedStyle(ring).borderTopWidth);
+  const cx = box.left + box.width / 2, cy = box.top + box.height / 2;
+  const r = box.width / 2 - border;
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const out = [];
+  for (const line of range.getClientRects()) {
+    for (const [x, y] of [[line.left, line.top], [line.right, line.top],
+                          [line.left, line.bottom], [line.right, line.bottom]]) {
+      const d = Math.hypot(x - cx, y - cy);
+      if (d > r + 0.5) out.push(Math.round(d - r));
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("locale", ["en-GB", "da-DK", "de-DE", "nb-NO"])
+def test_every_pacer_word_fits_its_circle_at_360_px(
+    make_page: Any, login: Any, shot: Any, locale: str
+) -> None:
+    page = make_page(locale=locale)
+    open_player(page, login, runner("anterior-knee-pain", locale[:2]), STRENGTH)
+    page.locator("[data-action=start]").click()
+    Clock(page).to(1000)
+    assert page.locator("[data-ui=figure]").is_visible()  # the smaller circle, beside a figure
+    word, count = page.locator("[data-ui=word]"), page.locator("[data-ui=count]")
+    texts = page.evaluate("window.StridebackPlayer.texts")
+    overflowing = {}
+    for key in WORDS:
+        word.evaluate("(el, text) => { el.textContent = text; }", texts[key])
+        count.evaluate("(el) => { el.textContent = '30'; }")
+        out = word.evaluate(OUTSIDE) + count.evaluate(OUTSIDE)
+        if out:
+            overflowing[texts[key]] = max(out)
+        if key == "player.get_ready":
+            shot(page, f"pacer-get-ready-{locale}")
+    assert overflowing == {}, f"px outside the circle: {overflowing}"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_getting_ready_takes_the_exercises_time_and_the_runner_can_add_more(
+    phone: Any, login: Any
+) -> None:
+    # Lying down with a band on: 30 s to get ready (the exercise's own), then 10 s more.
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    phone.get_by_role("button", name="Start").click()
+    clock = Clock(phone)
+    clock.to(READY - 2500)  # "3" has been said
+    phone.get_by_role("button", name="10 s more").click()
+    clock.to(READY + 10_000 + 500)
+    cues = [(c["t"], c["id"], c["text"]) for c in said(phone)]
+    assert [c[:2] for c in cues if c[1] == "count"] == [
+        (READY - 3000, "count"),
+        (READY + 7000, "count"),
+        (READY + 8000, "count"),
+        (READY + 9000, "count"),
+    ]
+    assert (READY + 10_000, "up", "1, out") in cues
+    assert not phone.get_by_role(
+        "button", name="10 s more"
+    ).is_visible()  # only while getting ready
+
+
+def said(page: Any) -> list[dict[str, Any]]:
+    return page.evaluate("window.StridebackPlayer.log.filter(e => e.type === 'say')")

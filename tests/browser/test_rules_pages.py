@@ -122,3 +122,20 @@ def test_a_runner_starts_in_phase_four_and_says_later_in_settings_that_phase_thr
     assert "You may run" in page.locator("section.track").first.inner_text()
     knee = Enrollment.objects.get(user=runner, programme_id="anterior-knee-pain")
     assert knee.earlier_pain_free is True and knee.earlier_stated_by == runner
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("programme", ["leg-axis", "plantar-heel-pain"])
+def test_the_programme_page_marks_stridebacks_advice_and_is_axe_clean(
+    make_page: Any, axe: Any, shot: Any, programme: str
+) -> None:
+    page = make_page(viewport=PHONE)
+    page.goto(page.base + f"/programmes/{programme}/")
+    marks = page.locator(".ours-mark")
+    if programme == "leg-axis":
+        assert marks.count() == 3  # how often, and the steps of both mirror-knee items
+    else:
+        assert "Doses from: Rathleff 2015" in page.locator(".doses-source").inner_text()
+    assert axe(page) == []
+    no_sideways_scroll(page)
+    shot(page, f"rules-programme-{programme}-360")

@@ -114,3 +114,16 @@ def test_today_shows_a_still_of_each_exercise_linked_to_its_page(
     phase = LIBRARY.programme("anterior-knee-pain").phases[0]
     main = [i.exercise for i in phase.items if i.alternative_to is None]
     assert items == main
+
+
+@pytest.mark.django_db
+def test_the_players_list_links_each_exercise_to_its_page(
+    client: Client, runner: User, enrolled: Callable[..., Any]
+) -> None:
+    on = timezone.localdate()
+    enrolled(runner, start=on)
+    client.force_login(runner)
+    html = client.get(f"/play/{on.isoformat()}/strength/?programme=anterior-knee-pain").content
+    linked = re.findall(r'<a class="exercise-name" href="/exercises/([a-z0-9-]+)/">', html.decode())
+    phase = LIBRARY.programme("anterior-knee-pain").phases[0]
+    assert linked == [i.exercise for i in phase.items if i.alternative_to is None]

@@ -151,7 +151,7 @@ def test_the_whole_onboarding_in_danish_ends_on_today(logged_in: Client, runner:
         {"programmes": ["anterior-knee-pain", "return-to-run-5k"], "start": today.isoformat()},
         **da,
     )
-    assert done["Location"] == "/today/"
+    assert done["Location"] == "/start/reminders/"  # the last step: reminders, opt-in
     assert Enrollment.objects.filter(user=runner).count() == 2
 
 

@@ -76,7 +76,10 @@ def test_progress_page_draws_svg_charts_with_text_equivalents(
     assert "Smerte over tid" in html
     # The charts are drawn on the server: the only script is the app-wide offline queue.
     scripts = [line.strip() for line in html.splitlines() if "<script" in line]
-    assert scripts == ['<script type="module" src="/static/strideback/offline.js"></script>']
+    assert scripts == [
+        '<script type="module" src="/static/strideback/offline.js"></script>',
+        '<script src="/static/strideback/timeline.js" defer></script>',  # opens tables to print
+    ]
 
 
 @pytest.mark.django_db

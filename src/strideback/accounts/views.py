@@ -20,7 +20,7 @@ from strideback.accounts.forms import EmailForm, LoginForm, NewPasswordForm, Sig
 from strideback.accounts.models import User
 from strideback.core.languages import LANGUAGES, Lang
 from strideback.web.middleware import set_language_cookie
-from strideback.words import labels
+from strideback.words.errors import INVITE_PROBLEMS
 
 
 def _lang(request: HttpRequest) -> Lang:
@@ -156,7 +156,7 @@ def _accept(request: HttpRequest, token: str) -> HttpResponse:
     try:
         services.accept_invite(request.user, token, timezone.now())  # type: ignore[arg-type]
     except services.InviteError as exc:
-        messages.error(request, labels.INVITE_PROBLEMS[exc.code])
+        messages.error(request, INVITE_PROBLEMS[exc.code])
         return HttpResponseRedirect(request.path)
     messages.success(request, gettext("Your clinician can now follow your training."))
     return redirect("today")

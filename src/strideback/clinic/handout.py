@@ -28,8 +28,17 @@ from strideback.core.engine.thresholds import Thresholds, thresholds_for
 from strideback.core.figures.exercise import label, timing_of
 from strideback.core.figures.picture import key_times, svg_at
 from strideback.core.languages import LANGUAGES, Lang
-from strideback.words import in_language, labels
-from strideback.words.describe import dose_text, load_text, schedule_text, weeks_text
+from strideback.words import in_language
+from strideback.words.describe import (
+    dose_text,
+    doses_source_text,
+    load_text,
+    schedule_source_text,
+    schedule_text,
+    steps_source_text,
+    weeks_text,
+)
+from strideback.words.sessions import SEGMENTS
 
 # WeasyPrint reports every layout step at INFO; only its warnings help anyone.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -55,8 +64,10 @@ def _poses(library: Library, item: Item, lang: Lang) -> list[str]:
 
 
 def _item(library: Library, item: Item, lang: Lang) -> dict[str, Any]:
-    text = library.exercise(item.exercise).text.get(lang)
+    exercise = library.exercise(item.exercise)
+    text = exercise.text.get(lang)
     return {
+        "steps_ours": steps_source_text(exercise, lang),
         "poses": _poses(library, item, lang)[:2],
         "position": item.position,
         "name": text.name,
@@ -82,7 +93,7 @@ def _phase(library: Library, phase: Phase, lang: Lang) -> dict[str, Any]:
 def _session(session: RunSession, lang: Lang) -> list[str]:
     lines = []
     for seg in session.segments:
-        line = str(labels.SEGMENTS[seg.kind]) % {"minutes": seg.minutes}
+        line = str(SEGMENTS[seg.kind]) % {"minutes": seg.minutes}
         if seg.or_km is not None:
             line += " " + gettext("or %(km)s km") % {"km": f"{seg.or_km:g}"}
         lines.append(line)
@@ -148,6 +159,8 @@ def context(
         "summary": text.summary,
         "guidance": text.guidance if programme.kind == "exercises" else [],
         "schedule": schedule_text(programme, lang),
+        "schedule_source": schedule_source_text(programme, lang),
+        "doses_source": doses_source_text(programme, lang),
         "pain_rule": _pain_rule(limits, lang),
         "clinic": clinic,
         "patient_name": patient_name,

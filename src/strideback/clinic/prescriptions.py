@@ -239,3 +239,18 @@ def limits(enrollment: Enrollment, library: Library | None = None) -> Thresholds
         return table.with_overrides(enrollment.thresholds or {})
     except ThresholdError:
         return table
+
+
+def export_rule_set_changes(runner: User) -> list[dict[str, object]]:
+    """The runner's rule-set switches, for their data export: programme, from, to, by whom and
+    when (a clinician's own notes stay private to the clinician: see the README)."""
+    return [
+        {
+            "programme": c.programme_id,
+            "from": c.rule_set_from,
+            "to": c.rule_set_to,
+            "by": c.changed_by.email if c.changed_by else None,
+            "at": c.changed_at.isoformat(),
+        }
+        for c in RuleSetChange.objects.filter(runner=runner).select_related("changed_by")
+    ]

@@ -21,6 +21,7 @@ urlpatterns = [
     path("patients/<id:runner_id>/adjust", views.adjust, name="clinic_adjust"),
     path("patients/<id:runner_id>/rule-set", views.choose_rule_set, name="clinic_rule_set"),
     path("patients/<id:runner_id>/notes", views.add_note, name="clinic_note"),
+    path("patients/<id:runner_id>/timeline/", views.patient_timeline, name="clinic_timeline"),
     path(
         "patients/<id:runner_id>/questionnaires",
         views.choose_questionnaires,

@@ -47,9 +47,9 @@ from strideback.clinic.presenters import (
 from strideback.core.content.library import default_library
 from strideback.core.engine.thresholds import thresholds_for
 from strideback.core.languages import LANGUAGE_NAMES, LANGUAGES, Lang
-from strideback.training import asking, calendar, onboarding, progress
+from strideback.training import asking, calendar, onboarding, progress, timeline
 from strideback.training.models import Enrollment
-from strideback.words import labels
+from strideback.words.clinic import CLINIC_FIELDS, CLINIC_NAMED, THRESHOLDS
 from strideback.words.describe import dose_text
 
 JOURNAL_DAYS = 28
@@ -100,9 +100,9 @@ def field_label(path: str, lang: Lang) -> str:
     name = re.sub(r"\[\d+\]", "", path).rsplit(".", 1)[-1]
     for found in (
         LABELS.get(name),
-        labels.THRESHOLDS.get(name),
-        labels.CLINIC_NAMED.get(name),
-        labels.CLINIC_FIELDS.get(name),
+        THRESHOLDS.get(name),
+        CLINIC_NAMED.get(name),
+        CLINIC_FIELDS.get(name),
     ):
         if found is not None:
             return str(found)
@@ -542,6 +542,17 @@ def add_note(request: HttpRequest, runner_id: int) -> HttpResponse:
     except patients.ClinicError as exc:
         _error(request, exc)
     return _back(runner, "notes")
+
+
+@clinician
+@require_GET
+def patient_timeline(request: HttpRequest, runner_id: int) -> HttpResponse:
+    """The patient's timeline: the runner's own, same service and template."""
+    runner = _patient(request, runner_id)
+    page = timeline.timeline(runner, _today(), _lang(request))
+    context = {"runner": runner, "t": page, "page": page.progress, "clinician": True}
+    context["section"] = "patients"
+    return render(request, "clinic/timeline.html", context)
 
 
 @clinician

@@ -34,8 +34,9 @@ from strideback.core.engine.thresholds import (
 )
 from strideback.core.languages import Lang
 from strideback.plan_public import plan_json
-from strideback.words import in_language, labels
+from strideback.words import in_language
 from strideback.words.describe import dose_text
+from strideback.words.sessions import SEGMENTS
 
 WIDTH = 78
 MAX_DAYS = 366
@@ -106,10 +107,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+# The days a plan can be asked about: the engine counts days and weeks from the start and
+# looks weeks ahead, which the calendar's last day (9999-12-31) leaves no room for.
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+
+
 def parse_date(option: str, value: str) -> dt.date:
     try:
         if len(value) == 10:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
+            if EARLIEST <= day <= LATEST:
+                return day
+            raise CommandError(
+                f"{option}: '{value}' must be a date from {EARLIEST.year} to {LATEST.year}"
+            )
     except ValueError:
         pass
     raise CommandError(f"{option}: '{value}' is not a date (use YYYY-MM-DD)")
@@ -143,6 +154,8 @@ def read_journal(path: Path) -> list[JournalEntry]:
         raise CommandError(
             f"journal {path}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"
         ) from exc
+    except RecursionError:
+        raise CommandError(f"journal {path}: nested too deeply to be a journal") from None
     try:
         return parse_journal(data)
     except JournalError as exc:
@@ -211,7 +224,7 @@ def _session_lines(sessions: tuple[PlannedSession, ...], lang: Lang) -> list[str
                 "week": s.week,
             }
         else:
-            parts = [str(labels.SEGMENTS[g.kind]) % {"minutes": g.minutes} for g in s.segments]
+            parts = [str(SEGMENTS[g.kind]) % {"minutes": g.minutes} for g in s.segments]
             total = gettext("%(minutes)s min in total") % {
                 "minutes": sum(g.minutes for g in s.segments)
             }

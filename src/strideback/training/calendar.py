@@ -23,7 +23,8 @@ from strideback.training.models import (
     Profile,
 )
 from strideback.training.onboarding import InputError, profile
-from strideback.words import in_language, labels
+from strideback.words import in_language
+from strideback.words.calendar import CALENDAR_KINDS
 
 
 def reset_calendar_token(user: User) -> str:
@@ -150,7 +151,7 @@ def _past_marks(
 
 def _kind_title(kind: str, f: Followed | None, lang: Lang) -> str:
     if f is None:
-        return str(labels.CALENDAR_KINDS[kind])
+        return str(CALENDAR_KINDS[kind])
     prog = f.track.run_plan if kind == "run" and f.track.run_plan else f.track.programme
     return prog.text.get(lang).title
 

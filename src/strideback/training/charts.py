@@ -135,3 +135,64 @@ def bar_chart(
             f'width="{width * 0.6:.1f}" height="{_y(0, top) - y:.1f}"/>'
         )
     return _svg(title, desc, "".join(body), cls)
+
+
+def _nice_ticks(low: float, high: float) -> tuple[float, ...]:
+    middle = (low + high) / 2
+    return (low, round(middle, 1) if middle % 1 else middle, high)
+
+
+def series_chart(
+    points: Sequence[tuple[dt.date, float]],
+    first: dt.date,
+    last: dt.date,
+    low: float,
+    high: float,
+    title: str,
+    desc: str,
+    cls: str,
+    band: tuple[float, float] | None = None,
+) -> SafeString:
+    """One series over time on a fixed scale (a questionnaire's range, a load in kg), with an
+    optional band (the smallest important change around the first score: inside it, the
+    change is not yet one that matters)."""
+    span = max(high - low, 1e-9)
+
+    def y(value: float) -> float:
+        return _y(value - low, span)
+
+    body = []
+    if band is not None:
+        top, bottom = max(band), min(band)
+        top, bottom = min(top, high), max(bottom, low)
+        body.append(
+            f'<rect class="band-sic" x="{LEFT}" y="{y(top):.1f}" width="{W - LEFT - RIGHT}" '
+            f'height="{y(bottom) - y(top):.1f}"/>'
+        )
+    for value in _nice_ticks(low, high):
+        yy = y(value)
+        body.append(
+            f'<line class="grid" x1="{LEFT}" x2="{W - RIGHT}" y1="{yy:.1f}" y2="{yy:.1f}"/>'
+        )
+        # Above the line at the left edge: a three-digit scale (0-100) fits a phone too.
+        label_y = yy + 15 if value == high else yy - 3  # the top one under its line
+        body.append(f'<text class="tick" x="2" y="{label_y:.1f}">{value:g}</text>')
+    body.append(_axes(first, last, 1, (), "%d/%m"))
+    if len(points) == 1 or first == last:
+        # One point: at the middle, so it does not sit on the axis.
+        coords = [
+            ((LEFT + W - RIGHT) / 2 if first == last else _x(d, first, last), y(v))
+            for d, v in points
+        ]
+    else:
+        coords = [(_x(d, first, last), y(v)) for d, v in points]
+    if coords:
+        path = " ".join(
+            f"{'M' if i == 0 else 'L'}{px:.1f} {py:.1f}" for i, (px, py) in enumerate(coords)
+        )
+        marks = "".join(_marker("circle", px, py) for px, py in coords)
+        body.append(
+            f'<g class="line-series"><path class="line" d="{path}"/>'
+            f'<g class="marks">{marks}</g></g>'
+        )
+    return _svg(title, desc, "".join(body), cls)

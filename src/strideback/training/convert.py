@@ -7,6 +7,7 @@ import json
 from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -73,23 +74,33 @@ def light_rows(rows: QuerySet[JournalEntry]) -> list[LightRow]:
 
 
 def journal_entry(row: JournalEntry | SimpleNamespace | LightRow) -> core_journal.JournalEntry:
+    # Looked up, not constructed: this runs for every journal row of every page the engine
+    # computes (almost every row has no red flags and no painful exercises).
+    flags = row.red_flags
     return core_journal.JournalEntry(
         date=row.date,
-        kind=core_journal.EntryKind(row.kind),
+        kind=_KINDS[row.kind],
         completed=row.completed,
         sets_done=row.sets_done,
-        pain=core_journal.Pain(row.pain_during, row.pain_after, row.pain_next_morning),
+        pain=_pain(row.pain_during, row.pain_after, row.pain_next_morning),
         swelling=row.swelling,
-        red_flags=frozenset(RedFlag(code) for code in row.red_flags if code in _FLAGS),
+        red_flags=frozenset(_FLAGS[c] for c in flags if c in _FLAGS) if flags else _NO_FLAGS,
         note=row.note,
         run_minutes=row.run_minutes,
         run_week=row.run_week,
         run_day=row.run_day,
-        painful_exercises=tuple(row.painful_exercises),
+        painful_exercises=tuple(row.painful_exercises) if row.painful_exercises else (),
     )
 
 
-_FLAGS = {flag.value for flag in RedFlag}
+_KINDS = {kind.value: kind for kind in core_journal.EntryKind}
+_FLAGS = {flag.value: flag for flag in RedFlag}
+_NO_FLAGS: frozenset[RedFlag] = frozenset()
+
+
+@lru_cache(maxsize=2048)  # pain is 0-10 or None three times: at most 1,331 different ones
+def _pain(during: int | None, after: int | None, next_morning: int | None) -> core_journal.Pain:
+    return core_journal.Pain(during, after, next_morning)
 
 
 def journal(

@@ -51,7 +51,7 @@ def _questionnaire_series(user: User, lang: Lang) -> list[dict[str, Any]]:
     return out
 
 
-def _loads(user: User) -> list[dict[str, Any]]:
+def loads(user: User) -> list[dict[str, Any]]:
     days: dict[tuple[Any, str], list[SetLoad]] = {}
     for row in SetLoad.objects.filter(user=user):
         days.setdefault((row.date, row.exercise), []).append(row)
@@ -79,5 +79,5 @@ def outcomes(user: User, lang: Lang) -> dict[str, Any]:
             }
             for r in runs
         ],
-        "loads": _loads(user),
+        "loads": loads(user),
     }

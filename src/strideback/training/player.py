@@ -26,6 +26,7 @@ from strideback.core.content.models import Programme
 from strideback.core.engine.plan import PlannedItem, PlannedSession
 from strideback.core.figures.animation import animation
 from strideback.core.figures.exercise import label, timing_of
+from strideback.core.figures.spec import cue_words
 from strideback.core.languages import Lang
 from strideback.training import convert, followed, programmes
 from strideback.training.journal import (
@@ -36,10 +37,11 @@ from strideback.training.journal import (
     log_entry,
     update_entry,
 )
+from strideback.training.loads import player_loads
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
-from strideback.words import labels
 from strideback.words.describe import dose_text
+from strideback.words.sessions import PLAYER, braces
 
 KINDS = ("strength", "run")
 SPEECH_LANG: dict[str, str] = {"da": "da-DK", "en": "en-GB", "de": "de-DE", "nb": "nb-NO"}
@@ -86,6 +88,12 @@ def _item_json(library: Library, item: PlannedItem, lang: Lang) -> dict[str, Any
         # request); only the text alternative is in the runner's language.
         "figure": animation(exercise.figure, timing_of(dose), dose.per_side)
         | {"label": label(exercise, lang)},
+        # The pacer's words, which side first and the time to get ready: the exercise's own.
+        "pacer": {
+            "words": list(cue_words(exercise.figure.cues)),
+            "first_side": exercise.figure.side if dose.per_side else None,
+            "get_ready": exercise.figure.get_ready,
+        },
         "dose": {
             "sets": dose.sets,
             "reps": dose.reps,
@@ -195,7 +203,7 @@ def planned_session(
 def player_texts(lang: Lang) -> dict[str, str]:
     """Every text the player script shows or speaks, in ``lang``, by the names it uses."""
     with translation.override(lang):
-        return {k: labels.braces(str(v)) for k, v in labels.PLAYER.items()}
+        return {k: braces(str(v)) for k, v in PLAYER.items()}
 
 
 def _last_pain(user: Any, kind: str) -> dict[str, int | None]:
@@ -287,6 +295,8 @@ def play(request: HttpRequest, day: str, kind: str) -> HttpResponse:
         "scale": range(11),
         "section": "today",
     }
+    if payload is not None and kind == "strength":
+        context["rm_loads"] = player_loads(request.user, when, payload.get("items", []), lang)
     response = render(request, "training/player.html", context)
     # The service worker keeps its own copy for offline use; the browser cache must not
     # serve a stale player when the network is there.

@@ -28,17 +28,16 @@ from strideback.core.languages import Lang
 from strideback.training import (
     asking,
     calendar,
-    charts,
     export,
     onboarding,
     programmes,
-    progress,
+    timeline,
     words,
 )
 from strideback.training import morning as morning_service
 from strideback.training import today as today_service
 from strideback.training.models import Area, Goal
-from strideback.words import labels
+from strideback.words.errors import ERRORS
 
 View = Callable[..., HttpResponse]
 # The reason that waits for the runner's word on an unlogged phase (Settings answers it).
@@ -250,7 +249,7 @@ def start_programmes(request: HttpRequest) -> HttpResponse:
         except onboarding.InputError as exc:
             error = exc
         else:
-            return redirect("today")
+            return redirect("start_reminders")
     chosen = request.POST.getlist("programmes") if request.method == "POST" else None
     context = {
         "options": options,
@@ -409,7 +408,7 @@ def morning(request: HttpRequest) -> HttpResponse:
             user, int(raw) if raw.isdecimal() else -1, timezone.localdate()
         )
     except onboarding.InputError as exc:
-        messages.error(request, gettext("Pain this morning") + f": {labels.ERRORS[exc.code]}")
+        messages.error(request, gettext("Pain this morning") + f": {ERRORS[exc.code]}")
         return redirect("today")
     messages.success(request, gettext("Thanks, that's saved."))
     return redirect("today")
@@ -497,42 +496,8 @@ def calendar_reset(request: HttpRequest) -> HttpResponse:
 @runner_page("progress")
 def progress_page(request: HttpRequest) -> HttpResponse:
     user, lang, on = _user(request), _lang(request), timezone.localdate()
-    page = progress.progress(user, on, lang)
-    mondays = [w.monday for w in page.weeks]
-    context = {
-        "page": page,
-        "pain_chart": charts.pain_chart(
-            page.pain,
-            page.since,
-            on,
-            page.limit,
-            gettext("Pain over time"),
-            gettext(
-                "%(count)s entries on a 0-10 scale: during, right after "
-                "and next morning. The limit is %(limit)s."
-            )
-            % {"count": len(page.pain), "limit": page.limit},
-        ),
-        "sessions_chart": charts.bar_chart(
-            mondays,
-            [(w.done, w.planned) for w in page.weeks],
-            gettext("Sessions: done against planned"),
-            gettext("%(done)s of %(planned)s planned strength sessions done, week by week.")
-            % {"done": page.done, "planned": page.planned},
-            "sessions-chart",
-        ),
-        "run_chart": charts.bar_chart(
-            mondays,
-            [(w.run_minutes, None) for w in page.weeks],
-            gettext("Running minutes per week"),
-            gettext("%(minutes)s minutes of running in all over this period.")
-            % {"minutes": round(page.run_minutes)},
-            "run-chart",
-            step=10,
-        ),
-        "has_runs": any(w.runs for w in page.weeks),
-    }
-    return _render(request, "training/progress.html", context)
+    page = timeline.timeline(user, on, lang)
+    return _render(request, "training/progress.html", {"page": page.progress, "t": page})
 
 
 @runner_page("settings")

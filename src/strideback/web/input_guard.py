@@ -16,12 +16,16 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext
 
 from strideback.core.text import NUL_MESSAGE
 
-API_PREFIX = "/api/"
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith(reverse("api-v1:api-root"))
 
 
 def limit_text() -> str:
@@ -39,7 +43,7 @@ def _nul_field(query: QueryDict) -> str | None:
 
 def too_large(request: HttpRequest) -> HttpResponse:
     limit = limit_text()
-    if request.path.startswith(API_PREFIX):
+    if _is_api(request):
         message = f"the request body is larger than the limit of {limit}"
         return JsonResponse({"errors": [{"field": "body", "message": message}]}, status=413)
     problem = gettext("What you sent is larger than the limit of %(limit)s.") % {"limit": limit}
@@ -47,7 +51,7 @@ def too_large(request: HttpRequest) -> HttpResponse:
 
 
 def nul_in(request: HttpRequest, field: str) -> HttpResponse:
-    if request.path.startswith(API_PREFIX):
+    if _is_api(request):
         return JsonResponse({"errors": [{"field": field, "message": NUL_MESSAGE}]}, status=422)
     problem = gettext("%(field)s: must not contain a NUL character.") % {"field": field}
     return _page(request, problem, 422)

@@ -20,7 +20,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from strideback.datadir import data_dir, read_secret_key
+from strideback.datadir import DATABASE_FILE, data_dir, read_secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = data_dir()
@@ -154,7 +154,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "strideback.sqlite3",
+            "NAME": DATA_DIR / DATABASE_FILE,
             # Kept open between requests, as for PostgreSQL: opening one (with its pragmas) and
             # closing it (which may checkpoint the WAL) cost more than the request's queries.
             "CONN_MAX_AGE": 600,

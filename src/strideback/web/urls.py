@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("strideback.training.pwa_urls")),  # manifest, service worker (root scope)
     path("play/", include("strideback.training.player_urls")),  # the session player
     path("exercises/", include("strideback.training.exercise_urls")),  # library and figures
+    path("programmes/", include("strideback.training.programme_urls")),  # library programmes
     path("api/v1/", include("strideback.api.urls")),  # the JSON API (django-ninja)
     path("clinic/", include("strideback.clinic.urls")),  # the physiotherapist's workspace
     path("", include("strideback.api.page_urls")),  # personal API tokens (settings/tokens)

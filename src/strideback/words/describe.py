@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext
 
 from strideback.core.content.library import Library
-from strideback.core.content.models import Dose, Programme, Weeks
+from strideback.core.content.models import Dose, Exercise, Programme, Weeks
 from strideback.core.languages import Lang
 from strideback.words import in_language
 
@@ -85,6 +85,31 @@ def schedule_text(programme: Programme, lang: Lang) -> str:
     if low == high:
         return gettext("%(times)s times a week") % {"times": low}
     return gettext("%(low)s-%(high)s times a week") % {"low": low, "high": high}
+
+
+def schedule_source_text(programme: Programme, lang: Lang) -> str:
+    """Where "how often" comes from, when not from the programme's source: Strideback's advice
+    (the source does not say), or the studies behind the doses ("" when the source says it)."""
+    source = programme.schedule.source
+    if source == "strideback":
+        return gettext("Strideback's advice: the source does not say how often.")
+    if source == "study":
+        return gettext("How often follows the studies the doses come from.")
+    return ""
+
+
+def doses_source_text(programme: Programme, lang: Lang) -> str:
+    """The studies the doses come from, where they are not the source's own ("" otherwise)."""
+    if not programme.doses_from:
+        return ""
+    return gettext("Doses from: %(sources)s") % {"sources": "; ".join(programme.doses_from)}
+
+
+def steps_source_text(exercise: Exercise, lang: Lang) -> str:
+    """A mark on steps Strideback wrote where the source shows the movement without them."""
+    if exercise.steps_from == "strideback":
+        return gettext("Strideback's advice: the source shows this movement without written steps.")
+    return ""
 
 
 def load_text(library: Library, dose: Dose, lang: Lang) -> str | None:

@@ -13,8 +13,9 @@ from pydantic import Field, StrictFloat, StrictInt
 
 from strideback.api.auth import USER_AUTH
 from strideback.api.errors import ApiError
+from strideback.api.routers.programmes import language
 from strideback.api.schemas import ERRORS, In
-from strideback.training.loads import advice, record_set
+from strideback.training.loads import advice, advice_words, record_set
 from strideback.training.models import SetLoad
 
 router = Router(tags=["loads"], auth=USER_AUTH)
@@ -44,6 +45,8 @@ class AdviceOut(Schema):
     last_session: dt.date | None = Field(description="the last session with this exercise")
     facts: dict[str, float] = Field(description="the numbers behind the advice, by name")
     sources: list[str] = Field(description="the sources of the rule")
+    reason: str = Field(description="the advice as a sentence with its numbers, in the language")
+    source_text: str = Field(description="its source in words, in the language")
 
 
 def set_out(row: SetLoad) -> dict[str, Any]:
@@ -59,12 +62,14 @@ def set_out(row: SetLoad) -> dict[str, Any]:
 class ExerciseQuery(Schema):
     exercise: str
     on: dt.date | None = None
+    lang: str | None = None
 
 
 @router.get("/next", response={200: AdviceOut, **ERRORS}, summary="The next session's load")
 def next_load(request: HttpRequest, q: Query[ExerciseQuery]) -> dict[str, Any]:
     on = q.on or timezone.localdate()
     item, day, result = advice(request.auth, q.exercise, on)
+    reason, source_text = advice_words(result, language(request, q.lang))
     return {
         "exercise": q.exercise,
         "programme_id": item.programme_id,
@@ -76,6 +81,8 @@ def next_load(request: HttpRequest, q: Query[ExerciseQuery]) -> dict[str, Any]:
         "last_session": day,
         "facts": result.facts,
         "sources": list(result.sources),
+        "reason": reason,
+        "source_text": source_text,
     }
 
 

@@ -232,6 +232,7 @@ def my_outcomes(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
     response={200: None, **ERRORS},
     openapi_extra={"responses": fhir_api.RESPONSES},
     summary="My record as a FHIR R4 Bundle (application/fhir+json), for a hospital's system",
+    url_name="me_export_fhir",
 )
 def export_fhir(request: HttpRequest, q: Query[LangQuery]) -> HttpResponse:
     return fhir_api.respond(request.auth, q.lang)

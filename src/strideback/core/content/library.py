@@ -72,6 +72,10 @@ def read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
     except UnicodeDecodeError:
         return None, [Problem(label, "", "is not UTF-8 text")]
+    except OSError as exc:  # a directory named like a file, no permission, ...
+        return None, [Problem(label, "", f"cannot be read: {exc.strerror or exc}")]
+    except RecursionError:
+        return None, [Problem(label, "", "is nested too deeply to read")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""

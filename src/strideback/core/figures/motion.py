@@ -176,7 +176,20 @@ class Solved:
             grips,
             start,
             within,
+            self.rolling(a, b, w),
         )
+
+    def rolling(self, a: str, b: str, w: float) -> dict[str, tuple[str, float]]:
+        """A surface both poses rest on with different points and none in common (a roller
+        under the thigh, moving from above the knee to mid-thigh): on the way, each pose's
+        points are pulled to it as much as the pose is near, so the body rolls over it
+        instead of sinking into it and being pushed off."""
+        ta, tb = self.touch[a], self.touch[b]
+        shared = set(self.shared(a, b).values())
+        both = (set(ta.values()) & set(tb.values())) - shared
+        out = {p: (s, 1.0 - w) for p, s in ta.items() if s in both and tb.get(p) != s}
+        out.update({p: (s, w) for p, s in tb.items() if s in both and ta.get(p) != s})
+        return out
 
     def phase_at(self, timing: Timing, t: float) -> tuple[Phase, float]:
         """The phase at ``t`` seconds (wrapping after one repetition) and how far into it."""

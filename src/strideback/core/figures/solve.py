@@ -29,6 +29,7 @@ def _residuals(
     pins: Mapping[str, Vec],
     surfaces: Mapping[str, Distance],
     grips: Mapping[str, str],
+    soft: Mapping[str, tuple[str, float]],
 ) -> list[float]:
     at = points(pose)
     out = [surfaces[surface](at[point]) - radius(point) for point, surface in touch.items()]
@@ -39,6 +40,8 @@ def _residuals(
         out += [at[hand][i] - at[point][i] for i in range(3)]
     for point, target in pins.items():
         out += [at[point][i] - target[i] for i in range(3)]
+    for point, (surface, weight) in soft.items():  # last: they only pull, like the angles
+        out.append(weight * (surfaces[surface](at[point]) - radius(point)))
     for dof in unknowns:
         weight = ROOT_WEIGHT if dof in ("x", "y", "z") else ANGLE_WEIGHT
         out.append(weight * (pose.get(dof, 0.0) - written.get(dof, 0.0)))
@@ -48,10 +51,10 @@ def _residuals(
 SATISFIED_MM = 1.0
 
 
-def _satisfied(res: list[float], unknowns: Sequence[str], within: float = SATISFIED_MM) -> bool:
+def _satisfied(res: list[float], pulls: int, within: float = SATISFIED_MM) -> bool:
     """Every contact, pin and grip within a millimetre and nothing inside a surface (the
-    last entries only pull towards the written pose)."""
-    return max((abs(r) for r in res[: len(res) - len(unknowns)]), default=0.0) < within
+    last ``pulls`` entries only pull towards the written pose or a soft contact)."""
+    return max((abs(r) for r in res[: len(res) - pulls]), default=0.0) < within
 
 
 def _solve_linear(a: list[list[float]], rhs: list[float]) -> list[float]:
@@ -84,19 +87,24 @@ def solve(
     grips: Mapping[str, str] | None = None,
     start: Mapping[str, float] | None = None,
     within: float = SATISFIED_MM,
+    soft: Mapping[str, tuple[str, float]] | None = None,
 ) -> dict[str, float]:
     """``written`` adjusted so that every ``touch`` point rests on its surface, every pinned
     point stays where it is and every gripping hand holds its point; only x, y, z and the
     ``free`` joints change. ``start``, when given, is where the search begins (a nearby
     solved pose: the previous frame of a movement), which saves most of the work; the search
-    stops once every contact is ``within`` that many millimetres."""
+    stops once every contact is ``within`` that many millimetres. ``soft`` points are pulled
+    towards their surface with a weight (0..1) as far as the rest allows (a roller passing
+    from one point of a thigh to another)."""
     pose = dict(written) | {d: v for d, v in (start or {}).items() if d in ("x", "y", "z", *free)}
     grips = grips or {}
+    soft = soft or {}
     unknowns = ["x", "y", "z", *free]
+    pulls = len(unknowns) + len(soft)
     lam = 1e-3
-    res = _residuals(pose, written, unknowns, touch, pins, surfaces, grips)
+    res = _residuals(pose, written, unknowns, touch, pins, surfaces, grips, soft)
     cost = sum(r * r for r in res)
-    if _satisfied(res, unknowns, within):
+    if _satisfied(res, pulls, within):
         return pose
     for _ in range(ITERATIONS):
         cols = []
@@ -104,7 +112,7 @@ def solve(
             h = 0.1 if dof in ("x", "y", "z") else 0.01
             bumped = dict(pose)
             bumped[dof] = pose.get(dof, 0.0) + h
-            moved = _residuals(bumped, written, unknowns, touch, pins, surfaces, grips)
+            moved = _residuals(bumped, written, unknowns, touch, pins, surfaces, grips, soft)
             cols.append([(m - r) / h for m, r in zip(moved, res, strict=True)])
         # Only the rows that matter (most "stay out" rows are zero everywhere).
         rows = [
@@ -124,13 +132,13 @@ def solve(
             trial = dict(pose)
             for dof, d in zip(unknowns, delta, strict=True):
                 trial[dof] = _clamp(dof, pose.get(dof, 0.0) + d)
-            trial_res = _residuals(trial, written, unknowns, touch, pins, surfaces, grips)
+            trial_res = _residuals(trial, written, unknowns, touch, pins, surfaces, grips, soft)
             trial_cost = sum(r * r for r in trial_res)
             if trial_cost < cost:
                 settled = cost - trial_cost < 1e-5 * cost + 1e-6
                 pose, res, cost = trial, trial_res, trial_cost
                 lam = max(lam / 3, 1e-7)
-                if settled or _satisfied(res, unknowns, within):
+                if settled or _satisfied(res, pulls, within):
                     return pose
                 break
             lam *= 4

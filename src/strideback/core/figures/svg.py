@@ -29,10 +29,10 @@ _CAMERA: dict[str, tuple[Vec, Vec, Vec]] = {
 
 STYLE = (  # the app's colours (app.css), light and dark
     ".fg path{fill:none;stroke-linecap:round;stroke-linejoin:round}"
-    ".fg .n{stroke:#0b6e4f}.fg .f{stroke:#93c4b0}.fg .t{stroke:#08573e}"
+    ".fg .n{stroke:#0b6e4f}.fg .f{stroke:#93c4b0}.fg .t{stroke:#08573e;fill:#08573e}"
     ".fg .p{stroke:#b9b4aa}.fg .s{fill:#ebe7df;stroke:#b9b4aa}.fg .b{stroke:#b7791f}"
     "@media (prefers-color-scheme:dark){.fg .n{stroke:#4cc394}.fg .f{stroke:#2b664f}"
-    ".fg .t{stroke:#7ad8b0}.fg .p{stroke:#6b6860}.fg .s{fill:#2b2a27;stroke:#6b6860}"
+    ".fg .t{stroke:#7ad8b0;fill:#7ad8b0}.fg .p{stroke:#6b6860}.fg .s{fill:#2b2a27;stroke:#6b6860}"
     ".fg .b{stroke:#ffc777}}"
 )
 
@@ -124,6 +124,8 @@ def _attached(figure: Figure, at: dict[str, Vec], view: Camera, mirror: bool) ->
                 ax, ay, az = prop.anchor
                 end = (ax, -ay if mirror else ay, az)
             out.append(Shape("b", _w(14), (_pt(p, view), _pt(end, view))))
+            if prop.to is not None:
+                out += _cuffs(at, view, (name, _side(prop.to, mirror)))
         elif prop.kind == "tile":
             out.append(
                 Shape(
@@ -140,6 +142,40 @@ def _attached(figure: Figure, at: dict[str, Vec], view: Camera, mirror: bool) ->
             r = 30.0 if prop.kind == "towel" else 33.0
             c = _pt((p[0], p[1], p[2] - r), view)
             out.append(Shape("s", _w(2 * r), (c, c)))
+    return out
+
+
+# The limb a band is tied around, for each point it may be tied at: (from, to) joints.
+_LIMB = {"above_knee": ("hip", "knee"), "thigh": ("hip", "knee"), "ankle": ("knee", "ankle")}
+CUFF_MM = 28.0  # a band's width where it wraps around a limb
+
+
+def _cuffs(at: dict[str, Vec], view: Camera, ends: tuple[str, str]) -> list[Shape]:
+    """Where a band is tied around a limb, a strip across the limb, a little wider than the
+    limb: the band is seen around the thighs above the knees (or the ankles) in any view,
+    even where its stretched part is hidden behind the body (a side view)."""
+    out = []
+    for name in ends:
+        side, _, part = name.partition("_")
+        limb = _LIMB.get(part)
+        if limb is None:
+            continue
+        a, c = _pt(at[f"{side}_{limb[0]}"], view), _pt(at[f"{side}_{limb[1]}"], view)
+        dx, dy = c[0] - a[0], c[1] - a[1]
+        n = math.hypot(dx, dy) or 1.0
+        half = (b.radius(name) + 12.0) / UNIT
+        mid = _pt(at[name], view)
+        nx, ny = -dy / n * half, dx / n * half
+        out.append(
+            Shape(
+                "b",
+                _w(CUFF_MM),
+                (
+                    (round(mid[0] - nx), round(mid[1] - ny)),
+                    (round(mid[0] + nx), round(mid[1] + ny)),
+                ),
+            )
+        )
     return out
 
 
