@@ -3,7 +3,7 @@
 from django.urls import path
 
 import strideback.accounts.converters  # noqa: F401 - registers <id:...>
-from strideback.clinic import join_views, otp, views
+from strideback.clinic import join_signup, join_views, otp, views
 
 urlpatterns = [
     path("", views.patient_list, name="clinic_patients"),
@@ -11,6 +11,7 @@ urlpatterns = [
     path("verify/", otp.verify, name="clinic_otp_verify"),
     path("invite/", views.invite, name="clinic_invite"),
     path("join/<str:token>/", join_views.join, name="clinic_join"),
+    path("join/<str:token>/signup/", join_signup.join_signup, name="clinic_join_signup"),
     path("profile/", views.clinic_profile, name="clinic_profile"),
     path("library/", views.library, name="clinic_library"),
     path(
