@@ -212,3 +212,29 @@ def test_getting_ready_takes_the_exercises_time_and_the_runner_can_add_more(
 
 def said(page: Any) -> list[dict[str, Any]]:
     return page.evaluate("window.StridebackPlayer.log.filter(e => e.type === 'say')")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_walk_run_player_shows_a_walking_then_a_running_figure(
+    phone: Any, login: Any, shot: Any
+) -> None:
+    from tests.browser.test_player import READY as RUN_READY
+    from tests.browser.test_player import RUN
+
+    # Week 1, day 1 of the 5 km plan: walk 5 minutes, then run 1 minute, ...
+    open_player(phone, login, runner("return-to-run-5k"), RUN)
+    phone.get_by_role("button", name="Start").click()
+    clock = Clock(phone)
+    figure = phone.locator("[data-ui=figure] svg")
+    clock.to(RUN_READY + 1000)
+    assert figure.get_attribute("aria-label") == "Walk"
+    walking = drawn(phone)
+    clock.to(RUN_READY + 1300)
+    assert apart(drawn(phone), walking) > 5  # the legs move
+    clock.to(RUN_READY + 5 * 60_000 + 1000)
+    assert figure.get_attribute("aria-label") == "Run"
+    running = drawn(phone)
+    clock.to(RUN_READY + 5 * 60_000 + 1200)
+    assert apart(drawn(phone), running) > 5
+    shot(phone, "player-run-figure-360")
+    assert phone.errors == []

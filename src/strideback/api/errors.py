@@ -19,7 +19,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from strideback.clinic.patients import ClinicError
-from strideback.training.onboarding import InputError
+from strideback.errors import InputError
 from strideback.words.errors import ERRORS
 
 log = logging.getLogger(__name__)

@@ -47,7 +47,8 @@ from strideback.clinic.view_common import (
 from strideback.core.content.library import default_library
 from strideback.core.engine.thresholds import thresholds_for
 from strideback.core.languages import LANGUAGE_NAMES, Lang
-from strideback.training import asking, calendar, onboarding, progress, timeline
+from strideback.errors import InputError
+from strideback.training import asking, calendar, progress, timeline
 from strideback.training.models import Enrollment
 from strideback.words.describe import dose_text
 
@@ -224,7 +225,7 @@ def choose_questionnaires(request: HttpRequest, runner_id: int) -> HttpResponse:
     runner = patient_of(request, runner_id)
     try:
         asking.set_asked(runner, request.POST.getlist("asked"))
-    except onboarding.InputError:
+    except InputError:
         messages.error(request, gettext("Please choose from the questionnaires listed."))
     else:
         messages.success(request, gettext("Saved."))

@@ -17,6 +17,7 @@ from django.http.request import RawPostDataException
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext, pgettext
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 from pydantic import ValidationError
@@ -26,6 +27,7 @@ from strideback.core.content.models import Programme
 from strideback.core.engine.plan import PlannedItem, PlannedSession
 from strideback.core.figures.animation import animation
 from strideback.core.figures.exercise import label, timing_of
+from strideback.core.figures.motion import Timing
 from strideback.core.figures.spec import cue_words
 from strideback.core.languages import Lang
 from strideback.training import convert, followed, programmes
@@ -142,6 +144,16 @@ def _run_body(session: PlannedSession) -> dict[str, Any]:
     }
 
 
+def _gait_figures(library: Library, lang: Lang) -> dict[str, Any]:
+    """The walking and running figures the walk/run player shows for each segment."""
+    with translation.override(lang):
+        names = {"walk": gettext("Walk"), "run": pgettext("spoken cue", "Run")}
+    return {
+        kind: animation(figure, Timing()) | {"label": names[kind]}
+        for kind, figure in library.gaits.items()
+    }
+
+
 def _pain_band(one: followed.Followed, kind: str) -> dict[str, int]:
     table = one.thresholds
     limit = int(table.run_pain_during_max if kind == "run" else table.pain_during_max)
@@ -193,7 +205,7 @@ def planned_session(
         "note_to_runner": track.enrollment.note_to_runner,
     }
     if kind == "run":
-        return head | _run_body(session)
+        return head | _run_body(session) | {"figures": _gait_figures(library, lang)}
     return head | _strength_body(library, programme, session, lang)
 
 

@@ -78,3 +78,15 @@ def test_every_exercise_has_pacer_words_and_a_side_when_done_on_each_side() -> N
         figure = exercise.figure
         assert figure.get_ready >= ready_needed(figure, list(exercise.equipment))
         assert (figure.side is not None) == exercise.per_side, exercise.id
+
+
+def test_a_missing_or_broken_walking_figure_fails_the_check(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    (root / "figures" / "run.yaml").unlink()
+    walk = root / "figures" / "walk.yaml"
+    walk.write_text(walk.read_text(encoding="utf-8").replace("r_knee: 5,", "r_knee: 170,"))
+    library, problems = check_library(root)
+    assert library is None
+    found = {(p.file, p.message) for p in problems}
+    assert ("figures/run.yaml", "is missing: the walk/run player shows it") in found
+    assert any(f == "figures/walk.yaml" and "r_knee 170" in m for f, m in found), found

@@ -459,13 +459,14 @@ function createWakeLock() {
 
 // What the figure does in a step: null (none), a still pose, or moving with the step's clock.
 export function figurePlan(session, step) {
+  if (step.type === "done") return null;
   if (session.kind === "run") {
     const anim = step.type === "segment" ? session.figures?.[step.kind] : session.figures?.walk;
     if (!anim) return null;
     return { anim, second: false, move: step.type === "segment" };
   }
   const anim = session.items?.[step.item]?.figure;
-  if (!anim || step.type === "done") return null;
+  if (!anim) return null;
   const second = step.type === "switch" || step.side === 2;
   return { anim, second, move: step.type === "work" || step.type === "wait" };
 }
