@@ -53,6 +53,10 @@ def test_the_questionnaire_from_todays_card_by_keyboard(
     phone.goto(phone.base + "/today/")
     card = phone.locator(".due-card")
     assert card.count() == 1
+    assert axe(phone) == []  # Today with the card and the watch upload
+    no_sideways_scroll(phone)
+    card.scroll_into_view_if_needed()
+    shot(phone, "today-card-360")
     card.get_by_role("link", name="Kujala Anterior Knee Pain Scale").click()
     phone.wait_for_url("**/questionnaires/kujala-akps/")
     assert axe(phone) == []

@@ -364,12 +364,12 @@ def test_the_screen_stays_on_and_the_lock_comes_back_after_the_tab_returns(
     open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
     assert phone.evaluate("window.__wakeLocks.length") == 0
     phone.locator("[data-action=start]").click()
-    phone.wait_for_function("window.__wakeLocks.length === 1")
+    phone.wait_for_function("() => window.__wakeLocks.length === 1")
     assert phone.evaluate("window.__wakeLocks[0].type") == "screen"
     # The browser drops the lock when the tab hides; the player asks again when it returns.
     phone.evaluate("window.__wakeLocks[0].release()")
     phone.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
-    phone.wait_for_function("window.__wakeLocks.length === 2")
+    phone.wait_for_function("() => window.__wakeLocks.length === 2")
     phone.locator("[data-action=end]").click()
     assert phone.evaluate("window.__wakeLocks[1].released") is True
 

@@ -19,7 +19,7 @@ from strideback.accounts import ratelimit, services
 from strideback.accounts.forms import EmailForm, LoginForm, NewPasswordForm, SignupForm
 from strideback.accounts.models import User
 from strideback.core.languages import LANGUAGES, Lang
-from strideback.web.middleware import COOKIE
+from strideback.web.middleware import set_language_cookie
 from strideback.words.errors import INVITE_PROBLEMS
 
 
@@ -79,7 +79,7 @@ def _remember_language(response: HttpResponse, user: object) -> HttpResponse:
     """The language saved on the account follows the runner to a new device."""
     lang = getattr(user, "language", "")
     if lang in LANGUAGES:
-        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax")
+        set_language_cookie(response, lang)
     return response
 
 

@@ -4,6 +4,7 @@ from django.urls import path
 
 import strideback.accounts.converters  # noqa: F401 - registers <id:...>
 from strideback.clinic import (
+    join_signup,
     join_views,
     library_views,
     otp,
@@ -19,6 +20,7 @@ urlpatterns = [
     path("verify/", otp.verify, name="clinic_otp_verify"),
     path("invite/", patient_list_views.invite, name="clinic_invite"),
     path("join/<str:token>/", join_views.join, name="clinic_join"),
+    path("join/<str:token>/signup/", join_signup.join_signup, name="clinic_join_signup"),
     path("profile/", profile_views.clinic_profile, name="clinic_profile"),
     path("library/", library_views.library, name="clinic_library"),
     path(

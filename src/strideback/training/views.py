@@ -457,7 +457,7 @@ def _ics_response(body: bytes, download: bool) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     if download:
         response["Content-Disposition"] = 'attachment; filename="strideback.ics"'
-    response["Cache-Control"] = "private, max-age=900"
+    response["Cache-Control"] = "no-store"  # a runner's sessions: kept by no cache on the way
     return response
 
 
