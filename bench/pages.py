@@ -10,6 +10,7 @@ GZip, WhiteNoise), it
 - fetches Today and the player with ``Accept-Encoding: gzip, br`` and adds up the bytes on the
   wire for the HTML and every stylesheet and script the page links to (a response the server
   does not compress is counted as sent);
+- prints the public exercise library's weight with all its stills, too;
 - times Today: median, p95 and max server time over ``--requests`` requests.
 
 Prints the figures. A benchmark, not a test: it asserts nothing. Targets: Today <= 60 KB,
@@ -113,9 +114,24 @@ def _page_weight(client: object, path: str) -> list[tuple[str, int, str]]:
     assets = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', plain)
     assets += re.findall(r'<script[^>]+src="([^"]+)"', plain)
     assets += [a.replace("&amp;", "&") for a in re.findall(r'<img[^>]+src="([^"]+)"', plain)]
-    for asset in dict.fromkeys(assets):
+    seen: dict[str, None] = {}
+    while assets:
+        asset = assets.pop(0)
+        if asset in seen:
+            continue
+        seen[asset] = None
         size, encoding, _ = _wire_bytes(client, asset)
         parts.append((asset, size, encoding))
+        if asset.endswith(".js"):  # a module's own imports (player.js imports figure.js)
+            source = client.get(asset)  # type: ignore[attr-defined]
+            body = b"".join(source.streaming_content) if source.streaming else source.content
+            base = asset.rsplit("/", 1)[0]
+            assets += [
+                f"{base}/{name}"
+                for name in re.findall(
+                    r'from\s+"\./([\w.-]+\.js)"', body.decode("utf-8", "replace")
+                )
+            ]
     return parts
 
 
@@ -149,6 +165,7 @@ def main() -> None:
             weight = _print_weight("Player", _page_weight(client, player))
             met = "met" if weight <= PLAYER_TARGET_KB * 1024 else "MISSED"
             print(f"  target <= {PLAYER_TARGET_KB} KB: {met}")
+        _print_weight("Exercise library (every still)", _page_weight(client, "/exercises/"))
         times = []
         for _ in range(args.requests):
             began = time.perf_counter()
