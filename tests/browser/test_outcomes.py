@@ -257,3 +257,21 @@ def test_a_watch_file_uploaded_on_the_run_log(
     phone.get_by_role("button", name="Add the run").click()
     phone.wait_for_selector("text=is already there")
     assert ImportedRun.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_physio_reads_the_same_timeline_on_a_phone(phone: Any, axe: Any, shot: Any) -> None:
+    from tests.browser.test_clinic_pages import verified_login
+    from tests.clinic.conftest import link
+
+    patient = history()
+    physio = User.objects.create_user("pt@example.com", "pw-123456789", role=Role.CLINICIAN)
+    link(physio, patient)
+    watch(phone)
+    verified_login(phone, physio)
+    phone.goto(phone.base + f"/clinic/patients/{patient.pk}/timeline/")
+    assert phone.locator("svg.chart").count() == 6
+    assert axe(phone) == []
+    no_sideways_scroll(phone)
+    shot(phone, "timeline-physio-360")
+    assert phone.errors == []

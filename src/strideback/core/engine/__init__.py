@@ -23,18 +23,10 @@ from strideback.core.engine.journal import (
     entry_json,
     parse_journal,
 )
-from strideback.core.engine.plan import (
-    FlagReport,
-    Plan,
-    PlannedItem,
-    PlannedSession,
-    State,
-    Status,
-    evaluate,
-    plan,
-)
+from strideback.core.engine.plan import Plan, PlannedItem, PlannedSession, plan
 from strideback.core.engine.red_flags import RedFlag, Urgency
 from strideback.core.engine.running import RunningState
+from strideback.core.engine.state import FlagReport, State, Status, evaluate
 from strideback.core.engine.thresholds import (
     RULE_SET_IDS,
     THRESHOLD_KEYS,
