@@ -10,6 +10,7 @@ GZip, WhiteNoise), it
 - fetches Today and the player with ``Accept-Encoding: gzip, br`` and adds up the bytes on the
   wire for the HTML and every stylesheet and script the page links to (a response the server
   does not compress is counted as sent);
+- prints the public exercise library's weight with all its stills, too;
 - times Today: median, p95 and max server time over ``--requests`` requests.
 
 Prints the figures. A benchmark, not a test: it asserts nothing. Targets: Today <= 60 KB,
@@ -171,6 +172,7 @@ def main() -> None:
             weight = _print_weight("Player", _page_weight(client, player))
             met = "met" if weight <= PLAYER_TARGET_KB * 1024 else "MISSED"
             print(f"  target <= {PLAYER_TARGET_KB} KB: {met}")
+        _print_weight("Exercise library (every still)", _page_weight(client, "/exercises/"))
         times = []
         for _ in range(args.requests):
             began = time.perf_counter()
