@@ -40,7 +40,7 @@ from strideback.training.loads import player_loads
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
 from strideback.words import labels
-from strideback.words.describe import dose_text
+from strideback.words.describe import dose_text, steps_source_text
 
 KINDS = ("strength", "run")
 SPEECH_LANG: dict[str, str] = {"da": "da-DK", "en": "en-GB", "de": "de-DE", "nb": "nb-NO"}
@@ -79,6 +79,8 @@ def _item_json(library: Library, item: PlannedItem, lang: Lang) -> dict[str, Any
         "exercise": item.exercise,
         "name": text.name,
         "steps": list(text.steps),
+        # A mark on steps the source does not give ("" when they are the source's own).
+        "steps_ours": steps_source_text(exercise, lang),
         "cues": list(text.cues),
         "note": replaced.text.get(lang).name if replaced is not None else None,
         "setup": [],
