@@ -400,6 +400,10 @@ PAGES: dict[str, Page] = {
     "clinic/join/<str:token>/": Page(
         page(ANON_REFUSED, 403, 403, 404, 404), lambda w: {"token": "forged"}, post={}
     ),
+    # Signing up through an invitation is off by default (PHYSIO_SIGNUP): nothing there.
+    "clinic/join/<str:token>/signup/": Page(
+        page(404, 404, 404, 404, 404), lambda w: {"token": "forged"}, post={}
+    ),
     "settings/reminders/": Page(
         RUNNER, post={"enabled": "on", "time": "07:30", "channels": "email"}
     ),

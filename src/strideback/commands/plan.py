@@ -18,7 +18,6 @@ from pathlib import Path
 
 from django.utils.translation import gettext, gettext_lazy
 
-from strideback import explain
 from strideback.cli import CommandError
 from strideback.commands import _choices
 from strideback.core.content.library import Library, default_library
@@ -35,8 +34,9 @@ from strideback.core.engine.thresholds import (
 )
 from strideback.core.languages import Lang
 from strideback.plan_public import plan_json
-from strideback.words import in_language, labels
+from strideback.words import explain, in_language
 from strideback.words.describe import dose_text
+from strideback.words.sessions import SEGMENTS
 
 WIDTH = 78
 MAX_DAYS = 366
@@ -234,7 +234,7 @@ def _session_lines(sessions: tuple[PlannedSession, ...], lang: Lang) -> list[str
                 "week": s.week,
             }
         else:
-            parts = [str(labels.SEGMENTS[g.kind]) % {"minutes": g.minutes} for g in s.segments]
+            parts = [str(SEGMENTS[g.kind]) % {"minutes": g.minutes} for g in s.segments]
             total = gettext("%(minutes)s min in total") % {
                 "minutes": sum(g.minutes for g in s.segments)
             }

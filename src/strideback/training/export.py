@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from strideback.accounts.models import CareLink, CareLinkStatus, User
+from strideback.errors import InputError
 from strideback.training.models import (
     Enrollment,
     ImportedRun,
@@ -29,7 +30,6 @@ from strideback.training.models import (
     Reminder,
     SetLoad,
 )
-from strideback.training.onboarding import InputError
 
 ENTRY_FIELDS = (
     "date",
