@@ -8,12 +8,12 @@ from datetime import date
 import pytest
 from django.utils import translation
 
-from strideback import explain
 from strideback.core.content.models import Dose
 from strideback.core.engine.decision import Action, Cause, Code, Decision, Reason
 from strideback.core.engine.red_flags import RedFlag, Urgency
 from strideback.core.engine.state import evaluate
 from strideback.core.languages import LANGUAGES, Lang
+from strideback.words import explain
 from strideback.words.decisions import CAUSES, REASONS
 from tests.core.engine.helpers import START, day, every_other_day, knee_programme, strength
 

@@ -302,3 +302,47 @@ def test_frame_time_of_the_moving_figure_at_360_px(phone: Any, login: Any) -> No
     # figure's own few paths, never the page (a page layout takes milliseconds).
     assert layout_ms < 1.0
     assert phone.errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_figure_switches_sides_with_the_cue_and_rests_during_the_rest(
+    make_page: Any, login: Any
+) -> None:
+    # Plantar heel pain, weeks 1-2: 3 x 12 heel raises at 3-2-3 on each leg, 2 minutes' rest.
+    page = make_page()
+    open_player(page, login, runner("plantar-heel-pain"), STRENGTH)
+    exercise = first_exercise(page)
+    page.locator("[data-action=start]").click()
+    clock = Clock(page)
+    ready, rep, switch = 10_000, 8_000, 5_000
+    clock.to(ready + 3000)  # right leg, top of rep 1
+    assert apart(drawn(page), served(page, exercise, 3)) <= 2.0
+    side_two = ready + 12 * rep + switch
+    clock.to(ready + 12 * rep + 1000)  # "Switch to your left side": the left leg's start
+    assert apart(drawn(page), served(page, exercise, 0, "second")) <= 1.5
+    assert apart(served(page, exercise, 0, "second"), served(page, exercise, 0)) > 5
+    for at in (0, 3000, 5000):
+        clock.to(side_two + at)
+        assert apart(drawn(page), served(page, exercise, at / 1000, "second")) <= 2.0, at
+    clock.to(side_two + 12 * rep + 1000)  # resting: the start pose, still
+    assert "Rest" in page.locator("[data-ui=live]").inner_text()
+    resting = drawn(page)
+    assert apart(resting, served(page, exercise, 0)) <= 1.5
+    clock.to(side_two + 12 * rep + 30_000)
+    assert drawn(page) == resting
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_timed_hold_shows_the_hold_pose_throughout(phone: Any, login: Any) -> None:
+    open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
+    phone.get_by_role("button", name="Start").click()
+    phone.get_by_role("button", name="Next exercise").click()  # the plank
+    assert phone.evaluate("window.StridebackPlayer.runner.step.item") == 1
+    exercise = phone.evaluate("window.StridebackPlayer.session.items[1].exercise")
+    assert exercise == "plank"
+    phone.get_by_role("button", name="Start now").click()
+    clock = Clock(phone)
+    held = served(phone, exercise, 0)
+    for at in (500, 10_000, 25_000):
+        clock.to(at)
+        assert apart(drawn(phone), held) <= 1.5, at

@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from strideback import explain
 from strideback.accounts import services as account_services
 from strideback.accounts.models import User
 from strideback.clinic import notes, patients, prescriptions
@@ -50,6 +49,7 @@ from strideback.core.languages import LANGUAGE_NAMES, Lang
 from strideback.errors import InputError
 from strideback.training import asking, calendar, progress, timeline
 from strideback.training.models import Enrollment
+from strideback.words import explain
 from strideback.words.describe import dose_text
 
 JOURNAL_DAYS = 28

@@ -11,7 +11,6 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from strideback import explain
 from strideback.clinic.flags import Flag, FlagCode, PatientRow, worst
 from strideback.core.content.adjust import AdjustmentError, parse_adjustment
 from strideback.core.content.library import Library, default_library
@@ -20,6 +19,7 @@ from strideback.core.engine.red_flags import RedFlag
 from strideback.core.engine.thresholds import Thresholds
 from strideback.core.languages import Lang
 from strideback.training.models import Enrollment, JournalEntry
+from strideback.words import explain
 from strideback.words.calendar import CALENDAR_STATUSES
 from strideback.words.clinic import (
     ADJUSTMENT_KINDS,

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from django.utils.translation import gettext, gettext_lazy
 
-from strideback import explain
 from strideback.cli import CommandError
 from strideback.commands import _choices
 from strideback.core.content.library import Library, default_library
@@ -34,7 +33,7 @@ from strideback.core.engine.thresholds import (
 )
 from strideback.core.languages import Lang
 from strideback.plan_public import plan_json
-from strideback.words import in_language
+from strideback.words import explain, in_language
 from strideback.words.describe import dose_text
 from strideback.words.sessions import SEGMENTS
 

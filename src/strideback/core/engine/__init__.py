@@ -1,7 +1,7 @@
 """The coach's engine: the rules documented in docs/engine.md and docs/rules.md, as pure
 functions of a programme, a start date, a journal and a day. No clock, no database, no
 Django; decisions carry reason codes and facts, and the sentences are made at the edge
-(``strideback.explain``)."""
+(``strideback.words.explain``)."""
 
 from strideback.core.engine.advice import Adjustment, AdjustmentKind
 from strideback.core.engine.decision import (
