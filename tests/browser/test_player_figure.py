@@ -104,7 +104,7 @@ def test_the_figure_is_big_at_360_px_and_pause_stays_in_reach(
 
 @pytest.mark.django_db(transaction=True)
 def test_with_reduced_motion_the_figure_shows_start_and_end_side_by_side(
-    phone: Any, login: Any
+    phone: Any, login: Any, shot: Any
 ) -> None:
     phone.emulate_media(reduced_motion="reduce")
     open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
@@ -124,6 +124,7 @@ def test_with_reduced_motion_the_figure_shows_start_and_end_side_by_side(
     for at in (3000, 4500, 6500):  # nothing moves
         clock.to(READY + at)
         assert drawn(phone) == still
+    shot(phone, "player-figure-reduced-motion-360")
 
 
 WORDS = [
