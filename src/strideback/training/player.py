@@ -30,11 +30,14 @@ from strideback.core.figures.exercise import label, timing_of
 from strideback.core.figures.motion import Timing
 from strideback.core.figures.spec import cue_words
 from strideback.core.languages import Lang
+from strideback.core.text import MAX_ID
 from strideback.training import convert, followed, programmes
 from strideback.training.journal import (
     KEY_REUSED,
+    EntryDateError,
     EntryLocked,
     KeyReused,
+    check_entry_date,
     editable,
     log_entry,
     update_entry,
@@ -384,6 +387,10 @@ def log(request: HttpRequest) -> HttpResponse:
         return _log_over(request, raw, data)
     found = _enrollment(request.user, data.kind, default_library(), programme_id)
     try:
+        check_entry_date(request.user, data.date, timezone.localdate())  # type: ignore[arg-type]
+    except EntryDateError as exc:
+        return _unprocessable([{"field": "date", "message": str(exc)}])
+    try:
         entry, created = log_entry(request.user, data, found[0] if found else None)  # type: ignore[arg-type]
     except KeyReused:
         errors = [{"field": "idempotency_key", "message": KEY_REUSED}]
@@ -402,7 +409,7 @@ def _log_over(request: HttpRequest, raw: str, data: EntryIn) -> JsonResponse:
     correction, by the same rule: ``journal.update_entry``)."""
     entry = (
         JournalEntry.objects.filter(pk=int(raw), user=request.user).first()
-        if raw.isdecimal()
+        if raw.isdecimal() and int(raw) <= MAX_ID
         else None
     )
     if entry is None:
