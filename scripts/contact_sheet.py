@@ -62,7 +62,7 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             stem = Path(tmp) / "page"
             subprocess.run(
-                ["pdftoppm", "-png", "-r", "80", "-singlefile", args.out, str(stem)], check=True
+                ["pdftoppm", "-png", "-r", "110", "-singlefile", args.out, str(stem)], check=True
             )
             Path(args.png).write_bytes(stem.with_suffix(".png").read_bytes())
     print(args.out)

@@ -368,6 +368,7 @@ PAGES: dict[str, Page] = {
     "start/stop/": Page(RUNNER),
     "start/goal/": Page(RUNNER),
     "start/programmes/": Page(RUNNER),
+    "start/reminders/": Page(RUNNER, post={"enabled": "on", "time": "18:00", "channels": "email"}),
     "settings/": Page(RUNNER),
     "settings/name/": Page(page(ANON_REFUSED, "any", "any", "any", "any"), post={"name": "A"}),
     "settings/my-data.json": Page(RUNNER),
@@ -398,6 +399,10 @@ PAGES: dict[str, Page] = {
     # token shows nothing.
     "clinic/join/<str:token>/": Page(
         page(ANON_REFUSED, 403, 403, 404, 404), lambda w: {"token": "forged"}, post={}
+    ),
+    # Signing up through an invitation is off by default (PHYSIO_SIGNUP): nothing there.
+    "clinic/join/<str:token>/signup/": Page(
+        page(404, 404, 404, 404, 404), lambda w: {"token": "forged"}, post={}
     ),
     "settings/reminders/": Page(
         RUNNER, post={"enabled": "on", "time": "07:30", "channels": "email"}

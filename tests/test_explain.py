@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 from django.utils import translation
 
-from strideback import explain
 from strideback.core.content.models import Dose
 from strideback.core.engine.decision import Action, Cause, Code, Decision, Reason
-from strideback.core.engine.plan import evaluate
 from strideback.core.engine.red_flags import RedFlag, Urgency
+from strideback.core.engine.state import evaluate
 from strideback.core.languages import LANGUAGES, Lang
-from strideback.words import labels
+from strideback.words import explain
+from strideback.words.decisions import CAUSES, REASONS
 from tests.core.engine.helpers import START, day, every_other_day, knee_programme, strength
 
 TUESDAY = date(2025, 3, 4)
@@ -77,8 +77,8 @@ SAMPLES: dict[Code, dict[str, object]] = {
 
 
 def test_every_reason_code_and_cause_has_a_sentence() -> None:
-    assert all(code.value in labels.REASONS for code in Code)
-    assert all(cause.value in labels.CAUSES for cause in Cause)
+    assert all(code.value in REASONS for code in Code)
+    assert all(cause.value in CAUSES for cause in Cause)
     assert set(SAMPLES) == set(Code)
 
 
@@ -95,7 +95,7 @@ def test_every_reason_renders_as_one_sentence_with_its_numbers(code: Code, lang:
 
 def _placeholders(code: Code, lang: Lang) -> set[str]:
     with translation.override(lang):
-        text = str(labels.REASONS[code.value])
+        text = str(REASONS[code.value])
     return set(re.findall(r"%\((\w+)\)s", text))
 
 

@@ -138,6 +138,8 @@ def test_login_and_a_form_work_through_a_tls_proxy_and_plain_http_is_redirected(
         csrf_cookie = next(c for c in browser.set_cookie_lines if c.startswith("csrftoken="))
         assert "Secure" in session_cookie and "HttpOnly" in session_cookie
         assert "Secure" in csrf_cookie
+        lang_cookie = next(c for c in browser.set_cookie_lines if c.startswith("strideback_lang="))
+        assert "Secure" in lang_cookie
 
         # Straight to the app over plain http, no proxy: sent to https.
         plain = http.client.HTTPConnection("127.0.0.1", port, timeout=10)

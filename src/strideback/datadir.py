@@ -9,6 +9,7 @@ from pathlib import Path
 import platformdirs
 
 SECRET_FILE = "secret_key"
+DATABASE_FILE = "strideback.sqlite3"
 
 
 def data_dir() -> Path:
@@ -21,7 +22,15 @@ def data_dir() -> Path:
 
 
 def ensure_data_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
+    """The data folder, created readable by its owner only (0700), and in it the SQLite
+    database file, created 0600 before SQLite opens it (SQLite gives its -wal and -shm files
+    the database's permissions). An existing folder or file keeps the permissions it has."""
+    if not path.exists():
+        path.mkdir(parents=True, mode=0o700)
+        path.chmod(0o700)  # mkdir's mode is narrowed by the umask, never widened
+    database = path / DATABASE_FILE
+    if not os.environ.get("DATABASE_URL") and not database.exists():
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     return path
 
 

@@ -15,12 +15,13 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
-from strideback import explain
 from strideback.core.content.library import Library
 from strideback.core.content.models import Dose
 from strideback.core.engine.decision import Reason
-from strideback.core.engine.plan import Plan, PlannedItem, PlannedSession, State
+from strideback.core.engine.plan import Plan, PlannedItem, PlannedSession
+from strideback.core.engine.state import State
 from strideback.core.languages import Lang
+from strideback.words import explain
 from strideback.words.public import dose_json
 
 

@@ -3,6 +3,10 @@
 Fixtures: ``browser`` (one per session), ``phone`` / ``desktop`` pages (360x740 and 1280x800),
 ``login(page, user)``, ``axe(page)`` (runs axe-core and returns the violations) and
 ``shot(page, name)`` (saves a screenshot under ``screenshots/`` to look at).
+
+The pages run under a strict Content-Security-Policy: give ``wait_for_function`` a function
+(``"() => ..."``), never a bare expression (Playwright evaluates that with ``eval`` inside the
+page, which the policy blocks), and add scripts by URL from the page's origin (as ``axe`` does).
 """
 
 from __future__ import annotations
@@ -123,7 +127,14 @@ def axe() -> Callable[[Any], list[dict[str, Any]]]:
     def run(page: Any) -> list[dict[str, Any]]:
         if not AXE.exists():
             pytest.fail("axe-core is missing: run `npm install` (scripts/test.sh does)")
-        page.add_script_tag(path=str(AXE))
+        # Loaded from the page's own origin (a route the browser never leaves for), because
+        # the pages' Content-Security-Policy blocks the inline script add_script_tag(path=) makes.
+        url = page.url.split("/", 3)
+        axe_url = f"{url[0]}//{url[2]}/__axe-core.js"
+        page.route(
+            axe_url, lambda route: route.fulfill(path=str(AXE), content_type="text/javascript")
+        )
+        page.add_script_tag(url=axe_url)
         result = page.evaluate("async () => (await axe.run(document)).violations")
         return [
             {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}

@@ -32,7 +32,7 @@ def load_for_offline(page: Any, login: Any, user: User, path: str = STRENGTH) ->
     page.goto(page.base + path)
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.wait_for_selector("[data-player][data-ready=true]")
 
 
@@ -86,7 +86,9 @@ def test_a_session_logged_offline_is_sent_once_when_the_network_returns(
     assert "Logs waiting to be sent: 1" in phone.locator("[data-ui=offline]").inner_text()
 
     go_online(phone.context)  # the "online" event sends the outbox
-    phone.wait_for_function("JSON.parse(localStorage.getItem('strideback.outbox')).length === 0")
+    phone.wait_for_function(
+        "() => JSON.parse(localStorage.getItem('strideback.outbox')).length === 0"
+    )
     entry = JournalEntry.objects.get(user=user)
     assert entry.pain_during == 2
     phone.wait_for_selector("[data-ui=offline]", state="hidden")
@@ -123,7 +125,7 @@ def test_an_entry_queued_offline_is_sent_on_the_next_page_load(make_page: Any, l
     later = page.context.new_page()
     later.goto(page.base + STRENGTH)
     later.wait_for_function(
-        "JSON.parse(localStorage.getItem('strideback.outbox') || '[]').length === 0"
+        "() => JSON.parse(localStorage.getItem('strideback.outbox') || '[]').length === 0"
     )
     assert JournalEntry.objects.filter(user=user, pain_during=0).count() == 1
 

@@ -19,7 +19,8 @@ from strideback.training.models import Enrollment, JournalEntry
 TODAY = dt.date(2026, 3, 2)
 STRENGTH = f"/play/{TODAY.isoformat()}/strength/"
 RUN = f"/play/{TODAY.isoformat()}/run/"
-READY = 10_000  # every exercise (and the run) starts with ten seconds to get ready
+READY = 10_000  # the run starts with ten seconds to get ready, and so do standing exercises
+SET_UP = 30_000  # the knee programme's first exercise: a band to put on, then lie down
 
 
 def runner(programme: str, language: str = "en", email: str = "runner@example.com") -> User:
@@ -33,7 +34,7 @@ def open_player(page: Any, login: Any, user: User, path: str) -> None:
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     login(page, user)
     page.clock.install(time=dt.datetime(2026, 3, 2, 7, 0))
-    page.goto(page.base + path)
+    page.goto(page.base + path, timeout=30_000)  # the first page of a run warms the caches
     page.wait_for_selector("[data-player][data-ready=true]")
     page.clock.pause_at(dt.datetime(2026, 3, 2, 8, 0))
 
@@ -56,28 +57,29 @@ def test_the_pacer_counts_a_full_set_of_3_2_3_reps_on_time(phone: Any, login: An
     open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
     phone.get_by_role("button", name="Start").click()
     assert live(phone).startswith("Get ready: ")
-    phone.clock.run_for(READY + 80_000 + 1_000)
+    phone.clock.run_for(SET_UP + 80_000 + 1_000)
 
     cues = [(c["t"], c["id"], c["text"]) for c in said(phone)]
-    ready = [c for c in cues if c[0] < READY]
+    ready = [c for c in cues if c[0] < SET_UP]
     assert [c[1] for c in ready] == ["ready", "count", "count", "count"]
-    assert [c[0] for c in ready] == [0, 7000, 8000, 9000]
-    reps = [c for c in cues if READY <= c[0] < READY + 80_000]
+    assert [c[0] for c in ready] == [0, SET_UP - 3000, SET_UP - 2000, SET_UP - 1000]
+    reps = [c for c in cues if SET_UP <= c[0] < SET_UP + 80_000]
     assert len(reps) == 30
     expected = []
     for n in range(10):
-        start = READY + n * 8000
+        start = SET_UP + n * 8000
         expected += [(start, "up"), (start + 3000, "hold"), (start + 5000, "down")]
     assert [(c[0], c[1]) for c in reps] == expected
-    assert reps[0][2] == "1, up" and reps[27][2] == "10, up"
-    assert (reps[1][2], reps[2][2]) == ("Hold", "Down")
-    rest = [c for c in cues if c[0] >= READY + 80_000]
-    assert rest[0] == (READY + 80_000, "rest", "Rest")
+    # The band moves the knees out and in: the exercise's own words.
+    assert reps[0][2] == "1, out" and reps[27][2] == "10, out"
+    assert (reps[1][2], reps[2][2]) == ("Hold", "In")
+    rest = [c for c in cues if c[0] >= SET_UP + 80_000]
+    assert rest[0] == (SET_UP + 80_000, "rest", "Rest")
 
     # Each cue has its own beep, at the same moment.
     sounds = {(b["t"], b["pattern"]) for b in beeps(phone)}
-    assert {(READY, "start"), (READY + 3000, "hold"), (READY + 5000, "down")} <= sounds
-    assert (READY + 80_000, "rest") in sounds
+    assert {(SET_UP, "start"), (SET_UP + 3000, "hold"), (SET_UP + 5000, "down")} <= sounds
+    assert (SET_UP + 80_000, "rest") in sounds
 
     # On screen: where we are, the rest, and why it is 60 seconds.
     assert "Set 1 of 3" in phone.locator("[data-ui=where]").inner_text()
@@ -86,10 +88,10 @@ def test_the_pacer_counts_a_full_set_of_3_2_3_reps_on_time(phone: Any, login: An
 
     # After the rest, set 2 starts with rep 1 again.
     phone.clock.run_for(60_000)
-    assert said(phone)[-1]["text"] == "1, up"
-    assert said(phone)[-1]["t"] == READY + 80_000 + 60_000
+    assert said(phone)[-1]["text"] == "1, out"
+    assert said(phone)[-1]["t"] == SET_UP + 80_000 + 60_000
     assert "Set 2 of 3" in phone.locator("[data-ui=where]").inner_text()
-    assert live(phone) == "Rep 1 of 10: Up"
+    assert live(phone) == "Rep 1 of 10: Out"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -223,7 +225,7 @@ def test_logging_takes_two_taps_and_lands_once(phone: Any, login: Any) -> None:
     user = runner("anterior-knee-pain")
     open_player(phone, login, user, STRENGTH)
     phone.get_by_role("button", name="Start").click()
-    phone.clock.run_for(READY + 80_000)  # one full set
+    phone.clock.run_for(SET_UP + 80_000)  # one full set
     phone.get_by_role("button", name="End session").click()
     assert phone.locator("#sets_done").input_value() == "1"
     assert phone.locator("[data-ui=sets_planned]").inner_text() == "of 18"
@@ -305,7 +307,7 @@ def test_every_screen_of_a_strength_session_is_accessible(
     _no_sideways_scroll(page)
     shot(page, f"player-intro-{width}")
     page.locator("[data-action=start]").click()
-    page.clock.run_for(READY + 1_000)
+    page.clock.run_for(SET_UP + 1_000)
     page.locator("summary").click()  # open "how to do it"
     _axe_clean(page, axe, "pacer")
     _no_sideways_scroll(page)
@@ -362,12 +364,12 @@ def test_the_screen_stays_on_and_the_lock_comes_back_after_the_tab_returns(
     open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
     assert phone.evaluate("window.__wakeLocks.length") == 0
     phone.locator("[data-action=start]").click()
-    phone.wait_for_function("window.__wakeLocks.length === 1")
+    phone.wait_for_function("() => window.__wakeLocks.length === 1")
     assert phone.evaluate("window.__wakeLocks[0].type") == "screen"
     # The browser drops the lock when the tab hides; the player asks again when it returns.
     phone.evaluate("window.__wakeLocks[0].release()")
     phone.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
-    phone.wait_for_function("window.__wakeLocks.length === 2")
+    phone.wait_for_function("() => window.__wakeLocks.length === 2")
     phone.locator("[data-action=end]").click()
     assert phone.evaluate("window.__wakeLocks[1].released") is True
 
@@ -377,12 +379,12 @@ def test_with_reduced_motion_the_pacer_still_counts_without_moving(phone: Any, l
     phone.emulate_media(reduced_motion="reduce")
     open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
     phone.locator("[data-action=start]").click()
-    phone.clock.run_for(READY + 500)
+    phone.clock.run_for(SET_UP + 500)
     transition = phone.evaluate(
         "getComputedStyle(document.querySelector('.pacer'), '::before').transitionDuration"
     )
     assert transition == "0s"
-    assert phone.locator("[data-ui=word]").inner_text() == "Up"
+    assert phone.locator("[data-ui=word]").inner_text() == "Out"
     assert phone.locator("[data-ui=count]").inner_text() == "3"
     phone.clock.run_for(1_000)
     assert phone.locator("[data-ui=count]").inner_text() == "2"
@@ -393,7 +395,7 @@ def test_the_player_reads_well_in_dark_mode(phone: Any, login: Any, axe: Any, sh
     phone.emulate_media(color_scheme="dark")
     open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
     phone.locator("[data-action=start]").click()
-    phone.clock.run_for(READY + 3_500)
+    phone.clock.run_for(SET_UP + 3_500)
     _axe_clean(phone, axe, "dark pacer")
     shot(phone, "player-pacer-dark-360")
     phone.locator("[data-action=end]").click()
@@ -406,13 +408,13 @@ def test_the_player_reads_well_in_dark_mode(phone: Any, login: Any, axe: Any, sh
 def test_after_a_stall_the_pacer_catches_up_without_a_burst_of_cues(phone: Any, login: Any) -> None:
     open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
     phone.locator("[data-action=start]").click()
-    phone.clock.run_for(READY)
+    phone.clock.run_for(SET_UP)
     phone.clock.fast_forward(20_500)  # timers stalled for 20 s, as in a hidden tab
     phone.clock.run_for(1_000)
-    late = [(c["t"], c["id"]) for c in said(phone) if c["t"] > READY]
+    late = [(c["t"], c["id"]) for c in said(phone) if c["t"] > SET_UP]
     # Only the cue due last is voiced; the next one still comes on the original beat.
-    assert late == [(READY + 20_500, "hold"), (READY + 21_000, "down")]
-    assert live(phone) == "Rep 3 of 10: Down"
+    assert late == [(SET_UP + 20_500, "hold"), (SET_UP + 21_000, "down")]
+    assert live(phone) == "Rep 3 of 10: In"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -425,9 +427,9 @@ def test_heel_raises_to_12rm_on_both_sides_with_the_programmes_rest(
     page.locator("[data-action=start]").click()
     page.clock.run_for(READY + 100)
     assert page.locator("[data-ui=hint]").inner_text() == "Så tungt at du klarer høyst 12"
-    assert "Første side" in page.locator("[data-ui=where]").inner_text()
+    assert "Høyre side" in page.locator("[data-ui=where]").inner_text()  # right leg first
     page.clock.run_for(12 * 8_000)
-    assert live(page) == "Bytt side"
+    assert live(page) == "Bytt til venstre side"
     assert beeps(page)[-1]["pattern"] == "switch"
     page.clock.run_for(5_000 + 12 * 8_000)
     assert live(page) == "Pause"
@@ -468,10 +470,10 @@ def test_untimed_mobilisations_wait_for_done_on_each_side(make_page: Any, login:
     page.clock.run_for(120_000)
     assert done.is_visible(), "an untimed set waits as long as it takes"
     page.keyboard.press("Enter")  # Done has the focus
-    assert live(page) == "Seite wechseln"
+    assert live(page) == "Wechseln Sie zur linken Seite"
     assert page.evaluate("document.activeElement.dataset.action") == "pause"
     page.clock.run_for(5_000)
-    assert "Andere Seite" in page.locator("[data-ui=where]").inner_text()
+    assert "Linke Seite" in page.locator("[data-ui=where]").inner_text()
     done.click()
     assert "Übung 2 von 5" in page.locator("[data-ui=where]").inner_text()
     page.get_by_role("button", name="Training beenden").click()

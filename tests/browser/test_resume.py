@@ -12,7 +12,7 @@ from strideback.accounts.models import User
 from strideback.training.models import Enrollment, JournalEntry
 
 SET = 80_000  # the first exercise: 10 reps at 3-2-3 seconds
-READY = 10_000
+READY = 30_000  # the first exercise: a band to put on, lying down (its own time to get ready)
 
 
 def _hold(page: Any) -> None:

@@ -167,6 +167,10 @@ def test_onboarding_in_danish_by_tapping_the_body_picture(
     assert page.get_by_label(re.compile("Tilbage til løb")).is_checked()
     assert not page.get_by_label(re.compile("Smidighed ved løberknæ")).is_checked()
     page.get_by_role("button", name="Kom i gang").click()
+    page.wait_for_url(re.compile(r"/start/reminders/$"))
+    check(page, axe, shot, "start-reminders-da")
+    assert not page.get_by_label("Mind mig om det").is_checked()  # opt-in: nothing is on
+    page.get_by_role("link", name="Ikke nu: gå til i dag").click()
     page.wait_for_url(re.compile(r"/today/$"))
     ids = set(Enrollment.objects.filter(user=user).values_list("programme_id", flat=True))
     assert ids == {"anterior-knee-pain", "return-to-run-5k", "plantar-heel-pain"}
@@ -183,6 +187,11 @@ def test_a_red_flag_stops_onboarding_with_a_clear_message(
     phone.get_by_role("button", name="Continue").click()
     phone.locator("input[value=knee_locked]").check()
     phone.get_by_role("button", name="Continue").click()
+    # The tick is shown back first: nothing is saved until the runner confirms it.
+    assert phone.locator("h1").inner_text() == "Is this what you meant?"
+    check(phone, axe, shot, "stop-confirm")
+    assert not JournalEntry.objects.filter(user=user).exists()
+    phone.get_by_role("button", name="Yes, this is true for me").click()
     phone.wait_for_url(re.compile(r"/start/stop/$"))
     assert phone.locator("h1").inner_text() == "Have a clinician look at this first"
     assert "Today: call your doctor" in phone.locator("main").inner_text()
@@ -360,7 +369,7 @@ def test_settings_language_download_and_delete_with_confirmation(
     assert got.value.suggested_filename == "strideback-my-data.json"
     phone.get_by_label("Show Strideback in").select_option("da")
     with phone.expect_navigation():
-        phone.get_by_role("button", name="Save").click()
+        phone.get_by_role("button", name="Save", exact=True).click()
     assert phone.locator("h1").inner_text() == "Indstillinger og data"
     user.refresh_from_db()
     assert user.language == "da"
@@ -389,6 +398,7 @@ RUNNER_URLS = [
     "/start/safety/",
     "/start/goal/",
     "/start/programmes/",
+    "/start/reminders/",
 ]
 GUEST_URLS = ["/signup/", "/login/", "/password-reset/"]
 

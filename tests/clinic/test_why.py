@@ -100,8 +100,8 @@ def test_a_study_and_strideback_own_are_named_as_such(
     make_runner: Callable[..., User],
 ) -> None:
     """A TREK runner's reasons cite the study; the 7-day gap rule is Strideback's own."""
-    from strideback import explain
     from strideback.core.engine.decision import Cited, SourceKind
+    from strideback.words import explain
 
     trek = Cited("run-pain-pause", "trek", SourceKind.STUDY, "TREK runners (La Trobe)")
     assert explain.source_text(trek, "de") == "Studie: TREK runners (La Trobe)"
@@ -112,7 +112,7 @@ def test_a_study_and_strideback_own_are_named_as_such(
 
 def test_every_note_on_a_rule_has_its_words() -> None:
     from strideback.core.engine.rules import RULES
-    from strideback.words import labels
+    from strideback.words.sources import RULE_NOTES
 
     notes = {s.note for rule in RULES for s in rule.sources.values() if s.note}
-    assert notes <= set(labels.RULE_NOTES)
+    assert notes <= set(RULE_NOTES)

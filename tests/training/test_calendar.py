@@ -13,6 +13,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from strideback.accounts.models import User
+from strideback.errors import InputError
 from strideback.training import calendar, followed, onboarding
 
 from .conftest import ON
@@ -66,7 +67,7 @@ def test_run_weeks_are_marked_for_a_run_plan(runner: User, enrolled: Callable[..
 
 @pytest.mark.django_db
 def test_a_range_of_more_than_two_months_is_refused(runner: User) -> None:
-    with pytest.raises(onboarding.InputError) as err:
+    with pytest.raises(InputError) as err:
         calendar.calendar(runner, ON, ON + 100 * DAY, ON, "en")
     assert err.value.field == "end"
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.test import Client
 
 from strideback.accounts.models import User
 from strideback.training import reminders
+from strideback.training.models import Profile
 
 
 def test_settings_links_to_the_reminder_choices(logged_in: Client) -> None:
@@ -48,3 +50,23 @@ def test_turning_on_without_a_channel_names_the_channels(logged_in: Client, runn
     response = logged_in.post("/settings/reminders/", {"enabled": "on", "time": "07:00"})
     assert response.status_code == 400 and "How: choose e-mail" in response.content.decode()
     assert not reminders.choices(runner).enabled
+
+
+@pytest.mark.django_db
+def test_onboarding_ends_with_an_opt_in_reminder_step_that_saves_like_settings(
+    client: Client,
+) -> None:
+    user = User.objects.create_user("onb@example.org", "pw-12345678")
+    client.force_login(user)
+    page = client.get("/start/reminders/").content.decode()
+    assert "Step 5 of 5" in page and 'name="enabled" id="id_enabled">' in page  # not ticked
+    bad = client.post("/start/reminders/", {"enabled": "on", "time": "", "channels": "email"})
+    assert bad.status_code == 400 and "Time of day" in bad.content.decode()
+    done = client.post(
+        "/start/reminders/",
+        {"enabled": "on", "time": "18:30", "channels": ["email"], "weekdays": ["0", "2"]},
+    )
+    assert done["Location"] == "/today/"
+    profile = Profile.objects.get(user=user)
+    assert profile.reminders_on and profile.reminder_time == dt.time(18, 30)
+    assert profile.reminder_weekdays == [0, 2] and profile.reminder_channels == ["email"]

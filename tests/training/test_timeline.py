@@ -137,3 +137,20 @@ def test_the_timeline_speaks_the_runners_language(history: User) -> None:
     html = client.get("/progress/").content.decode()
     assert "Skårer fra spørreskjemaer" in html
     assert "bedre, en endring som betyr noe" in html
+
+
+def test_runner_and_physio_download_the_fhir_record_from_the_pages(history: User) -> None:
+    runner = client_for(history)
+    settings = runner.get("/settings/").content.decode()
+    assert 'href="/api/v1/me/export/fhir" download' in settings
+    mine = runner.get("/api/v1/me/export/fhir")
+    assert mine.status_code == 200 and mine["Content-Type"].startswith("application/fhir+json")
+    physio = User.objects.create_user("f@example.org", "pw-12345678", role=Role.CLINICIAN)
+    link(physio, history)
+    client = verified_client(physio)
+    page = client.get(f"/clinic/patients/{history.pk}/").content.decode()
+    url = f"/api/v1/clinician/patients/{history.pk}/export/fhir"
+    assert f'href="{url}" download' in page
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.json()["resourceType"] == "Bundle"

@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from strideback.accounts.models import User
+from strideback.errors import InputError
 from strideback.training import calendar, onboarding, programmes, today
 from strideback.training import morning as morning_check
 from strideback.training.models import JournalEntry
@@ -160,7 +161,7 @@ def test_the_morning_value_can_be_corrected_and_is_checked(
     morning_check.record_next_morning(runner, 3, ON + DAY)
     assert JournalEntry.objects.get(user=runner, date=ON).pain_next_morning == 3
     for bad in (-1, 11, True):
-        with pytest.raises(onboarding.InputError) as err:
+        with pytest.raises(InputError) as err:
             morning_check.record_next_morning(runner, bad, ON + DAY)  # type: ignore[arg-type]
         assert err.value.field == "pain"
 

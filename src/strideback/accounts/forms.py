@@ -1,4 +1,4 @@
-"""Account forms. Labels and our own messages come from the catalogue in the page language;
+"""Account forms. Labels and our own messages are gettext messages in the page language;
 Django's built-in messages (required, invalid e-mail, weak password) come translated by Django."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from strideback.core.languages import Lang
 
 
 class LangForm(forms.Form):
-    """A form whose labels are catalogue keys, translated when the form is built."""
+    """A form whose labels and help texts are lazy gettext messages, set when the form is built."""
 
     labels: dict[str, str] = {}
     helps: dict[str, str] = {}

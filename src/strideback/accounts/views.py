@@ -19,8 +19,8 @@ from strideback.accounts import ratelimit, services
 from strideback.accounts.forms import EmailForm, LoginForm, NewPasswordForm, SignupForm
 from strideback.accounts.models import User
 from strideback.core.languages import LANGUAGES, Lang
-from strideback.web.middleware import COOKIE
-from strideback.words import labels
+from strideback.web.middleware import set_language_cookie
+from strideback.words.errors import INVITE_PROBLEMS
 
 
 def _lang(request: HttpRequest) -> Lang:
@@ -79,7 +79,7 @@ def _remember_language(response: HttpResponse, user: object) -> HttpResponse:
     """The language saved on the account follows the runner to a new device."""
     lang = getattr(user, "language", "")
     if lang in LANGUAGES:
-        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax")
+        set_language_cookie(response, lang)
     return response
 
 
@@ -156,7 +156,7 @@ def _accept(request: HttpRequest, token: str) -> HttpResponse:
     try:
         services.accept_invite(request.user, token, timezone.now())  # type: ignore[arg-type]
     except services.InviteError as exc:
-        messages.error(request, labels.INVITE_PROBLEMS[exc.code])
+        messages.error(request, INVITE_PROBLEMS[exc.code])
         return HttpResponseRedirect(request.path)
     messages.success(request, gettext("Your clinician can now follow your training."))
     return redirect("today")

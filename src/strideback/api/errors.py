@@ -19,8 +19,8 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from strideback.clinic.patients import ClinicError
-from strideback.training.onboarding import InputError
-from strideback.words import labels
+from strideback.errors import InputError
+from strideback.words.errors import ERRORS
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(InputError)
     def _input(request: HttpRequest, exc: InputError) -> HttpResponse:
-        text = str(labels.ERRORS.get(exc.code, exc.code))
+        text = str(ERRORS.get(exc.code, exc.code))
         return respond(request, 422, body([(exc.field, text)]))
 
     @api.exception_handler(Http404)

@@ -183,6 +183,16 @@ class ExportOut(Schema):
     runs_from_watch: list[dict[str, Any]] = described("runs imported from a watch's files")
     questionnaire_responses: list[dict[str, Any]] = described("questionnaires answered")
     set_loads: list[dict[str, Any]] = described("loads lifted, set by set")
+    physio_invites: list[dict[str, Any]] = described(
+        "invitations sent to a physiotherapist: e-mail, when, accepted when"
+    )
+    reminders_sent: list[dict[str, Any]] = described("reminders sent: day, kind, channels")
+    api_tokens: list[dict[str, Any]] = described(
+        "personal API tokens: name, first characters, made, last used, revoked (no secret)"
+    )
+    rule_set_changes: list[dict[str, Any]] = described(
+        "a clinician's switches of the rule set followed: programme, from, to, by, at"
+    )
 
 
 # --- a clinician's notes ---------------------------------------------------------------------

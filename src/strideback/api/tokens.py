@@ -10,6 +10,7 @@ import secrets
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -42,6 +43,49 @@ def create_token(user: User, name: str) -> tuple[ApiToken, str]:
         user=user, name=clean_name(name), key_hash=hash_secret(secret), hint=secret[:8]
     )
     return token, secret
+
+
+def revoke_all(user: User, now: dt.datetime | None = None) -> int:
+    """Revoke every token of the user (a new password: whoever had the old one may have made
+    tokens); returns how many were still working."""
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=now or timezone.now()
+    )
+
+
+def _password_before(sender: type[User], instance: User, **kwargs: object) -> None:
+    fields = kwargs.get("update_fields")
+    if instance.pk is None or (fields is not None and "password" not in fields):
+        return
+    stored = User.objects.filter(pk=instance.pk).values_list("password", flat=True).first()
+    instance._password_changed = stored is not None and stored != instance.password  # type: ignore[attr-defined]
+
+
+def _password_after(sender: type[User], instance: User, **kwargs: object) -> None:
+    if getattr(instance, "_password_changed", False):
+        instance._password_changed = False  # type: ignore[attr-defined]
+        revoke_all(instance)
+
+
+def connect() -> None:
+    """A password set anywhere (the reset page, the admin, `manage changepassword`) revokes
+    the account's API tokens, as it ends its other sessions."""
+    pre_save.connect(_password_before, sender=User, dispatch_uid="tokens-password-before")
+    post_save.connect(_password_after, sender=User, dispatch_uid="tokens-password-after")
+
+
+def export_tokens(user: User) -> list[dict[str, object]]:
+    """The user's tokens for the data export: names and dates (never a secret or its hash)."""
+    return [
+        {
+            "name": t.name,
+            "hint": t.hint,
+            "created_at": t.created_at.isoformat(),
+            "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+            "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None,
+        }
+        for t in ApiToken.objects.filter(user=user).order_by("id")
+    ]
 
 
 def user_tokens(user: User) -> list[ApiToken]:

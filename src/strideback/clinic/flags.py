@@ -17,7 +17,7 @@ from typing import Any
 from strideback.accounts.models import User
 from strideback.core.content.library import Library
 from strideback.core.content.models import Programme
-from strideback.core.engine.plan import evaluate
+from strideback.core.engine.state import evaluate
 from strideback.core.engine.thresholds import ThresholdError, Thresholds
 from strideback.core.outcomes import flags as rules
 from strideback.core.outcomes.adherence import missed_sessions

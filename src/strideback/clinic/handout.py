@@ -28,7 +28,7 @@ from strideback.core.engine.thresholds import Thresholds, thresholds_for
 from strideback.core.figures.exercise import label, timing_of
 from strideback.core.figures.picture import key_times, svg_at
 from strideback.core.languages import LANGUAGES, Lang
-from strideback.words import in_language, labels
+from strideback.words import in_language
 from strideback.words.describe import (
     dose_text,
     doses_source_text,
@@ -38,6 +38,7 @@ from strideback.words.describe import (
     steps_source_text,
     weeks_text,
 )
+from strideback.words.sessions import SEGMENTS
 
 # WeasyPrint reports every layout step at INFO; only its warnings help anyone.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -92,7 +93,7 @@ def _phase(library: Library, phase: Phase, lang: Lang) -> dict[str, Any]:
 def _session(session: RunSession, lang: Lang) -> list[str]:
     lines = []
     for seg in session.segments:
-        line = str(labels.SEGMENTS[seg.kind]) % {"minutes": seg.minutes}
+        line = str(SEGMENTS[seg.kind]) % {"minutes": seg.minutes}
         if seg.or_km is not None:
             line += " " + gettext("or %(km)s km") % {"km": f"{seg.or_km:g}"}
         lines.append(line)

@@ -12,13 +12,19 @@ from django.views.decorators.http import require_http_methods
 
 from strideback.accounts import physio_invites
 from strideback.accounts.models import User
-from strideback.clinic import physio_join
+from strideback.clinic import join_signup, physio_join
 from strideback.clinic.access import clinician
 
 
-@clinician
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest, token: str) -> HttpResponse:
+    if not request.user.is_authenticated and join_signup.signup_allowed():
+        return join_signup.anonymous_join(request, token)  # log in, or sign up
+    return _join(request, token)
+
+
+@clinician
+def _join(request: HttpRequest, token: str) -> HttpResponse:
     found = physio_invites.invitation(token)
     if found is None:
         raise Http404("no such invitation")

@@ -20,7 +20,7 @@ from strideback.clinic.flags import (
 )
 from strideback.clinic.models import ClinicianProfile
 from strideback.core.content.library import default_library
-from strideback.core.engine.plan import evaluate
+from strideback.core.engine.state import evaluate
 from strideback.training import convert
 from strideback.training.models import Enrollment, JournalEntry, RedFlagClearance
 

@@ -16,6 +16,7 @@ from strideback.clinic.patients import ClinicError, patient
 from strideback.core.content.adjust import AdjustmentError, apply_adjustments
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
+from strideback.core.dates import start_date_problem
 from strideback.core.engine.thresholds import ThresholdError, Thresholds, thresholds_for
 from strideback.training import snapshots
 from strideback.training.models import Enrollment
@@ -102,6 +103,9 @@ def prescribe(
     kind (exercises or run plan). ``with_run_plan``: also the programme's companion run plan,
     as onboarding offers it. Everything is validated before anything is saved."""
     patient(clinician, runner.pk)
+    problem = start_date_problem(start, today=timezone.localdate(now))
+    if problem:
+        raise ClinicError("start", problem)
     library = default_library()
     programme = _programme(library, programme_id)
     checked = _check_adjustments(library, programme, adjustments)
@@ -239,3 +243,18 @@ def limits(enrollment: Enrollment, library: Library | None = None) -> Thresholds
         return table.with_overrides(enrollment.thresholds or {})
     except ThresholdError:
         return table
+
+
+def export_rule_set_changes(runner: User) -> list[dict[str, object]]:
+    """The runner's rule-set switches, for their data export: programme, from, to, by whom and
+    when (a clinician's own notes stay private to the clinician: see the README)."""
+    return [
+        {
+            "programme": c.programme_id,
+            "from": c.rule_set_from,
+            "to": c.rule_set_to,
+            "by": c.changed_by.email if c.changed_by else None,
+            "at": c.changed_at.isoformat(),
+        }
+        for c in RuleSetChange.objects.filter(runner=runner).select_related("changed_by")
+    ]

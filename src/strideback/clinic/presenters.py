@@ -11,7 +11,6 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from strideback import explain
 from strideback.clinic.flags import Flag, FlagCode, PatientRow, worst
 from strideback.core.content.adjust import AdjustmentError, parse_adjustment
 from strideback.core.content.library import Library, default_library
@@ -20,7 +19,16 @@ from strideback.core.engine.red_flags import RedFlag
 from strideback.core.engine.thresholds import Thresholds
 from strideback.core.languages import Lang
 from strideback.training.models import Enrollment, JournalEntry
-from strideback.words import labels
+from strideback.words import explain
+from strideback.words.calendar import CALENDAR_STATUSES
+from strideback.words.clinic import (
+    ADJUSTMENT_KINDS,
+    CLINIC_FIELDS,
+    CLINIC_FLAGS,
+    ENTRY_KINDS,
+    FLAG_SUMMARIES,
+    THRESHOLDS,
+)
 from strideback.words.describe import dose_text
 
 EDITABLE_THRESHOLDS = (
@@ -34,7 +42,7 @@ EDITABLE_THRESHOLDS = (
 
 
 def _field(name: str, lang: Lang) -> str:
-    return str(labels.CLINIC_FIELDS.get(name, name))
+    return str(CLINIC_FIELDS.get(name, name))
 
 
 def _red_flag_name(code: object, lang: Lang) -> str:
@@ -78,14 +86,14 @@ def _summary(flag: Flag, lang: Lang) -> str:
         }
     if flag.code == FlagCode.PAIN_ABOVE_LIMIT:
         return gettext("Up to %(worst)s/10 in the last 7 days.") % {"worst": f"{f['worst']:g}"}
-    return str(labels.FLAG_SUMMARIES[flag.code.value]) % {"since": f.get("since")}
+    return str(FLAG_SUMMARIES[flag.code.value]) % {"since": f.get("since")}
 
 
 def flag_lines(row: PatientRow, lang: Lang) -> list[dict[str, Any]]:
     return [
         {
             "code": flag.code.value,
-            "label": str(labels.CLINIC_FLAGS[flag.code.value]),
+            "label": str(CLINIC_FLAGS[flag.code.value]),
             "summary": _summary(flag, lang),
             "evidence": _evidence_text(flag, lang),
             "first_entry": flag.entry_ids[0] if flag.entry_ids else None,
@@ -131,7 +139,7 @@ def adjustment_lines(library: Library, enrollment: Enrollment, lang: Lang) -> li
                 "changes": changes,
             }
         elif adj.kind == "swap":
-            variant = str(labels.ADJUSTMENT_KINDS[adj.to])
+            variant = str(ADJUSTMENT_KINDS[adj.to])
             text = gettext("%(phase)s, %(exercise)s: %(to)s") % {
                 "phase": phase,
                 "exercise": name,
@@ -167,7 +175,7 @@ def threshold_fields(table: Thresholds, enrollment: Enrollment, lang: Lang) -> l
     return [
         {
             "key": key,
-            "label": str(labels.THRESHOLDS[key]),
+            "label": str(THRESHOLDS[key]),
             "value": f"{own[key]:g}" if key in own else "",
             "default": f"{values[key]:g}" if values[key] is not None else "",
         }
@@ -256,8 +264,8 @@ def calendar_weeks(
 
 
 def _mark(mark: Any, lang: Lang) -> dict[str, str]:
-    what = labels.ENTRY_KINDS.get(mark.kind, str(mark.kind))
-    status = labels.CALENDAR_STATUSES.get(mark.status, str(mark.status))
+    what = ENTRY_KINDS.get(mark.kind, str(mark.kind))
+    status = CALENDAR_STATUSES.get(mark.status, str(mark.status))
     pain = f" {mark.pain}/10" if mark.pain is not None else ""
     return {"status": str(mark.status), "text": f"{what}: {status}{pain}"}
 

@@ -18,11 +18,11 @@ from pathlib import Path
 
 from django.utils.translation import gettext, gettext_lazy
 
-from strideback import explain
 from strideback.cli import CommandError
 from strideback.commands import _choices
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
+from strideback.core.dates import entry_date_problem
 from strideback.core.engine.gate import Statement
 from strideback.core.engine.journal import EntryKind, JournalEntry, JournalError, parse_journal
 from strideback.core.engine.plan import Plan, PlannedItem, PlannedSession, plan
@@ -34,8 +34,9 @@ from strideback.core.engine.thresholds import (
 )
 from strideback.core.languages import Lang
 from strideback.plan_public import plan_json
-from strideback.words import in_language, labels
+from strideback.words import explain, in_language
 from strideback.words.describe import dose_text
+from strideback.words.sessions import SEGMENTS
 
 WIDTH = 78
 MAX_DAYS = 366
@@ -74,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     on = parse_date("--on", args.on) if args.on is not None else dt.date.today()
     days = parse_days(args.days)
     journal = read_journal(args.journal) if args.journal is not None else []
+    check_journal_dates(journal, start, max(on, dt.date.today()))
     run_plan = companion_run_plan(library, programme)
     try:
         rule_set = rule_set_of(programme, args.rule_set)
@@ -106,10 +108,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+# The days a plan can be asked about: the engine counts days and weeks from the start and
+# looks weeks ahead, which the calendar's last day (9999-12-31) leaves no room for.
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+
+
 def parse_date(option: str, value: str) -> dt.date:
     try:
         if len(value) == 10:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
+            if EARLIEST <= day <= LATEST:
+                return day
+            raise CommandError(
+                f"{option}: '{value}' must be a date from {EARLIEST.year} to {LATEST.year}"
+            )
     except ValueError:
         pass
     raise CommandError(f"{option}: '{value}' is not a date (use YYYY-MM-DD)")
@@ -143,10 +155,21 @@ def read_journal(path: Path) -> list[JournalEntry]:
         raise CommandError(
             f"journal {path}: not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}"
         ) from exc
+    except RecursionError:
+        raise CommandError(f"journal {path}: nested too deeply to be a journal") from None
     try:
         return parse_journal(data)
     except JournalError as exc:
         raise CommandError(f"journal {path}: {'; '.join(exc.problems)}") from exc
+
+
+def check_journal_dates(journal: list[JournalEntry], start: dt.date, today: dt.date) -> None:
+    """The API's rule for an entry's day (``core.dates``): not before the start, not after
+    today (or the day asked about, when that is later)."""
+    for index, entry in enumerate(journal):
+        problem = entry_date_problem(entry.date, start=start, today=today)
+        if problem:
+            raise CommandError(f"journal: entry {index}: date: {problem}")
 
 
 def companion_run_plan(library: Library, programme: Programme) -> Programme | None:
@@ -211,7 +234,7 @@ def _session_lines(sessions: tuple[PlannedSession, ...], lang: Lang) -> list[str
                 "week": s.week,
             }
         else:
-            parts = [str(labels.SEGMENTS[g.kind]) % {"minutes": g.minutes} for g in s.segments]
+            parts = [str(SEGMENTS[g.kind]) % {"minutes": g.minutes} for g in s.segments]
             total = gettext("%(minutes)s min in total") % {
                 "minutes": sum(g.minutes for g in s.segments)
             }

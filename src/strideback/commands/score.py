@@ -27,6 +27,8 @@ def _read_answers(path: Path) -> dict[str, object]:
         raise CommandError(f"cannot read {path}: {exc.strerror}") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CommandError(f"{path} is not JSON text: {exc}") from exc
+    except RecursionError:
+        raise CommandError(f"{path} is nested too deeply to be answers") from None
     if not isinstance(data, dict):
         raise CommandError(f"{path} must hold a JSON object of item id -> answer")
     return data

@@ -13,9 +13,10 @@ from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Item, Phase, Programme, RunWeek
 from strideback.core.languages import Lang
 from strideback.errors import CommandError
-from strideback.words import in_language, labels
+from strideback.words import in_language
 from strideback.words.describe import dose_text, schedule_text, weeks_text
 from strideback.words.public import programme_json
+from strideback.words.sessions import SEGMENTS
 
 WIDTH = 78
 
@@ -134,7 +135,7 @@ def _week_lines(week: RunWeek, lang: Lang) -> list[str]:
     for session in week.sessions:
         parts = []
         for seg in session.segments:
-            part = str(labels.SEGMENTS[seg.kind]) % {"minutes": seg.minutes}
+            part = str(SEGMENTS[seg.kind]) % {"minutes": seg.minutes}
             if seg.or_km is not None:
                 part += " " + gettext("or %(km)s km") % {"km": f"{seg.or_km:g}"}
             parts.append(part)

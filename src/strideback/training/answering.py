@@ -17,8 +17,8 @@ from strideback.accounts.models import User
 from strideback.core.languages import Lang
 from strideback.core.questionnaires.models import Item, Questionnaire
 from strideback.core.questionnaires.scoring import NOT_APPLICABLE, score_range
+from strideback.errors import InputError
 from strideback.training.models import QuestionnaireResponse
-from strideback.training.onboarding import InputError
 from strideback.training.responses import NAMED_ITEMS, record_response
 from strideback.words import in_language
 

@@ -12,9 +12,9 @@ from strideback.core.content.library import default_library
 from strideback.core.content.models import Programme
 from strideback.core.languages import Lang
 from strideback.core.questionnaires.schedule import chosen, due
+from strideback.errors import InputError
 from strideback.questionnaires import questionnaires
 from strideback.training.models import Enrollment, Profile, QuestionnaireResponse
-from strideback.training.onboarding import InputError
 
 
 def planned_end(programme: Programme, start: dt.date) -> dt.date | None:

@@ -15,6 +15,7 @@ from strideback.accounts.models import User
 from strideback.core.content.library import Library, default_library
 from strideback.core.languages import Lang
 from strideback.core.outcomes.adherence import missed_sessions
+from strideback.errors import InputError
 from strideback.training import convert, ics_times, session_summary
 from strideback.training.followed import Followed, clearance_dates, followed_with_rows, journal_for
 from strideback.training.models import (
@@ -22,8 +23,9 @@ from strideback.training.models import (
     JournalEntry,
     Profile,
 )
-from strideback.training.onboarding import InputError, profile
-from strideback.words import in_language, labels
+from strideback.training.onboarding import profile
+from strideback.words import in_language
+from strideback.words.calendar import CALENDAR_KINDS
 
 
 def reset_calendar_token(user: User) -> str:
@@ -150,7 +152,7 @@ def _past_marks(
 
 def _kind_title(kind: str, f: Followed | None, lang: Lang) -> str:
     if f is None:
-        return str(labels.CALENDAR_KINDS[kind])
+        return str(CALENDAR_KINDS[kind])
     prog = f.track.run_plan if kind == "run" and f.track.run_plan else f.track.programme
     return prog.text.get(lang).title
 

@@ -174,9 +174,9 @@ def series_chart(
         body.append(
             f'<line class="grid" x1="{LEFT}" x2="{W - RIGHT}" y1="{yy:.1f}" y2="{yy:.1f}"/>'
         )
-        body.append(
-            f'<text class="tick" x="{LEFT - 6}" y="{yy + 5:.1f}" text-anchor="end">{value:g}</text>'
-        )
+        # Above the line at the left edge: a three-digit scale (0-100) fits a phone too.
+        label_y = yy + 15 if value == high else yy - 3  # the top one under its line
+        body.append(f'<text class="tick" x="2" y="{label_y:.1f}">{value:g}</text>')
     body.append(_axes(first, last, 1, (), "%d/%m"))
     if len(points) == 1 or first == last:
         # One point: at the middle, so it does not sit on the axis.

@@ -1,12 +1,25 @@
-"""The runner's own data: download it all (JSON, CSV) or delete the account."""
+"""The runner's own data: download it all (JSON, CSV) or delete the account.
+
+The export holds everything Strideback keeps about the runner, except a clinician's own
+working notes (``clinic.ClinicalNote``, private to the physiotherapist: see the README). The
+apps above this one add their parts (``add_part``: the API tokens, the rule-set changes).
+Deleting the account removes every row that names the runner, and on SQLite wipes the freed
+space and empties the write-ahead log, so the deleted text is gone from the disk too.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Callable
 
-from django.db import transaction
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.models import QuerySet
 
-from strideback.accounts.models import User
+from strideback.accounts.models import CareLink, CareLinkStatus, User
+from strideback.errors import InputError
 from strideback.training.models import (
     Enrollment,
     ImportedRun,
@@ -14,9 +27,9 @@ from strideback.training.models import (
     Profile,
     QuestionnaireResponse,
     RedFlagClearance,
+    Reminder,
     SetLoad,
 )
-from strideback.training.onboarding import InputError
 
 ENTRY_FIELDS = (
     "date",
@@ -49,10 +62,31 @@ def _entry_row(entry: JournalEntry) -> dict[str, object]:
     return row
 
 
+log = logging.getLogger(__name__)
+
+# Parts of the export kept by the apps above this one, by key (see ``add_part``).
+_PARTS: dict[str, Callable[[User], list[dict[str, object]]]] = {}
+
+
+def add_part(key: str, part: Callable[[User], list[dict[str, object]]]) -> None:
+    """An app above this one adds what it holds about the runner to the export (from its
+    ``AppConfig.ready``)."""
+    _PARTS[key] = part
+
+
 def export_data(user: User) -> dict[str, object]:
     """Everything Strideback holds about the runner, as plain JSON-ready data."""
     prof = Profile.objects.filter(user=user).first()
     entries = JournalEntry.objects.filter(user=user).select_related("enrollment")
+    data = _own_data(user, prof, entries)
+    for key, part in _PARTS.items():
+        data[key] = part(user)
+    return data
+
+
+def _own_data(
+    user: User, prof: Profile | None, entries: QuerySet[JournalEntry]
+) -> dict[str, object]:
     return {
         "format": "strideback-export/1",
         "account": {
@@ -124,6 +158,18 @@ def export_data(user: User) -> dict[str, object]:
             }
             for s in SetLoad.objects.filter(user=user)
         ],
+        "physio_invites": [
+            {
+                "email": i.email,
+                "created_at": i.created_at.isoformat(),
+                "accepted_at": i.accepted_at.isoformat() if i.accepted_at else None,
+            }
+            for i in user.physio_invites.order_by("id")
+        ],
+        "reminders_sent": [
+            {"day": r.day.isoformat(), "kind": r.kind, "channels": r.channels}
+            for r in Reminder.objects.filter(user=user).order_by("day")
+        ],
     }
 
 
@@ -148,7 +194,33 @@ def delete_account(user: User, confirm_email: str) -> None:
     """Delete the account and everything in it. The runner types their e-mail to confirm."""
     if confirm_email.strip().lower() != user.email.lower():
         raise InputError("confirm", "settings.error_confirm")
+    wipe = connection.vendor == "sqlite"
+    if wipe:
+        # Deleted rows are overwritten with zeros, not left in the file's free space.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA secure_delete = ON")
     with transaction.atomic():
-        # Care links, journal, enrollments, profile, clearances all cascade from the user.
+        # Care links, journal, enrollments, profile, clearances, tokens, notes all cascade
+        # from the user; a clinician's invitation still waiting for this e-mail does not, nor
+        # the admin's history of changes to the account.
         RedFlagClearance.objects.filter(cleared_by=user).update(cleared_by=None)
+        CareLink.objects.filter(
+            runner__isnull=True, status=CareLinkStatus.INVITED, invited_email__iexact=user.email
+        ).delete()
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
+        ).delete()
         user.delete()
+        if wipe:
+            transaction.on_commit(empty_the_log)
+
+
+def empty_the_log() -> None:
+    """SQLite: copy the write-ahead log into the database and truncate it to nothing, so the
+    old versions of deleted rows are not left readable in the ``-wal`` file. A reader still
+    busy elsewhere can delay it; SQLite then finishes at its next checkpoint."""
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy = cursor.fetchone()
+    if busy and busy[0]:
+        log.warning("the write-ahead log could not be emptied yet (a reader was busy)")

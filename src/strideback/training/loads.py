@@ -14,9 +14,9 @@ from strideback.accounts.models import User
 from strideback.core.content.models import Dose
 from strideback.core.engine.load import LoadAction, LoadAdvice, SetDone, next_load
 from strideback.core.languages import Lang
+from strideback.errors import InputError
 from strideback.training.followed import followed
 from strideback.training.models import SetLoad
-from strideback.training.onboarding import InputError
 from strideback.words import in_language
 
 

@@ -8,11 +8,11 @@ import datetime as dt
 from django.db import transaction
 
 from strideback.accounts.models import User
+from strideback.errors import InputError
 from strideback.training.models import (
     EntryKind,
     JournalEntry,
 )
-from strideback.training.onboarding import InputError
 
 SESSION_KINDS = (EntryKind.STRENGTH, EntryKind.RUN)
 

@@ -14,6 +14,7 @@ from strideback.accounts.models import User
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
 from strideback.core.engine.red_flags import RedFlag, most_urgent_first
+from strideback.errors import InputError
 from strideback.training.models import (
     Area,
     Enrollment,
@@ -42,15 +43,6 @@ KNEE_FLAGS = {
 }
 HEEL_FLAGS = {RedFlag.BILATERAL_HEEL_MORNING_STIFFNESS, RedFlag.HEEL_SQUEEZE_PAIN}
 _FLAG_CODES = {f.value for f in RedFlag}
-
-
-class InputError(ValueError):
-    """Bad input; ``field`` names it and ``code`` is the catalogue key of the message."""
-
-    def __init__(self, field: str, code: str) -> None:
-        super().__init__(f"{field}: {code}")
-        self.field = field
-        self.code = code
 
 
 def profile(user: User) -> Profile:
@@ -136,7 +128,6 @@ class Suggestion:
     programme_id: str
     title: str
     summary: str
-    why: str  # catalogue key: why this programme fits
     area: str
     preselected: bool
     companion_of: str | None = None  # the run plan goes with the front-of-knee programme
@@ -145,7 +136,8 @@ class Suggestion:
 def suggestions(
     areas: Sequence[str], goal: str, lang: str = "en", library: Library | None = None
 ) -> list[Suggestion]:
-    """The programmes that fit the answers, best first, each with why it fits."""
+    """The programmes that fit the answers, best first (the page says why each fits:
+    ``words.onboarding.WHY``, by programme id)."""
     library = library or default_library()
     out: list[Suggestion] = []
     for area in Area:
@@ -161,7 +153,7 @@ def suggestions(
 
 def _suggestion(library: Library, pid: str, area: str, lang: str, preselected: bool) -> Suggestion:
     text = library.programme(pid).text.get(lang)  # type: ignore[arg-type]
-    return Suggestion(pid, text.title, text.summary, f"why.{pid}", area, preselected)
+    return Suggestion(pid, text.title, text.summary, area, preselected)
 
 
 def enroll(

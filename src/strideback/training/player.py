@@ -17,6 +17,7 @@ from django.http.request import RawPostDataException
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext, pgettext
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 from pydantic import ValidationError
@@ -26,12 +27,17 @@ from strideback.core.content.models import Programme
 from strideback.core.engine.plan import PlannedItem, PlannedSession
 from strideback.core.figures.animation import animation
 from strideback.core.figures.exercise import label, timing_of
+from strideback.core.figures.motion import Timing
+from strideback.core.figures.spec import cue_words
 from strideback.core.languages import Lang
+from strideback.core.text import MAX_ID
 from strideback.training import convert, followed, programmes
 from strideback.training.journal import (
     KEY_REUSED,
+    EntryDateError,
     EntryLocked,
     KeyReused,
+    check_entry_date,
     editable,
     log_entry,
     update_entry,
@@ -39,8 +45,8 @@ from strideback.training.journal import (
 from strideback.training.loads import player_loads
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
-from strideback.words import labels
 from strideback.words.describe import dose_text, steps_source_text
+from strideback.words.sessions import PLAYER, braces
 
 KINDS = ("strength", "run")
 SPEECH_LANG: dict[str, str] = {"da": "da-DK", "en": "en-GB", "de": "de-DE", "nb": "nb-NO"}
@@ -89,6 +95,12 @@ def _item_json(library: Library, item: PlannedItem, lang: Lang) -> dict[str, Any
         # request); only the text alternative is in the runner's language.
         "figure": animation(exercise.figure, timing_of(dose), dose.per_side)
         | {"label": label(exercise, lang)},
+        # The pacer's words, which side first and the time to get ready: the exercise's own.
+        "pacer": {
+            "words": list(cue_words(exercise.figure.cues)),
+            "first_side": exercise.figure.side if dose.per_side else None,
+            "get_ready": exercise.figure.get_ready,
+        },
         "dose": {
             "sets": dose.sets,
             "reps": dose.reps,
@@ -134,6 +146,16 @@ def _run_body(session: PlannedSession) -> dict[str, Any]:
         "segments": [
             {"kind": s.kind, "minutes": s.minutes, "or_km": s.or_km} for s in session.segments
         ],
+    }
+
+
+def _gait_figures(library: Library, lang: Lang) -> dict[str, Any]:
+    """The walking and running figures the walk/run player shows for each segment."""
+    with translation.override(lang):
+        names = {"walk": gettext("Walk"), "run": pgettext("spoken cue", "Run")}
+    return {
+        kind: animation(figure, Timing()) | {"label": names[kind]}
+        for kind, figure in library.gaits.items()
     }
 
 
@@ -188,7 +210,7 @@ def planned_session(
         "note_to_runner": track.enrollment.note_to_runner,
     }
     if kind == "run":
-        return head | _run_body(session)
+        return head | _run_body(session) | {"figures": _gait_figures(library, lang)}
     return head | _strength_body(library, programme, session, lang)
 
 
@@ -198,7 +220,7 @@ def planned_session(
 def player_texts(lang: Lang) -> dict[str, str]:
     """Every text the player script shows or speaks, in ``lang``, by the names it uses."""
     with translation.override(lang):
-        return {k: labels.braces(str(v)) for k, v in labels.PLAYER.items()}
+        return {k: braces(str(v)) for k, v in PLAYER.items()}
 
 
 def _last_pain(user: Any, kind: str) -> dict[str, int | None]:
@@ -367,6 +389,10 @@ def log(request: HttpRequest) -> HttpResponse:
         return _log_over(request, raw, data)
     found = _enrollment(request.user, data.kind, default_library(), programme_id)
     try:
+        check_entry_date(request.user, data.date, timezone.localdate())  # type: ignore[arg-type]
+    except EntryDateError as exc:
+        return _unprocessable([{"field": "date", "message": str(exc)}])
+    try:
         entry, created = log_entry(request.user, data, found[0] if found else None)  # type: ignore[arg-type]
     except KeyReused:
         errors = [{"field": "idempotency_key", "message": KEY_REUSED}]
@@ -385,7 +411,7 @@ def _log_over(request: HttpRequest, raw: str, data: EntryIn) -> JsonResponse:
     correction, by the same rule: ``journal.update_entry``)."""
     entry = (
         JournalEntry.objects.filter(pk=int(raw), user=request.user).first()
-        if raw.isdecimal()
+        if raw.isdecimal() and int(raw) <= MAX_ID
         else None
     )
     if entry is None:

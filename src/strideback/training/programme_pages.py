@@ -14,10 +14,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from strideback import explain
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
 from strideback.core.languages import Lang
+from strideback.words import explain
 from strideback.words.describe import (
     dose_text,
     doses_source_text,

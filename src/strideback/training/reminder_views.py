@@ -52,9 +52,11 @@ def reminder_link(request: HttpRequest, action: str, token: str) -> HttpResponse
         return render(request, "training/reminder_link.html", context)
 
 
-@runner_page("settings")
-@require_http_methods(["GET", "POST"])
-def reminder_settings(request: HttpRequest) -> HttpResponse:
+def _reminder_form(
+    request: HttpRequest, template: str, saved_to: str, extra: dict[str, object]
+) -> HttpResponse:
+    """The reminder choices (time, days, channels): shown, and saved on POST (then to
+    ``saved_to``); an error names its field and keeps what the runner chose."""
     user = request.user
     error = None
     shown = reminders.choices(user)
@@ -83,7 +85,7 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
             )
         else:
             messages.success(request, gettext("Your reminder choices are saved."))
-            return redirect("reminder_settings")
+            return redirect(saved_to)
     typed = request.POST.get("time", "") if error else ""
     context = {
         "chosen": shown,
@@ -91,6 +93,22 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
         "weekdays": [(n, WEEKDAYS[n], n in shown.weekdays) for n in range(7)],
         "push_key": push.public_key(),
         "error": error,
-        "section": "settings",
+        **extra,
     }
-    return render(request, "training/reminder_settings.html", context, status=400 if error else 200)
+    return render(request, template, context, status=400 if error else 200)
+
+
+@runner_page("settings")
+@require_http_methods(["GET", "POST"])
+def reminder_settings(request: HttpRequest) -> HttpResponse:
+    return _reminder_form(
+        request, "training/reminder_settings.html", "reminder_settings", {"section": "settings"}
+    )
+
+
+@runner_page("today")
+@require_http_methods(["GET", "POST"])
+def start_reminders(request: HttpRequest) -> HttpResponse:
+    """Onboarding's last step: reminders, opt-in (the same choices as in settings), or not
+    now. The time is suggested, nothing is on until the runner ticks it."""
+    return _reminder_form(request, "training/start_reminders.html", "today", {"step": 5})

@@ -14,9 +14,9 @@ from django.db import IntegrityError, transaction
 from strideback.accounts.models import User
 from strideback.core.questionnaires.models import Questionnaire
 from strideback.core.questionnaires.scoring import AnswerError, score
+from strideback.errors import InputError
 from strideback.questionnaires import questionnaires
 from strideback.training.models import QuestionnaireResponse
-from strideback.training.onboarding import InputError
 
 # The PSFS asks the runner to name each activity they rate.
 NAMED_ITEMS = {"psfs": "activity-"}

@@ -18,11 +18,11 @@ from django.utils.translation import gettext
 from strideback.accounts.models import User
 from strideback.core.content.library import default_library
 from strideback.core.languages import Lang
-from strideback.explain import rule_set_name
 from strideback.training import charts, outcomes
 from strideback.training.models import Enrollment, ImportedRun
 from strideback.training.progress import PROGRESS_WEEKS, ProgressPage, progress
 from strideback.words import in_language
+from strideback.words.explain import rule_set_name
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from pydantic import ConfigDict, TypeAdapter
 
-from strideback import explain
 from strideback.accounts.models import User
 from strideback.core import engine
 from strideback.core.content.library import Library, default_library
 from strideback.core.languages import Lang
-from strideback.explain import Why
 from strideback.training import convert, snapshots, words
 from strideback.training.followed import Followed, followed_with_rows, light_journal
 from strideback.training.models import (
@@ -25,8 +23,9 @@ from strideback.training.models import (
 )
 from strideback.training.morning import SESSION_KINDS
 from strideback.training.onboarding import red_flag_stop
-from strideback.words import in_language
+from strideback.words import explain, in_language
 from strideback.words.describe import dose_text
+from strideback.words.explain import Why
 
 # The answer's parts are dataclasses whose fields are described (the attribute docstrings):
 # the API's response schema (``/api/v1/openapi.json``) is made from them.

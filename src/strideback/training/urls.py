@@ -13,6 +13,7 @@ urlpatterns = [
     path("start/stop/", views.start_stop, name="start_stop"),
     path("start/goal/", views.start_goal, name="start_goal"),
     path("start/programmes/", views.start_programmes, name="start_programmes"),
+    path("start/reminders/", reminder_views.start_reminders, name="start_reminders"),
     path("calendar/", views.calendar_page, name="calendar"),
     path("calendar/download.ics", views.calendar_download, name="calendar_download"),
     path("calendar/reset-link/", views.calendar_reset, name="calendar_reset"),

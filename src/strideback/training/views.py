@@ -25,6 +25,7 @@ from strideback.accounts import services as account_services
 from strideback.accounts.models import User
 from strideback.core.content.library import default_library
 from strideback.core.languages import Lang
+from strideback.errors import InputError
 from strideback.training import (
     asking,
     calendar,
@@ -37,7 +38,7 @@ from strideback.training import (
 from strideback.training import morning as morning_service
 from strideback.training import today as today_service
 from strideback.training.models import Area, Goal
-from strideback.words import labels
+from strideback.words.errors import ERRORS
 
 View = Callable[..., HttpResponse]
 # The reason that waits for the runner's word on an unlogged phase (Settings answers it).
@@ -93,7 +94,7 @@ def start_where(request: HttpRequest) -> HttpResponse:
     if chosen is not None:
         try:
             onboarding.save_areas(user, chosen)
-        except onboarding.InputError as exc:
+        except InputError as exc:
             error = exc
         else:
             return redirect("start_safety")
@@ -117,7 +118,7 @@ def start_safety(request: HttpRequest) -> HttpResponse:
         answer = request.POST.get("answer", "")
         try:
             flags = onboarding.read_red_flags(ticked)
-        except onboarding.InputError as exc:
+        except InputError as exc:
             error = exc
         else:
             if flags and answer != "change":
@@ -187,11 +188,11 @@ def start_goal(request: HttpRequest) -> HttpResponse:
         start = _parse_date(start_text)
         try:
             onboarding.check_start(start or dt.date.min, today)
-        except onboarding.InputError as exc:
+        except InputError as exc:
             errors[exc.field] = exc.code
         try:
             onboarding.save_goal(user, goal)
-        except onboarding.InputError as exc:
+        except InputError as exc:
             errors[exc.field] = exc.code
         if not errors:
             return HttpResponseRedirect(f"{reverse('start_programmes')}?start={start}")
@@ -237,7 +238,7 @@ def start_programmes(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             if start_phase is None or start_phase not in phases:
-                raise onboarding.InputError("start_phase", "onb.error_start_phase")
+                raise InputError("start_phase", "onb.error_start_phase")
             onboarding.enroll(
                 user,
                 request.POST.getlist("programmes"),
@@ -246,10 +247,10 @@ def start_programmes(request: HttpRequest) -> HttpResponse:
                 start_phase=start_phase,
                 earlier_pain_free=onboarding.earlier_answer(earlier) if start_phase > 1 else None,
             )
-        except onboarding.InputError as exc:
+        except InputError as exc:
             error = exc
         else:
-            return redirect("today")
+            return redirect("start_reminders")
     chosen = request.POST.getlist("programmes") if request.method == "POST" else None
     context = {
         "options": options,
@@ -318,7 +319,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             export.delete_account(user, request.POST.get("confirm", ""))
-        except onboarding.InputError as exc:
+        except InputError as exc:
             error = exc
         else:
             logout(request)
@@ -407,8 +408,8 @@ def morning(request: HttpRequest) -> HttpResponse:
         morning_service.record_next_morning(
             user, int(raw) if raw.isdecimal() else -1, timezone.localdate()
         )
-    except onboarding.InputError as exc:
-        messages.error(request, gettext("Pain this morning") + f": {labels.ERRORS[exc.code]}")
+    except InputError as exc:
+        messages.error(request, gettext("Pain this morning") + f": {ERRORS[exc.code]}")
         return redirect("today")
     messages.success(request, gettext("Thanks, that's saved."))
     return redirect("today")
@@ -456,7 +457,7 @@ def _ics_response(body: bytes, download: bool) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     if download:
         response["Content-Disposition"] = 'attachment; filename="strideback.ics"'
-    response["Cache-Control"] = "private, max-age=900"
+    response["Cache-Control"] = "no-store"  # a runner's sessions: kept by no cache on the way
     return response
 
 

@@ -1,13 +1,13 @@
-"""The engine's codes as the runner's words, via ``strideback.explain`` (one sentence per
+"""The engine's codes as the runner's words, via ``strideback.words.explain`` (one sentence per
 reason, red-flag questions and advice), so every runner page words them the same way."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from strideback import explain
 from strideback.core.engine.red_flags import RedFlag
 from strideback.core.languages import Lang
+from strideback.words import explain
 
 
 def reason(r: Any, lang: Lang) -> str:

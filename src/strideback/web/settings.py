@@ -7,6 +7,8 @@ STRIDEBACK_ALLOWED_HOSTS comma-separated host names (default: localhost only)
 DATABASE_URL          postgres://... to use PostgreSQL instead of SQLite
 STRIDEBACK_EMAIL_HOST (+ _PORT, _USER, _PASSWORD, _USE_TLS, _FROM) to send e-mail by SMTP
 STRIDEBACK_BASE_URL   the app's address, for links in reminders (default http://127.0.0.1:8000)
+STRIDEBACK_PHYSIO_SIGNUP "1": a physiotherapist invited by a runner may create their clinician
+                      account through the invitation (default: only existing clinicians accept)
 STRIDEBACK_HTTPS      "1" behind a TLS proxy: secure cookies, HSTS, redirect to https, the proxy's
                       X-Forwarded-Proto/-For trusted, https origins of the allowed hosts trusted
 STRIDEBACK_REDIS_URL  redis://... to keep the login throttle's counts in Redis (default: database)
@@ -20,7 +22,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from strideback.datadir import data_dir, read_secret_key
+from strideback.datadir import DATABASE_FILE, data_dir, read_secret_key
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = data_dir()
@@ -101,6 +103,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "strideback.web.middleware.SecurityHeadersMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "strideback.web.middleware.LanguageMiddleware",
@@ -153,7 +156,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "strideback.sqlite3",
+            "NAME": DATA_DIR / DATABASE_FILE,
             # Kept open between requests, as for PostgreSQL: opening one (with its pragmas) and
             # closing it (which may checkpoint the WAL) cost more than the request's queries.
             "CONN_MAX_AGE": 600,
@@ -266,6 +269,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("STRIDEBACK_EMAIL_FROM", "Strideback <norepl
 # Where the app is reached, for links in e-mails and notifications sent without a request
 # (the reminders' cron job).
 BASE_URL = os.environ.get("STRIDEBACK_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The clinic allows a runner's invited physiotherapist to sign up through the invitation (the
+# account is for the invited address; patient data still waits for two-step verification).
+PHYSIO_SIGNUP = _flag("STRIDEBACK_PHYSIO_SIGNUP")
 
 LOGGING = {
     "version": 1,

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from strideback.core.languages import LANGUAGES
-from strideback.web.middleware import COOKIE
+from strideback.web.middleware import set_language_cookie
 
 
 @never_cache
@@ -46,7 +46,7 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if not target or not url_has_allowed_host_and_scheme(target, {request.get_host()}):
         target = reverse("home")
     response = HttpResponseRedirect(target)
-    response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax")
+    set_language_cookie(response, lang)
     user = request.user
     if user.is_authenticated and getattr(user, "language", None) != lang:
         user.language = lang  # type: ignore[union-attr]

@@ -1,6 +1,8 @@
 """Interface words at the edge of the app: codes, doses, schedules and programmes as text in
 the active language (Django's gettext; the catalogues are ``web/locale/*/LC_MESSAGES``).
-``core`` stays free of words; see docs/translating.md."""
+A code's words live in the module for its concept (``decisions``, ``red_flags``, ...);
+``explain`` turns the engine's reasons into sentences with them. ``core`` stays free of
+words; see docs/translating.md."""
 
 from __future__ import annotations
 

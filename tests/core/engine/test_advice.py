@@ -8,7 +8,8 @@ from strideback.core.content.models import Dose
 from strideback.core.engine.advice import AdjustmentKind, reduced
 from strideback.core.engine.decision import Code
 from strideback.core.engine.journal import JournalEntry
-from strideback.core.engine.plan import State, evaluate, plan
+from strideback.core.engine.plan import plan
+from strideback.core.engine.state import State, evaluate
 from tests.core.engine.helpers import START, check, day, every_other_day, knee_programme, strength
 
 KNEE = knee_programme()

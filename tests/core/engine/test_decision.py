@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from strideback.core.engine.decision import Action, Breach, Cause, Code, Decision, Reason
-from strideback.core.engine.plan import evaluate
+from strideback.core.engine.state import evaluate
 from tests.core.engine.helpers import (
     START,
     day,

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from strideback.core.engine.decision import Action, Code
 from strideback.core.engine.journal import EntryKind, JournalEntry, Pain
-from strideback.core.engine.plan import Plan, Status, evaluate, plan
+from strideback.core.engine.plan import Plan, plan
 from strideback.core.engine.red_flags import RedFlag
+from strideback.core.engine.state import Status, evaluate
 from tests.core.engine.helpers import (
     START,
     day,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from strideback.core.engine.decision import Action, Cause, Code
 from strideback.core.engine.journal import JournalEntry
-from strideback.core.engine.plan import State, evaluate
 from strideback.core.engine.progression import Course
+from strideback.core.engine.state import State, evaluate
 from tests.core.engine.helpers import (
     START,
     day,

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from strideback.core.engine.red_flags import URGENCY, RedFlag, Urgency, most_urgent_first
 from strideback.core.languages import LANGUAGES
-from strideback.words import labels
+from strideback.words.red_flags import RED_FLAG_ADVICE, RED_FLAG_LABELS, RED_FLAG_QUESTIONS
 
 REQUIRED = {
     "knee_locked",
@@ -48,9 +48,9 @@ def test_flags_sort_most_urgent_first() -> None:
 @pytest.mark.parametrize("part", ["question", "label", "advice"])
 def test_every_flag_has_a_question_a_label_and_advice_in_every_language(part: str) -> None:
     words = {
-        "question": labels.RED_FLAG_QUESTIONS,
-        "label": labels.RED_FLAG_LABELS,
-        "advice": labels.RED_FLAG_ADVICE,
+        "question": RED_FLAG_QUESTIONS,
+        "label": RED_FLAG_LABELS,
+        "advice": RED_FLAG_ADVICE,
     }[part]
     for flag in RedFlag:
         texts = _in_every_language(words[flag.value])
@@ -59,7 +59,7 @@ def test_every_flag_has_a_question_a_label_and_advice_in_every_language(part: st
 
 def test_every_question_is_a_question() -> None:
     for flag in RedFlag:
-        texts = _in_every_language(labels.RED_FLAG_QUESTIONS[flag.value])
+        texts = _in_every_language(RED_FLAG_QUESTIONS[flag.value])
         assert all(texts[lang].endswith("?") for lang in LANGUAGES)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from strideback.core.engine.decision import Action, Cause, Code
 from strideback.core.engine.journal import JournalEntry
-from strideback.core.engine.plan import State, evaluate, plan
+from strideback.core.engine.plan import plan
 from strideback.core.engine.running import RunTable
+from strideback.core.engine.state import State, evaluate
 from strideback.core.engine.thresholds import thresholds_for
 from tests.core.engine.helpers import (
     START,

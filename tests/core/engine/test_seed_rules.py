@@ -12,7 +12,7 @@ from strideback.core.content.library import default_library
 from strideback.core.engine.decision import Action, Cause, Code, SourceKind
 from strideback.core.engine.gate import Statement
 from strideback.core.engine.journal import JournalEntry
-from strideback.core.engine.plan import State, evaluate
+from strideback.core.engine.state import State, evaluate
 from tests.core.engine.helpers import (
     START,
     check,

@@ -57,3 +57,18 @@ def test_a_per_side_exercise_gets_its_second_side_mirrored() -> None:
     # Seen from the front, the working leg is on one side of the picture, then the other.
     first, second = moving_x(data), moving_x(data["second"])
     assert abs(first) > 10 and abs(second) > 10 and (first > 0) != (second > 0)
+
+
+@pytest.mark.parametrize("gait", ["walk", "run"])
+def test_the_walking_and_running_figures_pass_every_check(gait: str) -> None:
+    from strideback.core.figures.checks import violations
+
+    figure = LIBRARY.gaits[gait]
+    assert violations(figure, Timing()) == []
+    data = animation(figure, Timing())
+    assert data["motion"] == "cycle" and 0.5 <= data["period"] <= 1.5  # a stride, on a loop
+    model = solved(figure)
+    for (a, b), along in _movements(figure, Timing()).items():
+        if isinstance(along, list):
+            for pose in along:
+                assert pose_problems(model, pose, model.shared(a, b), 0.0) == []

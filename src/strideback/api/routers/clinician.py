@@ -296,6 +296,7 @@ def patient_outcomes(
     response={200: None, **ERRORS},
     openapi_extra={"responses": fhir_api.RESPONSES},
     summary="The patient's record as a FHIR R4 Bundle (application/fhir+json)",
+    url_name="clinician_patient_fhir",
 )
 def patient_fhir(request: HttpRequest, runner_id: RowId, q: Query[HandoutQuery]) -> HttpResponse:
     runner = patients_service.patient(request.auth, runner_id)  # 404 unless an active patient

@@ -15,7 +15,6 @@ from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from pydantic import Field, StrictBool, StrictInt
 
-from strideback import explain
 from strideback.accounts import services as account_services
 from strideback.api import fhir as fhir_api
 from strideback.api.auth import USER_AUTH
@@ -35,6 +34,7 @@ from strideback.training import morning as morning_service
 from strideback.training import progress as progress_service
 from strideback.training import today as today_service
 from strideback.training.outcomes import outcomes
+from strideback.words import explain
 
 router = Router(tags=["me"], auth=USER_AUTH)
 
@@ -232,6 +232,7 @@ def my_outcomes(request: HttpRequest, q: Query[LangQuery]) -> dict[str, Any]:
     response={200: None, **ERRORS},
     openapi_extra={"responses": fhir_api.RESPONSES},
     summary="My record as a FHIR R4 Bundle (application/fhir+json), for a hospital's system",
+    url_name="me_export_fhir",
 )
 def export_fhir(request: HttpRequest, q: Query[LangQuery]) -> HttpResponse:
     return fhir_api.respond(request.auth, q.lang)

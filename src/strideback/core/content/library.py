@@ -6,6 +6,7 @@ all of them, or returns a ``Library`` that is known to be consistent.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from strideback.core.content.models import Exercise, Programme, Translated
 from strideback.core.content.problems import ContentError, Problem, from_validation_error
 from strideback.core.content.terms import TERM_KINDS
+from strideback.core.figures.spec import Figure
 from strideback.core.languages import LANGUAGES, Lang
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "content"
@@ -29,6 +31,8 @@ class Library:
     exercises: Mapping[str, Exercise]
     programmes: Mapping[str, Programme]
     terms: Mapping[str, Mapping[str, Translated[str]]]
+    # The walk/run player's figures, by segment kind (figures/walk.yaml, figures/run.yaml).
+    gaits: Mapping[str, Figure] = dataclasses.field(default_factory=dict)
 
     def programme(self, programme_id: str) -> Programme:
         return self.programmes[programme_id]
@@ -72,6 +76,10 @@ def read_yaml(path: Path, label: str) -> tuple[Any, list[Problem]]:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
     except UnicodeDecodeError:
         return None, [Problem(label, "", "is not UTF-8 text")]
+    except OSError as exc:  # a directory named like a file, no permission, ...
+        return None, [Problem(label, "", f"cannot be read: {exc.strerror or exc}")]
+    except RecursionError:
+        return None, [Problem(label, "", "is nested too deeply to read")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
@@ -121,6 +129,30 @@ def _parse_all(
     root: Path, sub: str, model: type[Exercise] | type[Programme]
 ) -> tuple[dict[str, Any], list[Problem]]:
     return parse_folder(root / sub, sub, model)
+
+
+GAITS = ("walk", "run")
+
+
+def _parse_gaits(root: Path) -> tuple[dict[str, Figure], list[Problem]]:
+    """The walking and running figures: each must be there and valid, like an exercise's."""
+    gaits: dict[str, Figure] = {}
+    problems: list[Problem] = []
+    for name in GAITS:
+        label = f"figures/{name}.yaml"
+        path = root / label
+        if not path.exists():
+            problems.append(Problem(label, "", "is missing: the walk/run player shows it"))
+            continue
+        data, more = read_yaml(path, label)
+        problems += more
+        if data is None:
+            continue
+        try:
+            gaits[name] = Figure.model_validate(data)
+        except ValidationError as exc:
+            problems += from_validation_error(label, exc)
+    return gaits, problems
 
 
 def _parse_terms(root: Path) -> tuple[dict[str, dict[str, Translated[str]]], list[Problem]]:
@@ -315,6 +347,8 @@ def check_library(root: Path = DEFAULT_ROOT) -> tuple[Library | None, list[Probl
     problems += more
     terms, more = _parse_terms(root)
     problems += more
+    gaits, more = _parse_gaits(root)
+    problems += more
     problems += _check_exercise_refs(exercises)
     problems += _check_programmes(programmes, exercises)
     if not programmes and not any(p.file.startswith("programmes/") for p in problems):
@@ -326,6 +360,7 @@ def check_library(root: Path = DEFAULT_ROOT) -> tuple[Library | None, list[Probl
         exercises=known,
         programmes={k: _with_versions(v[1], known) for k, v in programmes.items()},
         terms=terms,
+        gaits=gaits,
     )
     return library, []
 

@@ -12,7 +12,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from strideback.core.content.terms import Equipment, Load, Region, RuleSetId, Setup
-from strideback.core.figures.spec import Figure
+from strideback.core.figures.spec import HOLD_CUES, MOVING_CUES, Figure, ready_needed
 from strideback.core.languages import Lang
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -68,6 +68,25 @@ class Exercise(Model):
     steps_from: Origin = "seed"  # "strideback": the seed shows the movement but gives no steps
     text: Translated[ExerciseText]
     figure: Figure
+
+    @model_validator(mode="after")
+    def _pacer(self) -> Exercise:
+        """The pacer's content fits the exercise: words for what it does, which side first
+        when it is done on each side, and time enough to get ready."""
+        figure = self.figure
+        if figure.motion == "hold" and figure.cues not in HOLD_CUES:
+            raise ValueError(f"figure.cues: a hold is cued {' or '.join(sorted(HOLD_CUES))}")
+        if figure.motion == "rep" and figure.cues not in MOVING_CUES:
+            raise ValueError(f"figure.cues: a movement is cued {', '.join(sorted(MOVING_CUES))}")
+        if self.per_side and figure.side is None:
+            raise ValueError("figure.side: done on each side, so say which side is first")
+        needed = ready_needed(figure, list(self.equipment))
+        if figure.get_ready < needed:
+            raise ValueError(
+                f"figure.get_ready: at least {needed} seconds for this set-up, got "
+                f"{figure.get_ready}"
+            )
+        return self
 
 
 # --- doses -----------------------------------------------------------------------------

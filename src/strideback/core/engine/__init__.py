@@ -1,7 +1,7 @@
 """The coach's engine: the rules documented in docs/engine.md and docs/rules.md, as pure
 functions of a programme, a start date, a journal and a day. No clock, no database, no
 Django; decisions carry reason codes and facts, and the sentences are made at the edge
-(``strideback.explain``)."""
+(``strideback.words.explain``)."""
 
 from strideback.core.engine.advice import Adjustment, AdjustmentKind
 from strideback.core.engine.decision import (
@@ -23,18 +23,10 @@ from strideback.core.engine.journal import (
     entry_json,
     parse_journal,
 )
-from strideback.core.engine.plan import (
-    FlagReport,
-    Plan,
-    PlannedItem,
-    PlannedSession,
-    State,
-    Status,
-    evaluate,
-    plan,
-)
+from strideback.core.engine.plan import Plan, PlannedItem, PlannedSession, plan
 from strideback.core.engine.red_flags import RedFlag, Urgency
 from strideback.core.engine.running import RunningState
+from strideback.core.engine.state import FlagReport, State, Status, evaluate
 from strideback.core.engine.thresholds import (
     RULE_SET_IDS,
     THRESHOLD_KEYS,

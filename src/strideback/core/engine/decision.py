@@ -1,8 +1,9 @@
 """Decisions and their reasons: codes and the facts behind them, never sentences.
 
-The edge (``strideback.explain``) turns each ``Reason`` into one sentence per language with
-the catalogue key ``reason.<code>``; a fact named ``cause`` is itself rendered with
-``cause.<cause>`` from the same facts (date, value, limit).
+The edge (``strideback.words.explain``) turns each ``Reason`` into one sentence per language with
+the message for its code (``words.decisions.REASONS``); a fact named ``cause`` is itself
+rendered with the clause for that cause (``words.decisions.CAUSES``) from the same facts (date,
+value, limit).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Phys Ther 2023;53(12):CPG1-CPG39).
 
 Each flag has an urgency, which decides the advice the runner sees: ``emergency`` (go to
 emergency care now), ``same_day`` (be seen today), ``soon`` (book an appointment within days).
-The questions and advice, in every language, are words at the edge: ``words/labels.py``.
+The questions and advice, in every language, are words at the edge: ``words/red_flags.py``.
 """
 
 from __future__ import annotations

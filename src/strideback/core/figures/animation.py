@@ -52,9 +52,9 @@ Movements = dict[tuple[str, str], list[dict[str, float]] | tuple[str, str]]
 
 
 def _movements(figure: Figure, timing: Timing) -> Movements:
-    """The solved poses along each movement of one repetition, evenly spaced in time (each
-    solved from the one before, which is where most of the work is saved). A movement back
-    over the same time is the way there played backwards: ``(a, b)`` names it."""
+    """The solved poses along each movement of one repetition, evenly spaced in time (solved
+    as the figure URL solves them, stopping once contacts are within ``WITHIN_MM``). A
+    movement back over the same time is the way there played backwards: ``(a, b)`` names it."""
     model = solved(figure)
     seconds: dict[tuple[str, str], float] = {}
     for p in phases(figure, timing):
@@ -69,7 +69,7 @@ def _movements(figure: Figure, timing: Timing) -> Movements:
             continue
         poses = [model.keys[a]]
         for k in range(1, n):
-            poses.append(model.between(a, b, k / n, poses[-1], WITHIN_MM))
+            poses.append(model.between(a, b, k / n, WITHIN_MM))
         out[(a, b)] = [*poses, model.keys[b]]
     return out
 

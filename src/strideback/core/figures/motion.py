@@ -154,11 +154,10 @@ class Solved:
         a: str,
         b: str,
         u: float,
-        start: dict[str, float] | None = None,
         within: float = SATISFIED_MM,
     ) -> dict[str, float]:
-        """The pose ``u`` (0..1, eased) of the way from key pose ``a`` to ``b`` (``start``: a
-        solved pose near it, to search from)."""
+        """The pose ``u`` (0..1, eased) of the way from key pose ``a`` to ``b``, its contacts
+        held ``within`` that many millimetres."""
         if a == b or u <= 0.0:
             return self.keys[a]
         if u >= 1.0:
@@ -174,7 +173,6 @@ class Solved:
             self.surfaces,
             self.figure.free,
             grips,
-            start,
             within,
             self.rolling(a, b, w),
         )

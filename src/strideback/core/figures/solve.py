@@ -85,18 +85,16 @@ def solve(
     surfaces: Mapping[str, Distance],
     free: Sequence[str],
     grips: Mapping[str, str] | None = None,
-    start: Mapping[str, float] | None = None,
     within: float = SATISFIED_MM,
     soft: Mapping[str, tuple[str, float]] | None = None,
 ) -> dict[str, float]:
     """``written`` adjusted so that every ``touch`` point rests on its surface, every pinned
     point stays where it is and every gripping hand holds its point; only x, y, z and the
-    ``free`` joints change. ``start``, when given, is where the search begins (a nearby
-    solved pose: the previous frame of a movement), which saves most of the work; the search
-    stops once every contact is ``within`` that many millimetres. ``soft`` points are pulled
+    ``free`` joints change; the search stops once every contact is ``within`` that many
+    millimetres. ``soft`` points are pulled
     towards their surface with a weight (0..1) as far as the rest allows (a roller passing
     from one point of a thigh to another)."""
-    pose = dict(written) | {d: v for d, v in (start or {}).items() if d in ("x", "y", "z", *free)}
+    pose = dict(written)
     grips = grips or {}
     soft = soft or {}
     unknowns = ["x", "y", "z", *free]

@@ -17,7 +17,12 @@ from strideback.core.figures.body import DOFS, limits
 View = Literal["right", "left", "front", "back", "top"]
 Surface = Literal["floor", "wall", "step", "seat", "roller"]
 Motion = Literal["rep", "hold", "cycle"]
-Cues = Literal["up_down", "down_up", "out_in", "push_relax"]
+# The pacer's words for one repetition (see ``cue_words``): a movement's two directions, or
+# an isometric's effort and rest.
+Cues = Literal["up_down", "down_up", "out_in", "push_relax", "hold_relax"]
+MOVING_CUES: frozenset[str] = frozenset(("up_down", "down_up", "out_in"))
+HOLD_CUES: frozenset[str] = frozenset(("push_relax", "hold_relax"))
+FEET = ("heel", "ball", "toe")
 PropKind = Literal[
     "floor",
     "mat",
@@ -139,7 +144,9 @@ class Pose(_Model):
 class Figure(_Model):
     view: View
     tilt: Annotated[float, Field(ge=0, le=60)] = 0.0  # the camera looks down this much
-    side: Literal["right", "left"] = "right"
+    # The side the figure works as drawn, which the pacer names first (an exercise done on
+    # each side must say; the second side is this one mirrored).
+    side: Literal["right", "left"] | None = None
     props: list[Prop] = []
     poses: dict[str, Pose] = Field(min_length=1)
     motion: Motion
@@ -155,7 +162,7 @@ class Figure(_Model):
     free: list[str] = []  # joints the contact solver may adjust to keep contacts
     slide: list[str] = []  # contacts that may slide along their surface (a tile, a roller)
     cues: Cues = "up_down"
-    get_ready: Annotated[int, Field(ge=5, le=60)] = 10
+    get_ready: Annotated[int, Field(ge=5, le=60)] = 10  # seconds to get into the start pose
 
     @field_validator("free")
     @classmethod
@@ -197,6 +204,18 @@ class Figure(_Model):
                     raise ValueError(f"poses.{name}.touch.{point}: no {kinds[surface]} in props")
         return self
 
+    def first_pose(self) -> str:
+        return "start" if "start" in self.poses else self.hold
+
+    def starts_down(self) -> bool:
+        """Whether the exercise starts down on the floor: lying, sitting, kneeling or on the
+        hands (anything but the feet on the floor)."""
+        _, touch = self.resolved(self.first_pose())
+        return any(
+            surface == "floor" and point.rsplit("_", 1)[-1] not in FEET
+            for point, surface in touch.items()
+        )
+
     def resolved(self, name: str) -> tuple[dict[str, float], dict[str, Surface]]:
         """A pose's own angles over those it starts ``from``, and its contacts."""
         pose = self.poses[name]
@@ -211,3 +230,28 @@ class Figure(_Model):
         if pose.grip is not None or pose.from_ is None:
             return dict(pose.grip or {})
         return self.grips(pose.from_)
+
+
+def cue_words(cues: str) -> tuple[str, str, str]:
+    """The pacer's words for one repetition: moving away from the start, staying there and
+    coming back (``up``, ``hold``, ``down`` for a bridge; ``out``, ``hold``, ``in`` for a band
+    abduction; ``push`` and ``relax`` for an isometric)."""
+    return {
+        "up_down": ("up", "hold", "down"),
+        "down_up": ("down", "hold", "up"),
+        "out_in": ("out", "hold", "in"),
+        "push_relax": ("push", "push", "relax"),
+        "hold_relax": ("hold", "hold", "relax"),
+    }[cues]
+
+
+READY_SECONDS = 10  # the player's least time to get ready
+READY_EXTRA = 10  # more for a band to put on, and more again for getting down on the floor
+
+
+def ready_needed(figure: Figure, equipment: list[str]) -> int:
+    """The least time to get ready that an exercise may give: Strideback's own rule of thumb,
+    10 s, plus 10 s to put a band on, plus 10 s to get down on the floor."""
+    band = READY_EXTRA if "band" in equipment else 0
+    down = READY_EXTRA if figure.starts_down() else 0
+    return READY_SECONDS + band + down

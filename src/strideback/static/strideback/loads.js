@@ -18,6 +18,46 @@ function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
 }
 
+// Sets that could not be sent (no network) wait here, by URL: the PUT replaces a set, so
+// sending one again, or a later correction of it, never stores two.
+const OUTBOX = "strideback-load-outbox";
+
+function outbox() {
+  try {
+    return JSON.parse(localStorage.getItem(OUTBOX) || "{}");
+  } catch (error) {
+    return {};
+  }
+}
+
+function keep(url, body) {
+  const waiting = outbox();
+  waiting[url] = body;
+  localStorage.setItem(OUTBOX, JSON.stringify(waiting));
+}
+
+function put(url, body) {
+  return fetch(url, {
+    method: "PUT",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+    body: JSON.stringify(body),
+  });
+}
+
+async function flush() {
+  const waiting = outbox();
+  for (const [url, body] of Object.entries(waiting)) {
+    try {
+      const response = await put(url, body);
+      if (response.ok || response.status === 422) delete waiting[url]; // sent, or never valid
+    } catch (error) {
+      break; // still offline
+    }
+  }
+  localStorage.setItem(OUTBOX, JSON.stringify(waiting));
+}
+
 function mountLoads() {
   const root = $("[data-player]");
   const panel = $("[data-ui=load]");
@@ -79,16 +119,13 @@ function mountLoads() {
     if (!current) return;
     const body = { load_kg: Number(ui.kg.value || 0), reps: Number(ui.reps.value || 0) };
     const { exercise, set } = current;
-    const url = `/api/v1/me/loads/${day}/${encodeURIComponent(exercise)}/${set}`;
+    const url = `${panel.dataset.setsUrl}/${day}/${encodeURIComponent(exercise)}/${set}`;
     let response;
     try {
-      response = await fetch(url, {
-        method: "PUT",
-        credentials: "same-origin",
-        headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
-        body: JSON.stringify(body),
-      });
+      response = await put(url, body);
     } catch (error) {
+      keep(url, body);
+      loads[exercise].logged[String(set)] = body;
       ui.status.textContent = panel.dataset.offline;
       return;
     }
@@ -100,7 +137,7 @@ function mountLoads() {
     }
     loads[exercise].logged[String(set)] = body;
     ui.status.textContent = panel.dataset.saved;
-    const advice = await fetch(`/api/v1/me/loads/next?exercise=${encodeURIComponent(exercise)}&on=${day}`, { credentials: "same-origin" })
+    const advice = await fetch(`${panel.dataset.nextUrl}?exercise=${encodeURIComponent(exercise)}&on=${day}`, { credentials: "same-origin" })
       .then((r) => (r.ok ? r.json() : null))
       .catch(() => null);
     if (advice) {
@@ -111,3 +148,5 @@ function mountLoads() {
 }
 
 mountLoads();
+window.addEventListener("online", flush);
+flush();

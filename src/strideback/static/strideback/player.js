@@ -42,27 +42,33 @@ function countdown(endMs, texts) {
   return cues;
 }
 
-function tempoWork(dose, texts) {
+// The exercise's own words for its phases (content: "out, hold, in" for a band abduction,
+// "down, hold, up" for a squat); the cue ids stay up, hold, down (away, still, back).
+const WORDS = ["up", "hold", "down"];
+
+function tempoWork(dose, texts, words = WORDS) {
   const [up, hold, down] = dose.tempo_seconds.map((s) => s * 1000);
+  const [away, still, back] = words;
   const rep = up + hold + down;
   const cues = [];
   for (let n = 1; n <= dose.reps; n += 1) {
     const start = (n - 1) * rep;
     const reps = { rep: n, reps: dose.reps };
-    cues.push(cue(start, "up", format(texts, "cue.rep_up", { n }), { beep: "start", span: up, word: "cue.up", ...reps }));
-    cues.push(cue(start + up, "hold", texts["cue.hold"], { beep: "hold", span: hold, word: "cue.hold", ...reps }));
-    cues.push(cue(start + up + hold, "down", texts["cue.down"], { beep: "down", span: down, word: "cue.down", ...reps }));
+    cues.push(cue(start, "up", format(texts, `cue.rep_${away}`, { n }), { beep: "start", span: up, word: `cue.${away}`, ...reps }));
+    cues.push(cue(start + up, "hold", texts[`cue.${still}`], { beep: "hold", span: hold, word: `cue.${still}`, ...reps }));
+    cues.push(cue(start + up + hold, "down", texts[`cue.${back}`], { beep: "down", span: down, word: `cue.${back}`, ...reps }));
   }
   return { duration: dose.reps * rep, cues };
 }
 
-function holdRepsWork(dose, texts) {
+function holdRepsWork(dose, texts, words = WORDS) {
   const hold = dose.hold_seconds * 1000;
+  const still = words[1];
   const cues = [];
   for (let n = 1; n <= dose.reps; n += 1) {
     const start = (n - 1) * (hold + RELAX_MS);
     const reps = { rep: n, reps: dose.reps };
-    cues.push(cue(start, "hold", format(texts, "cue.rep_hold", { n }), { beep: "hold", span: hold, word: "cue.hold", ...reps }));
+    cues.push(cue(start, "hold", format(texts, `cue.rep_${still}`, { n }), { beep: "hold", span: hold, word: `cue.${still}`, ...reps }));
     cues.push(cue(start + hold, "relax", texts["cue.relax"], { beep: "down", span: RELAX_MS, word: "cue.relax", ...reps }));
   }
   return { duration: dose.reps * (hold + RELAX_MS), cues };
@@ -76,9 +82,10 @@ function countedWork(dose, texts) {
   return { duration: dose.reps * COUNT_PACE_MS, cues };
 }
 
-function holdWork(dose, texts) {
+function holdWork(dose, texts, words = WORDS) {
   const ms = dose.hold_seconds * 1000;
-  const first = cue(0, "hold", format(texts, "cue.hold_for", { seconds: dose.hold_seconds }), { beep: "hold", span: ms, word: "cue.hold" });
+  const still = words[1];
+  const first = cue(0, "hold", format(texts, `cue.${still}_for`, { seconds: dose.hold_seconds }), { beep: "hold", span: ms, word: `cue.${still}` });
   return { duration: ms, cues: [first, ...countdown(ms, texts)] };
 }
 
@@ -88,18 +95,27 @@ function untimedWork(dose, texts) {
   return { duration: null, cues: [cue(0, "go", text, { beep: "start", word: "cue.go_short" })] };
 }
 
-export function workFor(dose, texts) {
-  if (dose.reps && dose.tempo_seconds && !dose.steps_each_way) return tempoWork(dose, texts);
-  if (dose.reps && dose.hold_seconds) return holdRepsWork(dose, texts);
+export function workFor(dose, texts, words = WORDS) {
+  if (dose.reps && dose.tempo_seconds && !dose.steps_each_way) return tempoWork(dose, texts, words);
+  if (dose.reps && dose.hold_seconds) return holdRepsWork(dose, texts, words);
   if (dose.reps) return countedWork(dose, texts);
-  if (dose.hold_seconds) return holdWork(dose, texts);
+  if (dose.hold_seconds) return holdWork(dose, texts, words);
   return untimedWork(dose, texts);
 }
 
 function readyStep(item, index, total, texts) {
+  const ms = (item.pacer?.get_ready ?? READY_MS / 1000) * 1000; // the exercise's own set-up time
   const text = format(texts, "cue.get_ready", { name: item.name });
-  const cues = [cue(0, "ready", text, { beep: "tick", span: READY_MS, word: "player.get_ready" }), ...countdown(READY_MS, texts)];
-  return { type: "ready", item: index, items: total, duration: READY_MS, cues };
+  const cues = [cue(0, "ready", text, { beep: "tick", span: ms, word: "player.get_ready" }), ...countdown(ms, texts)];
+  return { type: "ready", item: index, items: total, duration: ms, cues };
+}
+
+// The side a per-side step works ("left"/"right", content: which side the exercise names
+// first), or null when the exercise does not say.
+export function sideName(item, side) {
+  const first = item?.pacer?.first_side;
+  if (!first || !side) return null;
+  return side === 1 ? first : first === "left" ? "right" : "left";
 }
 
 function restStep(ms, index, set, sets, usedDefault, texts) {
@@ -116,10 +132,11 @@ function itemSteps(item, index, total, session, texts) {
   for (let set = 1; set <= dose.sets; set += 1) {
     for (const side of sides) {
       if (side === 2) {
-        const switchCue = cue(0, "switch", texts["cue.switch"], { beep: "switch", span: SWITCH_MS, word: "cue.switch" });
+        const to = sideName(item, 2);
+        const switchCue = cue(0, "switch", texts[to ? `cue.switch_to_${to}` : "cue.switch"], { beep: "switch", span: SWITCH_MS, word: "cue.switch" });
         steps.push({ type: "switch", item: index, set, sets: dose.sets, side, duration: SWITCH_MS, cues: [switchCue] });
       }
-      const work = workFor(dose, texts);
+      const work = workFor(dose, texts, item.pacer?.words);
       const last = side === null || side === 2;
       steps.push({ type: work.duration === null ? "wait" : "work", item: index, set, sets: dose.sets, side, lastSide: last, ...work });
     }
@@ -276,6 +293,16 @@ export function createRunner(steps, { clock = realClock, onStep, onCue, onTick, 
       enter(next);
     },
     end() { finish(false); },
+    extend(ms) { // more time for this step (getting ready): its countdown starts again later
+      const step = steps[state.index];
+      if (state.ended || !step || step.duration === null) return;
+      const kept = step.cues.slice(0, state.fired).filter((c) => c.id !== "count");
+      const later = step.cues.slice(state.fired).filter((c) => c.id !== "count");
+      step.duration += ms;
+      step.cues = [...kept, ...later, ...countdown(step.duration)].sort((a, b) => a.at - b.at);
+      state.fired = kept.length;
+      if (state.pausedAt === null) tick();
+    },
     reopen() { // back from the log to a paused session after "End" by mistake
       state.ended = false;
       state.pausedAt = clock.now();
@@ -432,13 +459,14 @@ function createWakeLock() {
 
 // What the figure does in a step: null (none), a still pose, or moving with the step's clock.
 export function figurePlan(session, step) {
+  if (step.type === "done") return null;
   if (session.kind === "run") {
     const anim = step.type === "segment" ? session.figures?.[step.kind] : session.figures?.walk;
     if (!anim) return null;
     return { anim, second: false, move: step.type === "segment" };
   }
   const anim = session.items?.[step.item]?.figure;
-  if (!anim || step.type === "done") return null;
+  if (!anim) return null;
   const second = step.type === "switch" || step.side === 2;
   return { anim, second, move: step.type === "work" || step.type === "wait" };
 }
@@ -521,6 +549,7 @@ function mount(root) {
     skip: $("[data-action=skip]", root),
     next: $("[data-action=next]", root),
     done: $("[data-action=done]", root),
+    more: $("[data-action=more]", root),
     end: $("[data-action=end]", root),
   };
   let lastCue = null;
@@ -537,7 +566,9 @@ function mount(root) {
     } else if (step.item !== undefined) {
       parts.push(format(texts, "player.exercise_of", { n: step.item + 1, total: session.items.length }));
       if (step.set) parts.push(format(texts, "player.set_of", { n: step.set, total: step.sets }));
-      if (step.side) parts.push(texts[step.side === 1 ? "player.side_first" : "player.side_second"]);
+      const named = sideName(session.items[step.item], step.side);
+      if (named) parts.push(texts[`player.side_${named}`]);
+      else if (step.side) parts.push(texts[step.side === 1 ? "player.side_first" : "player.side_second"]);
     }
     return parts.join(" · ");
   }
@@ -592,6 +623,7 @@ function mount(root) {
     else if (item) ui.name.textContent = item.name;
     ui.hint.textContent = hintFor(step);
     ui.done.hidden = step.type !== "wait";
+    if (ui.more) ui.more.hidden = step.type !== "ready";
     ui.skip.textContent = texts[{ ready: "player.start_now", rest: "player.skip_rest", segment: "player.skip_segment" }[step.type] || "player.skip_set"];
     ui.next.hidden = session.kind === "run";
     ui.word.textContent = step.type === "wait" ? texts["cue.go_short"] : "";
@@ -808,6 +840,7 @@ function mount(root) {
   ui.skip.addEventListener("click", () => { setPaused(false); runner.skip(); });
   ui.next.addEventListener("click", () => { setPaused(false); runner.skipItem(); });
   ui.done.addEventListener("click", () => { setPaused(false); runner.done(); });
+  ui.more?.addEventListener("click", () => { runner.extend(10000); });
   ui.end.addEventListener("click", () => { audio.stop(); finish(false); });
   const sound = $("[data-action=sound]", root);
   sound?.addEventListener("click", () => {

@@ -11,5 +11,5 @@ register = template.Library()
 
 @register.filter
 def label(code: object, family: str) -> str:
-    """The interface text for ``code`` in one of ``words.labels``' families."""
+    """The interface text for ``code`` in one of the families in ``words.labels``."""
     return str(LABELS[family][str(code)])

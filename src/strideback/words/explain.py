@@ -1,6 +1,6 @@
 """The engine's reasons as sentences: the edge between codes and numbers and the runner's words.
 
-Each ``Reason`` renders with its message in ``words.labels.REASONS`` (translated in the
+Each ``Reason`` renders with its message in ``words.decisions.REASONS`` (translated in the
 gettext catalogues); its facts fill the placeholders: dates in the language's own format,
 numbers without a needless ".0" (and with a decimal comma where the language uses one), a
 ``cause`` as its clause (``CAUSES``), exercise ids as the exercise's name, doses as words, a
@@ -22,8 +22,12 @@ from strideback.core.engine.decision import Cited, Decision, Reason, SourceKind
 from strideback.core.engine.red_flags import RedFlag
 from strideback.core.engine.rules import RULES_BY_ID, source_of
 from strideback.core.languages import Lang
-from strideback.words import in_language, labels
+from strideback.words import in_language
+from strideback.words.calendar import MONTHS, WEEKDAYS
+from strideback.words.decisions import ACTIONS, CAUSES, REASONS
 from strideback.words.describe import dose_text
+from strideback.words.red_flags import RED_FLAG_ADVICE, RED_FLAG_LABELS, RED_FLAG_QUESTIONS
+from strideback.words.sources import RULE_NOTES, SEED_DOCUMENTS
 
 Names = Callable[[str, Lang], str]
 
@@ -34,8 +38,8 @@ _DECIMAL_COMMA: frozenset[str] = frozenset({"da", "de", "nb"})
 @in_language
 def date_text(value: dt.date, lang: Lang) -> str:
     """'Tuesday 4 March' / 'tirsdag den 4. marts' / 'Dienstag, 4. März' / 'tirsdag 4. mars'."""
-    weekday = labels.WEEKDAYS[value.isoweekday()]
-    month = labels.MONTHS[value.month]
+    weekday = WEEKDAYS[value.isoweekday()]
+    month = MONTHS[value.month]
     return gettext("%(weekday)s %(day)s %(month)s") % {
         "weekday": weekday,
         "day": value.day,
@@ -78,7 +82,7 @@ def _facts(facts: Mapping[str, object], lang: Lang, names: Names) -> dict[str, o
     out = {key: _value(key, value, lang, names) for key, value in facts.items()}
     cause = facts.get("cause")
     if cause is not None:
-        out["cause"] = str(labels.CAUSES[getattr(cause, "value", cause)]) % out
+        out["cause"] = str(CAUSES[getattr(cause, "value", cause)]) % out
     flag = facts.get("flag")
     if isinstance(flag, RedFlag):
         out["flag"] = flag_label(flag, lang)
@@ -89,7 +93,7 @@ def _facts(facts: Mapping[str, object], lang: Lang, names: Names) -> dict[str, o
 @in_language
 def reason(r: Reason, lang: Lang, names: Names = exercise_name) -> str:
     """One plain sentence for a reason, with its numbers."""
-    return str(labels.REASONS[r.code.value]) % _facts(r.facts, lang, names)
+    return str(REASONS[r.code.value]) % _facts(r.facts, lang, names)
 
 
 @in_language
@@ -101,23 +105,23 @@ def decision(d: Decision, lang: Lang, names: Names = exercise_name) -> str:
 @in_language
 def action_label(d: Decision, lang: Lang) -> str:
     """A short label for the decision's action ('Stay in this phase')."""
-    return str(labels.ACTIONS[d.action.value])
+    return str(ACTIONS[d.action.value])
 
 
 @in_language
 def flag_question(flag: RedFlag, lang: Lang) -> str:
-    return str(labels.RED_FLAG_QUESTIONS[flag.value])
+    return str(RED_FLAG_QUESTIONS[flag.value])
 
 
 @in_language
 def flag_label(flag: RedFlag, lang: Lang) -> str:
-    return str(labels.RED_FLAG_LABELS[flag.value])
+    return str(RED_FLAG_LABELS[flag.value])
 
 
 @in_language
 def flag_advice(flag: RedFlag, lang: Lang) -> str:
     """What to do, and how urgently."""
-    return str(labels.RED_FLAG_ADVICE[flag.value])
+    return str(RED_FLAG_ADVICE[flag.value])
 
 
 # --- Why? ------------------------------------------------------------------------------------
@@ -170,7 +174,7 @@ def source_text(cited: Cited, lang: Lang) -> str:
         head = gettext("Study: %(citation)s") % {"citation": ref}
     else:
         seed, _, section = ref.partition(", ")
-        document = labels.SEED_DOCUMENTS.get(seed)
+        document = SEED_DOCUMENTS.get(seed)
         names = {"document": document or gettext("the programme's source"), "seed": seed}
         if section:
             head = gettext("From %(document)s (seed %(seed)s), section “%(section)s”") % {
@@ -181,10 +185,10 @@ def source_text(cited: Cited, lang: Lang) -> str:
             head = gettext("From %(document)s (seed %(seed)s)") % names
     rule = RULES_BY_ID.get(cited.rule)
     note = source_of(rule, cited.rule_set).note if rule is not None else ""
-    if note and note in labels.RULE_NOTES:
+    if note and note in RULE_NOTES:
         return gettext("%(source)s; %(note)s") % {
             "source": head,
-            "note": labels.RULE_NOTES[note],
+            "note": RULE_NOTES[note],
         }
     return head
 
