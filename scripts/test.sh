@@ -29,6 +29,9 @@ run_pytest() {
   return "$rc"
 }
 
+# The suite includes tests/api/test_schemathesis.py: schemathesis fuzzes every operation of the
+# OpenAPI schema as a runner and as a clinician (STRIDEBACK_FUZZ_EXAMPLES per operation, 12 by
+# default) and fails on any 5xx or answer that does not match the schema.
 echo "== tests on SQLite"
 run_pytest -n "${TEST_WORKERS:-2}" tests
 

@@ -116,7 +116,9 @@ def test_the_list_filters_by_date_and_pages(world: World, as_token) -> None:
 def test_an_entry_can_be_corrected_within_24_hours(world: World, as_token) -> None:
     url = f"{URL}/{world.entry.pk}"
     response = as_token("runner_a").put(
-        url, entry(pain={"during": 5}, note="corrected"), content_type="application/json"
+        url,
+        entry(date=str(world.entry.date), pain={"during": 5}, note="corrected"),
+        content_type="application/json",
     )
     assert response.status_code == 200
     world.entry.refresh_from_db()
@@ -129,7 +131,9 @@ def test_after_24_hours_an_entry_is_settled_409(world: World, as_token) -> None:
         created_at=timezone.now() - dt.timedelta(hours=24, minutes=1)
     )
     response = as_token("runner_a").put(
-        f"{URL}/{world.entry.pk}", entry(note="too late"), content_type="application/json"
+        f"{URL}/{world.entry.pk}",
+        entry(date=str(world.entry.date), note="too late"),
+        content_type="application/json",
     )
     assert response.status_code == 409
     assert "24 hours" in response.json()["errors"][0]["message"]

@@ -3,6 +3,10 @@
 Fixtures: ``browser`` (one per session), ``phone`` / ``desktop`` pages (360x740 and 1280x800),
 ``login(page, user)``, ``axe(page)`` (runs axe-core and returns the violations) and
 ``shot(page, name)`` (saves a screenshot under ``screenshots/`` to look at).
+
+The pages run under a strict Content-Security-Policy: give ``wait_for_function`` a function
+(``"() => ..."``), never a bare expression (Playwright evaluates that with ``eval`` inside the
+page, which the policy blocks), and add scripts by URL from the page's origin (as ``axe`` does).
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ heel-raise load after a set in the player, and a watch file uploaded on the run 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Any
 
@@ -214,15 +215,19 @@ def test_the_load_after_a_heel_raise_set(phone: Any, login: Any, axe: Any, shot:
     phone.context.set_offline(True)
     phone.get_by_role("button", name="Save the set").click()
     status = phone.locator("[data-load=status]")
-    phone.wait_for_function("document.querySelector('[data-load=status]').textContent.length > 0")
+    # (Locators, not wait_for_function: the strict CSP forbids the eval it polls with.)
+    phone.locator("[data-load=status]", has_text="No network").wait_for()
     assert status.inner_text().startswith("No network: the set is kept on this phone")
     assert not SetLoad.objects.filter(user=user, date=timezone.localdate()).exists()
     phone.context.set_offline(False)
     phone.evaluate("window.dispatchEvent(new Event('online'))")
-    phone.wait_for_function("localStorage.getItem('strideback-load-outbox') === '{}'")
+    for _ in range(100):
+        if phone.evaluate("localStorage.getItem('strideback-load-outbox')") == "{}":
+            break
+        time.sleep(0.1)
     assert SetLoad.objects.filter(user=user, date=timezone.localdate()).count() == 1
     phone.get_by_role("button", name="Save the set").click()  # again: replaced, not added
-    phone.wait_for_function("document.querySelector('[data-load=next]').textContent.length > 0")
+    phone.locator("[data-load=next]", has_text="Next session").wait_for()
     assert phone.locator("[data-load=status]").inner_text() == "Saved."
     assert "Next session: Last time 12 reps in the last set at 5 kg" in (
         phone.locator("[data-load=next]").inner_text()

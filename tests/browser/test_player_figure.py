@@ -104,7 +104,7 @@ def test_the_figure_is_big_at_360_px_and_pause_stays_in_reach(
 
 @pytest.mark.django_db(transaction=True)
 def test_with_reduced_motion_the_figure_shows_start_and_end_side_by_side(
-    phone: Any, login: Any
+    phone: Any, login: Any, shot: Any
 ) -> None:
     phone.emulate_media(reduced_motion="reduce")
     open_player(phone, login, runner("anterior-knee-pain"), STRENGTH)
@@ -124,6 +124,7 @@ def test_with_reduced_motion_the_figure_shows_start_and_end_side_by_side(
     for at in (3000, 4500, 6500):  # nothing moves
         clock.to(READY + at)
         assert drawn(phone) == still
+    shot(phone, "player-figure-reduced-motion-360")
 
 
 WORDS = [
@@ -346,3 +347,22 @@ def test_a_timed_hold_shows_the_hold_pose_throughout(phone: Any, login: Any) -> 
     for at in (500, 10_000, 25_000):
         clock.to(at)
         assert apart(drawn(phone), held) <= 1.5, at
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("locale", ["da-DK", "de-DE"])
+def test_the_run_clock_fits_its_circle_at_360_px(make_page: Any, login: Any, locale: str) -> None:
+    from tests.browser.test_player import READY as RUN_READY
+    from tests.browser.test_player import RUN
+
+    page = make_page(locale=locale)
+    open_player(page, login, runner("return-to-run-5k", locale[:2]), RUN)
+    page.locator("[data-action=start]").click()
+    clock = Clock(page)
+    clock.to(1000)
+    word = page.locator("[data-ui=word]")
+    assert word.evaluate(OUTSIDE) == []  # getting ready: the word and the count
+    clock.to(RUN_READY + 1000)  # a 5-minute walk: the clock reads 4:59
+    count = page.locator("[data-ui=count]")
+    count.evaluate("(el) => { el.textContent = '20:00'; }")  # the longest a segment shows
+    assert count.evaluate(OUTSIDE) == []

@@ -119,7 +119,7 @@ def _strength_ended_early_then_resumed(page: Any, axe: Any, shot: Any) -> None:
     assert page.get_by_text("Teilweise erledigt: vorzeitig beendet").is_visible()
     _axe_clean(page, axe, "today, partly done")
     shot(page, "week-de-today-partly-done")
-    page.get_by_role("link", name="Weiter", exact=True).click()
+    page.get_by_role("link", name="Fortsetzen").click()
     page.wait_for_selector("[data-player][data-ready=true]")
     _hold(page)
     page.get_by_role("button", name="Starten").click()

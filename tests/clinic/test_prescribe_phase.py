@@ -57,3 +57,20 @@ def test_a_phase_the_programme_lacks_is_an_error_naming_the_field(
         page = _prescribe(physio, patient, start_phase=bad)
         assert "Please check Start in phase:" in page
     assert Enrollment.objects.get(user=patient, active=True).pk == before
+
+
+@pytest.mark.django_db
+def test_the_patient_page_says_who_gave_the_word_on_the_earlier_phases(
+    physio: Client, patient: User
+) -> None:
+    _prescribe(physio, patient, start_phase="4")
+    url = reverse("clinic_patient", args=[patient.pk])
+    page = html.unescape(physio.get(url).content.decode())
+    assert "Started in phase 4." in page
+    assert "Nobody has said whether the earlier phases went without knee pain" in page
+    knee = Enrollment.objects.get(user=patient, programme_id="anterior-knee-pain", active=True)
+    knee.earlier_pain_free, knee.earlier_stated_by = True, patient
+    knee.earlier_stated_at = timezone.now()
+    knee.save()
+    page = html.unescape(physio.get(url).content.decode())
+    assert "Earlier phases without knee pain: said by the patient on" in " ".join(page.split())

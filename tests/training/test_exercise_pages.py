@@ -127,3 +127,14 @@ def test_the_players_list_links_each_exercise_to_its_page(
     linked = re.findall(r'<a class="exercise-name" href="/exercises/([a-z0-9-]+)/">', html.decode())
     phase = LIBRARY.programme("anterior-knee-pain").phases[0]
     assert linked == [i.exercise for i in phase.items if i.alternative_to is None]
+
+
+@pytest.mark.django_db
+def test_todays_alternatives_link_to_their_pages(
+    client: Client, runner: User, enrolled: Callable[..., Any]
+) -> None:
+    enrolled(runner, ("medial-knee-pain",), start=timezone.localdate(), areas=("inside_of_knee",))
+    client.force_login(runner)
+    html = client.get("/today/?later=1").content.decode()
+    assert '<a href="/exercises/barefoot-squat/">Or instead: Barefoot squat</a>' in html
+    assert '<a href="/exercises/band-arch-control/">Or instead: Band arch control</a>' in html

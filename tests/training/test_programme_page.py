@@ -94,3 +94,22 @@ def test_the_printed_handout_marks_stridebacks_advice(tmp_path: Path) -> None:
 def test_the_printed_heel_handout_names_the_dose_studies(tmp_path: Path) -> None:
     text = _pdf_text("plantar-heel-pain", "de", tmp_path)
     assert "Dosierung aus: Rathleff 2015" in text and "Riel 2020" in text
+
+
+@pytest.mark.django_db
+def test_the_player_marks_the_mirror_knee_steps_and_not_the_handouts() -> None:
+    import datetime as dt
+
+    from strideback.accounts.models import User
+    from strideback.training.models import Enrollment
+    from strideback.training.player import planned_session
+
+    start = dt.date(2026, 3, 2)
+    user = User.objects.create_user("runner@example.com", "pw-123456789", language="da")
+    Enrollment.objects.create(user=user, programme_id="leg-axis", start=start)
+    session = planned_session(user, start, "strength", "en")
+    assert session is not None
+    assert [i["steps_ours"] for i in session["items"]] == [OURS_STEPS] * 2
+    Enrollment.objects.filter(user=user).update(programme_id="anterior-knee-pain")
+    session = planned_session(user, start, "strength", "en")
+    assert session is not None and {i["steps_ours"] for i in session["items"]} == {""}

@@ -60,7 +60,7 @@ def test_phase_four_without_an_answer_keeps_running_shut_and_points_to_settings(
     """Seed 000: running "tidligst i fase 4, og kun hvis du ikke har haft knæsmerter i den
     foregående fase" -- nobody said phase 3 was pain-free, so running waits."""
     _ready(runner)
-    assert _start(logged_in, start_phase="4", earlier="")["Location"] == reverse("today")
+    assert _start(logged_in, start_phase="4", earlier="")["Location"] == reverse("start_reminders")
     knee = Enrollment.objects.get(user=runner, programme_id="anterior-knee-pain")
     assert knee.start_phase == 4 and knee.earlier_pain_free is None
     page = _today(logged_in)

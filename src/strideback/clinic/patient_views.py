@@ -182,6 +182,11 @@ def _rules_view(me: User, runner: User, enrollment: Enrollment, lang: Lang) -> d
         "chosen_by": enrollment.rule_set_by if enrollment.rule_set else None,
         "chosen_at": enrollment.rule_set_at if enrollment.rule_set else None,
         "choices": [(rs, explain.rule_set_name(rs, lang)) for rs in programme.rule_sets],
+        "start_phase": enrollment.start_phase,
+        "earlier": enrollment.earlier_pain_free,
+        "earlier_by": enrollment.earlier_stated_by,
+        "earlier_by_runner": enrollment.earlier_stated_by_id == runner.pk,
+        "earlier_at": enrollment.earlier_stated_at,
         "history": [
             {
                 "old": explain.rule_set_name(c.rule_set_from, lang),

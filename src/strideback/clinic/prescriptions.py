@@ -16,6 +16,7 @@ from strideback.clinic.patients import ClinicError, patient
 from strideback.core.content.adjust import AdjustmentError, apply_adjustments
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
+from strideback.core.dates import start_date_problem
 from strideback.core.engine.thresholds import ThresholdError, Thresholds, thresholds_for
 from strideback.training import snapshots
 from strideback.training.models import Enrollment
@@ -102,6 +103,9 @@ def prescribe(
     kind (exercises or run plan). ``with_run_plan``: also the programme's companion run plan,
     as onboarding offers it. Everything is validated before anything is saved."""
     patient(clinician, runner.pk)
+    problem = start_date_problem(start, today=timezone.localdate(now))
+    if problem:
+        raise ClinicError("start", problem)
     library = default_library()
     programme = _programme(library, programme_id)
     checked = _check_adjustments(library, programme, adjustments)

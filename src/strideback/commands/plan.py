@@ -22,6 +22,7 @@ from strideback.cli import CommandError
 from strideback.commands import _choices
 from strideback.core.content.library import Library, default_library
 from strideback.core.content.models import Programme
+from strideback.core.dates import entry_date_problem
 from strideback.core.engine.gate import Statement
 from strideback.core.engine.journal import EntryKind, JournalEntry, JournalError, parse_journal
 from strideback.core.engine.plan import Plan, PlannedItem, PlannedSession, plan
@@ -74,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     on = parse_date("--on", args.on) if args.on is not None else dt.date.today()
     days = parse_days(args.days)
     journal = read_journal(args.journal) if args.journal is not None else []
+    check_journal_dates(journal, start, max(on, dt.date.today()))
     run_plan = companion_run_plan(library, programme)
     try:
         rule_set = rule_set_of(programme, args.rule_set)
@@ -159,6 +161,15 @@ def read_journal(path: Path) -> list[JournalEntry]:
         return parse_journal(data)
     except JournalError as exc:
         raise CommandError(f"journal {path}: {'; '.join(exc.problems)}") from exc
+
+
+def check_journal_dates(journal: list[JournalEntry], start: dt.date, today: dt.date) -> None:
+    """The API's rule for an entry's day (``core.dates``): not before the start, not after
+    today (or the day asked about, when that is later)."""
+    for index, entry in enumerate(journal):
+        problem = entry_date_problem(entry.date, start=start, today=today)
+        if problem:
+            raise CommandError(f"journal: entry {index}: date: {problem}")
 
 
 def companion_run_plan(library: Library, programme: Programme) -> Programme | None:

@@ -9,13 +9,28 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import IntegrityError, transaction
+from django.db.models import Min
 
 from strideback.accounts.models import User
 from strideback.core.content.library import default_library
+from strideback.core.dates import entry_date_problem
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
 
 EDIT_WINDOW = dt.timedelta(hours=24)
+
+
+class EntryDateError(ValueError):
+    """The entry's date is outside the days the runner can log (``core.dates``)."""
+
+
+def check_entry_date(user: User, day: dt.date, today: dt.date) -> None:
+    """Raise ``EntryDateError`` when ``day`` is before the runner's first programme start (or,
+    with none, more than a year back) or in the future."""
+    first = Enrollment.objects.filter(user=user).aggregate(first=Min("start"))["first"]
+    problem = entry_date_problem(day, start=first, today=today)
+    if problem:
+        raise EntryDateError(problem)
 
 
 class EntryLocked(Exception):

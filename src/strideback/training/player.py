@@ -30,11 +30,14 @@ from strideback.core.figures.exercise import label, timing_of
 from strideback.core.figures.motion import Timing
 from strideback.core.figures.spec import cue_words
 from strideback.core.languages import Lang
+from strideback.core.text import MAX_ID
 from strideback.training import convert, followed, programmes
 from strideback.training.journal import (
     KEY_REUSED,
+    EntryDateError,
     EntryLocked,
     KeyReused,
+    check_entry_date,
     editable,
     log_entry,
     update_entry,
@@ -42,7 +45,7 @@ from strideback.training.journal import (
 from strideback.training.loads import player_loads
 from strideback.training.models import Enrollment, JournalEntry
 from strideback.training.schemas import EntryIn
-from strideback.words.describe import dose_text
+from strideback.words.describe import dose_text, steps_source_text
 from strideback.words.sessions import PLAYER, braces
 
 KINDS = ("strength", "run")
@@ -82,6 +85,8 @@ def _item_json(library: Library, item: PlannedItem, lang: Lang) -> dict[str, Any
         "exercise": item.exercise,
         "name": text.name,
         "steps": list(text.steps),
+        # A mark on steps the source does not give ("" when they are the source's own).
+        "steps_ours": steps_source_text(exercise, lang),
         "cues": list(text.cues),
         "note": replaced.text.get(lang).name if replaced is not None else None,
         "setup": [],
@@ -384,6 +389,10 @@ def log(request: HttpRequest) -> HttpResponse:
         return _log_over(request, raw, data)
     found = _enrollment(request.user, data.kind, default_library(), programme_id)
     try:
+        check_entry_date(request.user, data.date, timezone.localdate())  # type: ignore[arg-type]
+    except EntryDateError as exc:
+        return _unprocessable([{"field": "date", "message": str(exc)}])
+    try:
         entry, created = log_entry(request.user, data, found[0] if found else None)  # type: ignore[arg-type]
     except KeyReused:
         errors = [{"field": "idempotency_key", "message": KEY_REUSED}]
@@ -402,7 +411,7 @@ def _log_over(request: HttpRequest, raw: str, data: EntryIn) -> JsonResponse:
     correction, by the same rule: ``journal.update_entry``)."""
     entry = (
         JournalEntry.objects.filter(pk=int(raw), user=request.user).first()
-        if raw.isdecimal()
+        if raw.isdecimal() and int(raw) <= MAX_ID
         else None
     )
     if entry is None:

@@ -28,6 +28,7 @@ SHELL_STATIC = (
     "strideback/app.css",
     "strideback/player.css",
     "strideback/player.js",
+    "strideback/figure.js",  # player.js imports it
     "strideback/offline.js",
     "strideback/icons/icon.svg",
     "strideback/icons/icon-192.png",

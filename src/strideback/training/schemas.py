@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from strideback.core.content.library import default_library
+from strideback.core.dates import entry_date_problem
 from strideback.core.engine.red_flags import RedFlag
 from strideback.core.text import NUL_MESSAGE, nul_paths
 
@@ -73,10 +74,11 @@ class EntryIn(NoNul):
     def _not_in_the_future(cls, value: dt.date) -> dt.date:
         from django.utils import timezone
 
-        # A day of slack: a phone in a time zone ahead of the server's.
-        latest = timezone.localdate() + dt.timedelta(days=1)
-        if value > latest:
-            raise ValueError("is in the future: log a session on or after the day it happened")
+        # Only "not in the future" here: the programme's start is checked where the runner is
+        # known (``training.journal.check_entry_date``).
+        problem = entry_date_problem(value, start=dt.date.min, today=timezone.localdate())
+        if problem:
+            raise ValueError(problem)
         return value
 
     @field_validator("painful_exercises")

@@ -16,8 +16,10 @@ from strideback.api.schemas import ERRORS, EntryOut, RowId
 from strideback.core.text import MAX_ID
 from strideback.training.journal import (
     KEY_REUSED,
+    EntryDateError,
     EntryLocked,
     KeyReused,
+    check_entry_date,
     editable_until,
     log_entry,
     update_entry,
@@ -94,7 +96,10 @@ def _own(request: HttpRequest, entry_id: RowId) -> JournalEntry:
 )
 def create_entry(request: HttpRequest, payload: EntryIn) -> Status[dict[str, object]]:
     try:
+        check_entry_date(request.auth, payload.date, timezone.localdate())
         entry, created = log_entry(request.auth, payload)
+    except EntryDateError as exc:
+        raise ApiError(422, str(exc), "date") from None
     except KeyReused:
         raise ApiError(409, KEY_REUSED, "idempotency_key") from None
     return Status(201 if created else 200, entry_out(entry))
@@ -123,7 +128,11 @@ def get_entry(request: HttpRequest, entry_id: RowId) -> dict[str, object]:
 def edit_entry(request: HttpRequest, entry_id: RowId, payload: EntryIn) -> dict[str, object]:
     entry = _own(request, entry_id)
     try:
+        if payload.date != entry.date:
+            check_entry_date(request.auth, payload.date, timezone.localdate())
         return entry_out(update_entry(entry, payload, now=timezone.now()))
+    except EntryDateError as exc:
+        raise ApiError(422, str(exc), "date") from None
     except EntryLocked:
         raise ApiError(
             409,

@@ -602,6 +602,9 @@ function mount(root) {
     ui.how.hidden = !item;
     if (!item) return;
     $("[data-ui=steps]", ui.how).replaceChildren(...item.steps.map((s) => Object.assign(document.createElement("li"), { textContent: s })));
+    const ours = $("[data-ui=ours]", ui.how);
+    ours.textContent = item.steps_ours || "";
+    ours.hidden = !ours.textContent;
     $("[data-ui=cues]", ui.how).replaceChildren(...item.cues.map((s) => Object.assign(document.createElement("li"), { textContent: s })));
     const note = $("[data-ui=note]", ui.how);
     note.textContent = [item.note, ...item.setup].filter(Boolean).join(" ");
